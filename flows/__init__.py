@@ -1,0 +1,1 @@
+"""newsflow's Prefect flow, command line, serving and deployment."""

@@ -1,0 +1,27 @@
+"""Output table schemas: the single source of truth for every column newsflow writes."""
+
+from schemas.tables import (
+    ARTICLES_SCHEMA,
+    LINK_TYPE,
+    NUMBER_TYPE,
+    PARAGRAPHS_SCHEMA,
+    QUARANTINE_SCHEMA,
+    QUOTE_TYPE,
+    SCHEMA_VERSION,
+    TABLES,
+    conform,
+    polars_schema,
+)
+
+__all__ = [
+    "ARTICLES_SCHEMA",
+    "LINK_TYPE",
+    "NUMBER_TYPE",
+    "PARAGRAPHS_SCHEMA",
+    "QUARANTINE_SCHEMA",
+    "QUOTE_TYPE",
+    "SCHEMA_VERSION",
+    "TABLES",
+    "conform",
+    "polars_schema",
+]

@@ -1,0 +1,132 @@
+"""Arrow schemas of the three output tables, with a description and an example per column.
+
+Everything else (the Polars dtypes, the README's column tables, validation before a write) is
+derived from these declarations, so a column is declared exactly once.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+import pyarrow as pa
+
+SCHEMA_VERSION = 1
+
+# Hive partition column: present when a table is read as a dataset, absent inside the files.
+PARTITION_COLUMN = "ingest_date"
+
+
+def _col(name: str, type_: pa.DataType, description: str, example: str, nullable: bool = True) -> pa.Field:
+    """One column with the documentation the README is generated from."""
+    return pa.field(name, type_, nullable=nullable, metadata={"description": description, "example": example})
+
+
+LINK_TYPE = pa.struct(
+    [
+        pa.field("href", pa.string()),
+        pa.field("text", pa.string()),
+        pa.field("url", pa.string()),
+        pa.field("domain", pa.string()),
+        pa.field("is_internal", pa.bool_()),
+        pa.field("is_unsafe", pa.bool_()),
+    ]
+)
+QUOTE_TYPE = pa.struct(
+    [
+        pa.field("text", pa.string()),
+        pa.field("speaker", pa.string()),
+        pa.field("start", pa.int32()),
+        pa.field("end", pa.int32()),
+    ]
+)
+NUMBER_TYPE = pa.struct(
+    [
+        pa.field("text", pa.string()),
+        pa.field("value", pa.float64()),
+        pa.field("kind", pa.string()),
+        pa.field("unit", pa.string()),
+    ]
+)
+TIMESTAMP = pa.timestamp("us", tz="UTC")
+
+_RUN_COLUMNS = [
+    _col("ingested_at", TIMESTAMP, "When the run that wrote the row started (UTC, microseconds).", "2026-11-27 06:00:00+00:00", False),
+    _col("run_id", pa.string(), "Id of the run that wrote the row.", "20261127T060000-3f9a1c", False),
+    _col("schema_version", pa.int16(), "Version of this schema the row was written with.", "1", False),
+]
+
+PARAGRAPHS_SCHEMA = pa.schema(
+    [
+        _col("article_id", pa.string(), "The 16-hex id from the file name (first 16 hex of the content sha256 when the name is off pattern).", "eb467b9fec6cd865", False),
+        _col("source_file", pa.string(), "Path of the input file relative to the input root.", "000_eb467b9fec6cd865.txt", False),
+        _col("paragraph_index", pa.int32(), "Position of the paragraph in the article, 0-based, input order.", "7", False),
+        _col("raw_html", pa.string(), "The paragraph as scraped: the inner HTML of its `<p>`.", '`France <a href="…">formally ending</a> its…`', False),
+        _col("text", pa.string(), "Clean text as a person reads it: tags removed, entities decoded, hidden spans dropped, whitespace normalised, NFC.", "France formally ending its decade-long presence…", False),
+        _col("is_lead", pa.bool_(), "The article's bold opening paragraph.", "true", False),
+        _col("links", pa.list_(LINK_TYPE), "Links in the paragraph: href as written, anchor text, absolute url (null when unsafe), domain, internal to the article's site, unsafe scheme.", '`[{href: "https://www.bbc.co.uk/news/…", text: "formally ending", url: …, domain: "www.bbc.co.uk", is_internal: true, is_unsafe: false}]`', False),
+        _col("n_links", pa.int32(), "Number of links.", "1", False),
+        _col("link_chars", pa.int32(), "Characters of `text` that sit inside links (link density = link_chars / n_chars).", "15", False),
+        _col("n_chars", pa.int32(), "Characters in `text`.", "142", False),
+        _col("n_words", pa.int32(), "Words in `text` (runs of letters or digits).", "24", False),
+        _col("n_sentences", pa.int32(), "Sentences in `text`.", "1", False),
+        _col("is_boilerplate", pa.bool_(), "Site furniture rather than article text (flagged, never dropped).", "false", False),
+        _col("boilerplate_reason", pa.string(), "Why the paragraph is boilerplate (see Reason codes); null when it is not.", "newsletter"),
+        _col("content_hash", pa.string(), "blake2b-64 hex of the normalised text (lower case, digits as 0, no punctuation, single spaces): equal for repeated paragraphs.", "9f2c4e1a0b7d3c55", False),
+        _col("repeat_count", pa.int32(), "Distinct articles containing the same normalised text, in this run and earlier ones (so far).", "1", False),
+        _col("first_article_id", pa.string(), "The article the normalised text was first seen in.", "eb467b9fec6cd865", False),
+        *_RUN_COLUMNS,
+    ],
+    metadata={"newsflow.table": "paragraphs"},
+)
+
+ARTICLES_SCHEMA = pa.schema(
+    [
+        _col("article_id", pa.string(), "As in paragraphs.", "eb467b9fec6cd865", False),
+        _col("source_file", pa.string(), "Path of the input file relative to the input root.", "000_eb467b9fec6cd865.txt", False),
+        _col("content_sha256", pa.string(), "sha256 of the file's bytes: a rerun skips files whose path and sha256 were already written.", "5be0…", False),
+        _col("n_paragraphs", pa.int32(), "Paragraphs in the article.", "29", False),
+        _col("n_content_paragraphs", pa.int32(), "Paragraphs not flagged as boilerplate.", "27", False),
+        _col("n_words", pa.int32(), "Words in all paragraphs.", "851", False),
+        _col("n_content_words", pa.int32(), "Words in the paragraphs not flagged as boilerplate.", "822", False),
+        _col("n_links", pa.int32(), "Links in all paragraphs.", "3", False),
+        _col("lead", pa.string(), "Text of the bold lead paragraph; null when the article has none.", "The UK is withdrawing troops from Mali…"),
+        *_RUN_COLUMNS,
+    ],
+    metadata={"newsflow.table": "articles"},
+)
+
+QUARANTINE_SCHEMA = pa.schema(
+    [
+        _col("source_file", pa.string(), "Path of the input file relative to the input root.", "017_00ff00ff00ff00ff.txt", False),
+        _col("content_sha256", pa.string(), "sha256 of the file's bytes; null when it could not be read.", "e3b0…"),
+        _col("size_bytes", pa.int64(), "File size in bytes; null when it could not be read.", "0"),
+        _col("error_kind", pa.string(), "Short code of what is wrong (see Quarantine error kinds).", "syntax_error", False),
+        _col("error_message", pa.string(), "One line a person understands.", "not a Python list literal: unterminated string at line 1", False),
+        *_RUN_COLUMNS,
+    ],
+    metadata={"newsflow.table": "quarantine"},
+)
+
+TABLES: dict[str, pa.Schema] = {
+    "paragraphs": PARAGRAPHS_SCHEMA,
+    "articles": ARTICLES_SCHEMA,
+    "quarantine": QUARANTINE_SCHEMA,
+}
+
+
+def polars_schema(schema: pa.Schema) -> pl.Schema:
+    """Polars dtypes derived from the Arrow schema, never written by hand."""
+    return pl.DataFrame(schema.empty_table()).schema
+
+
+def conform(frame: pl.DataFrame, schema: pa.Schema) -> pa.Table:
+    """Select, order and cast a frame to the table schema; raise if a column is missing or a
+    required column has nulls, so nothing malformed is ever written."""
+    missing = [name for name in schema.names if name not in frame.columns]
+    if missing:
+        raise ValueError(f"{schema.metadata[b'newsflow.table'].decode()}: missing columns {missing}")
+    table = frame.select(schema.names).to_arrow()
+    table = table.cast(pa.schema([f.with_metadata(None) for f in schema]), safe=True)
+    for field in schema:
+        if not field.nullable and table.column(field.name).null_count:
+            raise ValueError(f"column {field.name!r} has nulls but is declared non-nullable")
+    return table.replace_schema_metadata(schema.metadata).cast(schema)

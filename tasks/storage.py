@@ -1,0 +1,112 @@
+"""Every byte newsflow reads or writes goes through `Store`: local folders and fsspec URLs alike.
+
+Writes are atomic: locally a temporary file in the same folder is fsynced and renamed over the
+target; on object stores a single PUT is already all-or-nothing. `faults` lets tests inject I/O
+errors at exactly these points.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import uuid
+from pathlib import Path
+
+import fsspec
+import pyarrow as pa
+import pyarrow.parquet as pq
+from fsspec.implementations.local import LocalFileSystem
+
+from tasks import faults
+
+PARQUET_OPTIONS = {"compression": "zstd", "compression_level": 3, "coerce_timestamps": "us"}
+
+
+class Store:
+    """A root folder or URL with relative-path I/O; paths given to it never escape the root."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.fs, root = fsspec.core.url_to_fs(url)
+        self.is_local = isinstance(self.fs, LocalFileSystem)
+        self.root = str(Path(root).resolve()) if self.is_local else root.rstrip("/")
+
+    def __reduce__(self):  # pickled into worker processes as its URL only
+        return (Store, (self.url,))
+
+    def path(self, rel: str) -> str:
+        """Absolute path of `rel`; refuses anything that would leave the root."""
+        parts = [p for p in rel.replace("\\", "/").split("/") if p not in ("", ".")]
+        if ".." in parts:
+            raise ValueError(f"path {rel!r} leaves the store root")
+        return "/".join([self.root, *parts])
+
+    def exists(self, rel: str) -> bool:
+        return self.fs.exists(self.path(rel))
+
+    def read_bytes(self, rel: str) -> bytes:
+        faults.check("read", rel)
+        if self.is_local:
+            with open(self.path(rel), "rb") as f:
+                return f.read()
+        return self.fs.cat_file(self.path(rel))
+
+    def write_bytes(self, rel: str, data: bytes) -> None:
+        """Write all of `data` or nothing at all."""
+        faults.check("write", rel)
+        target = self.path(rel)
+        if not self.is_local:
+            self.fs.pipe_file(target, data)
+            return
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        tmp = f"{os.path.dirname(target)}/.tmp-{uuid.uuid4().hex}"
+        try:
+            with open(tmp, "wb") as f:
+                f.write(data)
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(tmp, target)
+        except BaseException:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+            raise
+
+    def write_parquet(self, rel: str, table: pa.Table) -> int:
+        """Write `table` as zstd Parquet atomically; return the bytes written."""
+        buffer = io.BytesIO()
+        pq.write_table(table, buffer, **PARQUET_OPTIONS)
+        data = buffer.getvalue()
+        self.write_bytes(rel, data)
+        return len(data)
+
+    def read_parquet(self, rel: str, columns: list[str] | None = None) -> pa.Table:
+        faults.check("read", rel)
+        with self.fs.open(self.path(rel), "rb") as f:
+            return pq.read_table(f, columns=columns)
+
+    def move(self, src: str, dst: str) -> None:
+        """Rename within the store (atomic locally; copy-then-delete on object stores)."""
+        faults.check("write", dst)
+        if self.is_local:
+            os.makedirs(os.path.dirname(self.path(dst)), exist_ok=True)
+            os.replace(self.path(src), self.path(dst))
+        else:
+            self.fs.mv(self.path(src), self.path(dst))
+
+    def delete(self, rel: str) -> None:
+        """Remove a file or folder if it exists."""
+        target = self.path(rel)
+        if self.fs.exists(target):
+            self.fs.rm(target, recursive=True)
+
+    def list_files(self, rel: str = "") -> list[str]:
+        """Relative paths of every file below `rel` (empty when it does not exist)."""
+        base = self.path(rel) if rel else self.root
+        if not self.fs.exists(base):
+            return []
+        found = self.fs.find(base)
+        return sorted(self._relative(p) for p in found)
+
+    def _relative(self, path: str) -> str:
+        path = path if self.is_local else path.split("://", 1)[-1]
+        return path[len(self.root) :].lstrip("/")
