@@ -1,0 +1,46 @@
+"""Shared fixtures: one Prefect test harness per session, the seed, and a flow runner."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "data" / "000_eb467b9fec6cd865.txt"
+
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+
+
+@pytest.fixture(scope="session")
+def prefect_harness(tmp_path_factory):
+    """A private Prefect home and temporary server for the whole session."""
+    os.environ["PREFECT_HOME"] = str(tmp_path_factory.mktemp("prefect_home"))
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=120):
+        yield
+
+
+@pytest.fixture
+def seed_dir(tmp_path) -> Path:
+    """An input folder holding only the seed article."""
+    folder = tmp_path / "input"
+    folder.mkdir()
+    shutil.copy(SEED, folder / SEED.name)
+    return folder
+
+
+@pytest.fixture
+def run_flow(prefect_harness):
+    """Run the real flow in this process with the given settings; return its summary."""
+    from flows.runners import flow_for
+    from tasks.settings import Settings
+
+    def run(input_dir, output_dir, **options) -> dict:
+        settings = Settings(input=str(input_dir), output=str(output_dir), **options)
+        return flow_for(settings)(settings)
+
+    return run
