@@ -31,7 +31,9 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="newsflow", description="Scraped news articles to Parquet, as a Prefect flow.")
+    parser = argparse.ArgumentParser(
+        prog="newsflow", description="Scraped news articles to Parquet, as a Prefect flow."
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     run = commands.add_parser("run", help="run the flow once")
     _add_settings_options(run)

@@ -33,7 +33,9 @@ def newsflow(settings: Settings) -> dict:
         plan = plan_run(settings)
         run, total = plan["run"], len(plan["batches"])
         ingested = [
-            ingest_batch.with_options(task_run_name=f"ingest batch {i + 1}/{total}").submit(settings, run, i, paths, known)
+            ingest_batch.with_options(task_run_name=f"ingest batch {i + 1}/{total}").submit(
+                settings, run, i, paths, known
+            )
             for i, (paths, known) in enumerate(plan["batches"])
         ]
         cleaned = [
@@ -44,7 +46,9 @@ def newsflow(settings: Settings) -> dict:
         replaced = sorted(p for r in cleaned_results for p in r["replaced"])
         repeats = count_repeats(settings, run, cleaned_results, replaced)
         enriched = [
-            enrich_batch.with_options(task_run_name=f"enrich batch {i + 1}/{total}").submit(settings, run, batch, repeats)
+            enrich_batch.with_options(task_run_name=f"enrich batch {i + 1}/{total}").submit(
+                settings, run, batch, repeats
+            )
             for i, batch in enumerate(cleaned_results)
         ]
         wait(enriched)

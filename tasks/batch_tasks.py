@@ -25,9 +25,7 @@ def is_transient(task, task_run, state) -> bool:
     return isinstance(state.data, OSError)
 
 
-batch_task = task(
-    retries=3, retry_delay_seconds=[1, 2, 4], retry_condition_fn=is_transient, cache_policy=NO_CACHE
-)
+batch_task = task(retries=3, retry_delay_seconds=[1, 2, 4], retry_condition_fn=is_transient, cache_policy=NO_CACHE)
 
 
 @task(name="plan", cache_policy=NO_CACHE, retries=3, retry_delay_seconds=[1, 2, 4], retry_condition_fn=is_transient)
@@ -58,7 +56,9 @@ def plan_run(settings: Settings) -> dict:
 
 
 @batch_task
-def ingest_batch(settings: Settings, run: write.RunInfo, batch_no: int, paths: list[str], known: dict[str, str]) -> dict:
+def ingest_batch(
+    settings: Settings, run: write.RunInfo, batch_no: int, paths: list[str], known: dict[str, str]
+) -> dict:
     """Read and parse one batch of files."""
     started = time.perf_counter()
     result = ingest.ingest_files(Store(settings.input), paths, known, settings)
@@ -71,7 +71,11 @@ def ingest_batch(settings: Settings, run: write.RunInfo, batch_no: int, paths: l
         "quarantine": result.quarantine,
         "skipped": result.skipped,
         "read_retries": result.read_retries,
-        "replaced": [p for p in result.articles["source_file"].to_list() + [q["source_file"] for q in result.quarantine] if p in known],
+        "replaced": [
+            p
+            for p in result.articles["source_file"].to_list() + [q["source_file"] for q in result.quarantine]
+            if p in known
+        ],
         "seconds": {"ingest": time.perf_counter() - started},
     }
 
@@ -150,7 +154,9 @@ def commit_run(settings: Settings, plan: dict, repeats: dict, results: list[dict
     previous = write.load_manifest(output)
     old_files = write.load_files_state(output, None if settings.full_refresh else previous)
     new_files = [write.read_staged(output, r["files"]) for r in results]
-    files_state = pl.concat([old_files.filter(~pl.col("source_file").is_in(replaced)), *new_files], how="vertical_relaxed")
+    files_state = pl.concat(
+        [old_files.filter(~pl.col("source_file").is_in(replaced)), *new_files], how="vertical_relaxed"
+    )
     summary = report.run_summary(plan, results, repeats, replaced)
     manifest = write.commit(
         output,

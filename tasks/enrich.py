@@ -41,7 +41,9 @@ def enrich_paragraphs(paragraphs: pl.DataFrame, repeats: pl.DataFrame, settings:
         n_paragraphs=pl.len().over("source_file").cast(pl.Int32),
     )
     flagged = flag_boilerplate(
-        frame.rename({"repeat_count": "n_articles_with_text"}), repeat_threshold=settings.repeat_threshold
+        frame.rename({"repeat_count": "n_articles_with_text"}),
+        repeat_threshold=settings.repeat_threshold,
+        edge_repeat_threshold=settings.edge_repeat_threshold,
     )
     return flagged.rename({"n_articles_with_text": "repeat_count"}).drop("n_paragraphs")
 

@@ -23,9 +23,7 @@ class Settings(BaseModel):
     )
     workers: int = Field(2, ge=1, le=256, description="Worker processes or threads for the batch tasks.")
     dask_address: str | None = Field(None, description="tcp://HOST:PORT of an existing Dask scheduler.")
-    base_url: str = Field(
-        "https://www.bbc.co.uk", description="Site that relative links are resolved against."
-    )
+    base_url: str = Field("https://www.bbc.co.uk", description="Site that relative links are resolved against.")
     max_file_bytes: int = Field(16 * MiB, ge=1, description="Larger files are quarantined (too_large).")
     max_paragraphs: int = Field(20_000, ge=1, description="Files with more paragraphs are quarantined (too_large).")
     max_paragraph_chars: int = Field(
@@ -33,7 +31,10 @@ class Settings(BaseModel):
     )
     max_depth: int = Field(50, ge=1, le=150, description="Deeper bracket nesting is quarantined (too_deep).")
     repeat_threshold: int = Field(
-        4, ge=2, description="A paragraph found in this many distinct articles is boilerplate (repeated)."
+        5, ge=2, description="A paragraph found in this many distinct articles is boilerplate (repeated)."
+    )
+    edge_repeat_threshold: int = Field(
+        2, ge=2, description="The same, for paragraphs before or after the article's unique body."
     )
 
     @field_validator("input", "output")

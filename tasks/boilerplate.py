@@ -1,0 +1,192 @@
+"""Flag site furniture (boilerplate) among cleaned paragraphs, vectorised with Polars.
+
+Signals: multilingual furniture patterns, link density, short unpunctuated fragments at
+the edges of an article, and corpus repetition (the same normalised text in many
+articles, CCNet style). The first matching signal gives the paragraph's reason code.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+REASONS: dict[str, str] = {
+    "empty": "no visible text (images, embeds, form fields)",
+    "copyright": "copyright or legal footer (©, all rights reserved, terms, privacy policy)",
+    "cookie": "cookie or consent notice",
+    "newsletter": "newsletter or e-mail sign-up prompt",
+    "subscription": "subscription, paywall or log-in prompt",
+    "follow_us": "'follow us' or share prompt for social networks",
+    "comments": "comment form or comment-section furniture",
+    "read_more": "'read more' / related-content line",
+    "caption": "media caption or credit (Image source, Media caption, Photo: ...)",
+    "byline": "byline, dateline or reading-time line",
+    "link_dense": "most of the text sits inside links (menus, link lists)",
+    "short_fragment": "short unpunctuated fragment before or after the article's body",
+    "repeated": "same normalised text in many articles (or in two, outside the body)",
+}
+
+DEFAULT_REPEAT_THRESHOLD = 5
+DEFAULT_EDGE_REPEAT_THRESHOLD = 2
+_LINK_DENSE_SHARE = 0.5  # share of characters inside links from which a paragraph is a menu
+_LINK_DENSE_MAX_CHARS = 400  # longer link-heavy paragraphs are prose with many citations
+_FRAGMENT_MAX_CHARS = 40  # shorter unpunctuated paragraphs at the edges are furniture
+_BODY_MIN_CHARS = 80  # a unique, punctuated, link-light paragraph this long is article body
+
+# Furniture patterns: (reason code, longest paragraph checked, regex). The length cap keeps a
+# body paragraph that merely mentions a newsletter, cookies or sharing from being flagged.
+_PATTERNS: list[tuple[str, int, str]] = [
+    (
+        "copyright",
+        400,
+        (
+            r"^\s*(?:©|\(c\)\s*\d{4}|copyright\b)|©\s*\d{4}|all rights reserved"
+            r"|todos los derechos reservados|tous droits réservés|alle rechte vorbehalten"
+            r"|direitos reservados|tutti i diritti riservati|版权所有|著作権"
+            r"|terms (?:of|and) (?:use|service|conditions)|privacy (?:policy|notice)"
+            r"|not responsible for the content of external"
+        ),
+    ),
+    ("cookie", 400, r"\bcookies?\b.{0,80}\b(?:use|accept|consent|settings|policy)\b"),
+    (
+        "newsletter",
+        160,
+        (
+            r"newsletter|\bsign[ -]?up\b|\bsubscribe to (?:our|the|his|her|my)\b"
+            r"|enter your e-?mail|e-?mail address|inscr[ií]ba?[-‐ ]?(?:se|te)|boletín"
+            r"|abonnez-vous|suscr[ií]b"
+        ),
+    ),
+    (
+        "subscription",
+        160,
+        (
+            r"already a subscriber|subscribers? only|\bsubscribe (?:now|today)|\blog ?in\b"
+            r"|\bsign ?in\b|create (?:an|your) account|keep me logged in|\bpaywall"
+            r"|\bregister (?:now|for free|to)\b"
+        ),
+    ),
+    (
+        "follow_us",
+        160,
+        (
+            r"\bfollow (?:us|@|\w+(?: \w+)? on (?:twitter|facebook|instagram|x|tiktok|youtube)\b)"
+            r"|\blike us on\b|^share\b|síguenos|suivez-nous|folgen sie uns|siga-nos|seguici"
+            r"|^(?:facebook|twitter|whatsapp|email|pinterest|linkedin|reddit)\W*$"
+        ),
+    ),
+    (
+        "comments",
+        200,
+        (
+            r"leave a (?:comment|reply)|you are commenting using|notify me|comment policy"
+            r"|your e-?mail address will not be published|required fields are marked"
+            r"|save my name|^post (?:a )?comment|\bcomments?\s*\(\d+\)|^\d+\s+comments?$"
+            r"|comments are closed|logged in to (?:leave a |post a )?comment"
+        ),
+    ),
+    (
+        "read_more",
+        160,
+        (
+            r"^(?:read (?:more|also|next)|related(?: articles?| stories| content)?|see also"
+            r"|also read|more from|more on this|you may also like|recommended|watch|listen"
+            r"|leia (?:também|mais)|lire aussi|lesen sie auch|lee también|leer más|mehr zum thema)"
+            r"\b\s*[:\-–—|]?"
+        ),
+    ),
+    (
+        "caption",
+        200,
+        (
+            r"^(?:image source|image caption|media caption|getty images|photo(?:graph)?|image"
+            r"|picture|credit|foto|bild|source)\s*[:,]|this video can ?not be played"
+            r"|^(?:video|watch|listen)\s*,|\b(?:getty images|reuters|afp|shutterstock|epa"
+            r"|ap photo|istock)\s*\)?\s*$|^photo by\b"
+        ),
+    ),
+    (
+        "byline",
+        100,
+        (
+            r"^(?:published|updated|posted|last updated)\s*(?:on|at|:)?\s*"
+            r"(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)"
+            r"|\b\d+\s*(?:min(?:ute)?s?|minutos?) (?:read|de leitura)\b|tempo de leitura"
+        ),
+    ),
+]
+
+# A byline needs case: "By Jane Doe" but not "by the way". Checked on the original text.
+_BYLINE_CASED = r"^(?i:by)\s+\p{Lu}[^.!?]{0,60}$"
+_PATTERN_MAX_CHARS = max(max_chars for _, max_chars, _ in _PATTERNS)
+
+# Sentence-final punctuation in several scripts; a fragment without it is not prose.
+_SENTENCE_END = r"[.!?…:;。！？」』\"'”’»)\]]\s*$"
+
+
+def _fast(pattern: str) -> str:
+    """ASCII word boundaries and digits: Unicode ones push Rust regex off its fast DFA (10x)."""
+    return pattern.replace(r"\b", r"(?-u:\b)").replace(r"\d", "[0-9]")
+
+
+def _pattern_reason(text: pl.Expr, n_chars: pl.Expr) -> pl.Expr:
+    """Reason code of the first furniture pattern matching a short paragraph, else null.
+
+    Patterns are lower case and run on lower-cased text of short paragraphs only, as
+    case-insensitive matching and scanning long body paragraphs dominate the cost.
+    """
+    lower = pl.when(n_chars <= _PATTERN_MAX_CHARS).then(text.str.to_lowercase())
+    expr = pl.when(n_chars <= 100).then(pl.when(text.str.contains(_fast(_BYLINE_CASED))).then(pl.lit("byline")))
+    for code, max_chars, pattern in reversed(_PATTERNS):
+        hit = (n_chars <= max_chars) & lower.str.contains(_fast(pattern))
+        expr = pl.when(hit).then(pl.lit(code)).otherwise(expr)
+    return expr
+
+
+def flag_boilerplate(
+    paragraphs: pl.DataFrame,
+    repeat_threshold: int = DEFAULT_REPEAT_THRESHOLD,
+    edge_repeat_threshold: int = DEFAULT_EDGE_REPEAT_THRESHOLD,
+) -> pl.DataFrame:
+    """Add is_boilerplate (never null) and boilerplate_reason (null when kept) to paragraphs.
+
+    Text repeated across articles is flagged anywhere from `repeat_threshold` articles, but
+    already from `edge_repeat_threshold` outside the article's unique body: reused background
+    paragraphs inside a story stay, repeated teasers and footers around it go.
+    """
+    text, n_chars, count = (
+        pl.col("text"),
+        pl.col("n_chars"),
+        pl.col("n_articles_with_text"),
+    )
+    idx = pl.col("paragraph_index")
+    link_share = pl.col("link_chars") / pl.max_horizontal(n_chars, 1)
+    unpunctuated = ~text.str.contains(_SENTENCE_END)
+    unique_body = (
+        (n_chars >= _BODY_MIN_CHARS)
+        & (link_share < _LINK_DENSE_SHARE)
+        & ~unpunctuated
+        & (count < edge_repeat_threshold)
+    )
+    first_body = pl.when(unique_body).then(idx).min().over("article_id")
+    last_body = pl.when(unique_body).then(idx).max().over("article_id")
+    at_edge = (idx < first_body) | (idx > last_body) | first_body.is_null()
+    reason = (
+        pl.when(pl.col("is_lead"))
+        .then(pl.lit(None, dtype=pl.String))
+        .when(n_chars == 0)
+        .then(pl.lit("empty"))
+        .otherwise(_pattern_reason(text, n_chars))
+    )
+    reason = (
+        pl.when(reason.is_not_null() | pl.col("is_lead"))
+        .then(reason)
+        .when((link_share >= _LINK_DENSE_SHARE) & (n_chars < _LINK_DENSE_MAX_CHARS))
+        .then(pl.lit("link_dense"))
+        .when(at_edge & (n_chars < _FRAGMENT_MAX_CHARS) & unpunctuated)
+        .then(pl.lit("short_fragment"))
+        .when((count >= repeat_threshold) | (at_edge & (count >= edge_repeat_threshold)))
+        .then(pl.lit("repeated"))
+    )
+    return paragraphs.with_columns(boilerplate_reason=reason).with_columns(
+        is_boilerplate=pl.col("boilerplate_reason").is_not_null()
+    )

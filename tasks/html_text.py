@@ -1,0 +1,160 @@
+"""Paragraph HTML (inner HTML of one <p>) to the text a reader sees, plus its links.
+
+Pure functions, no Prefect: the clean task maps `clean_paragraph` over paragraphs.
+BeautifulSoup (html.parser) parses paragraphs with markup; the paragraphs holding neither `<`
+nor `&` (most of them) take a fast path that needs no parser.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import NamedTuple
+from urllib.parse import urljoin, urlsplit
+
+from bs4 import BeautifulSoup, NavigableString, PageElement, Tag
+
+DEFAULT_BASE_URL = "https://www.bbc.co.uk"
+
+# Invisible format characters a reader never sees. ZWNJ/ZWJ (U+200C/U+200D) are kept on
+# purpose: they change the shaping of Persian, Arabic and Indic text and join emoji.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u2060\ufeff\u00ad\u180e"))
+_WS = re.compile(r"\s+")
+_HIDDEN_CLASS = re.compile(
+    r"(?:^|\s)(?:[\w-]*visually-?hidden[\w-]*|sr-only|screen-?reader-text|visuallyhidden"
+    r"|hidden|is-hidden|u-hidden|offscreen)(?=\s|$)",
+    re.IGNORECASE,
+)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_UNSAFE_SCHEME = re.compile(r"(?:javascript|data|vbscript):")
+_HTTP_HOST = re.compile(r"https?://(?:[^/?#@]*@)?([^/?#:@\[\]]*)(?=[/?#:]|\Z)", re.IGNORECASE)
+_SIMPLE_PATH = re.compile(r"/(?![/\\])(?!.*/\.)[^\s\\]*\Z")
+_STRIP_FOR_SCHEME = re.compile(r"[\x00-\x20\x7f]+")
+
+# Elements whose content is never shown as text on the page.
+_DROP = frozenset({"script", "style", "template", "noscript", "iframe", "svg", "math", "head"})
+_BOLD = frozenset({"b", "strong"})
+_BREAK = frozenset({"br", "hr", "div", "li", "p", "tr", "td", "th", "dd", "dt", "h1"})
+
+
+class CleanParagraph(NamedTuple):
+    """One cleaned paragraph: visible text, its links and two layout signals."""
+
+    text: str
+    links: list[dict]  # {"href", "text", "url", "domain", "is_internal", "is_unsafe"}
+    is_bold: bool  # all visible text is inside <b>/<strong> (the BBC bold lead)
+    link_chars: int  # characters of `text` that sit inside links
+
+
+def normalize_text(text: str) -> str:
+    """Collapse whitespace, drop invisible characters and apply NFC, as a reader sees text."""
+    if not text.isascii():
+        text = text.translate(_INVISIBLE)
+        if not unicodedata.is_normalized("NFC", text):
+            text = unicodedata.normalize("NFC", text)
+    return " ".join(text.split())
+
+
+def _site(host: str | None) -> str | None:
+    """Host without a leading 'www.', so www.example.com and example.com are one site."""
+    if not host:
+        return None
+    return host.removeprefix("www.")
+
+
+@lru_cache(maxsize=64)
+def _base(base_url: str) -> tuple[str, str | None]:
+    """Origin and site of the base URL, cached: there is one base URL per run."""
+    parts = urlsplit(base_url)
+    return f"{parts.scheme}://{parts.netloc}", _site(parts.hostname)
+
+
+def _host(url: str) -> str | None:
+    """Lower-cased host of an absolute URL; a regex for http(s), urlsplit for the rest."""
+    m = _HTTP_HOST.match(url)
+    if m:
+        return m[1].lower() or None
+    return urlsplit(url).hostname
+
+
+def resolve_link(href: str, anchor_text: str, base_url: str) -> dict:
+    """Resolve one href against the site base URL; unsafe schemes are flagged, never resolved."""
+    link = {"href": href, "text": anchor_text, "url": None, "domain": None}
+    link["is_internal"] = False
+    link["is_unsafe"] = bool(_UNSAFE_SCHEME.match(_STRIP_FOR_SCHEME.sub("", href).lower()))
+    if link["is_unsafe"]:
+        return link
+    try:
+        origin, base_site = _base(base_url)
+        if _HTTP_HOST.match(href):
+            url = href
+        elif _SIMPLE_PATH.match(href):  # root-relative path: urljoin would give the same
+            url = origin + href
+        else:
+            url = urljoin(base_url, href)
+        domain = _site(_host(url))
+    except ValueError:  # e.g. a malformed IPv6 host
+        return link
+    link["url"], link["domain"] = url, domain
+    if domain and base_site:
+        link["is_internal"] = domain == base_site or domain.endswith("." + base_site)
+    return link
+
+
+def _is_hidden(attrs: dict) -> bool:
+    """True for elements a sighted reader does not see (visually-hidden spans, display:none)."""
+    if "hidden" in attrs:
+        return True
+    cls, style = attrs.get("class"), attrs.get("style")
+    if isinstance(cls, list):
+        cls = " ".join(cls)
+    return bool(cls and _HIDDEN_CLASS.search(cls)) or bool(style and _HIDDEN_STYLE.search(style))
+
+
+def _walk(raw_html: str) -> tuple[list[str], list[tuple[str, list[str]]], bool]:
+    """Visible text pieces, (href, anchor pieces) per link, and whether all text is bold.
+
+    BeautifulSoup parses; the tree is walked with an explicit stack so that deeply nested
+    markup cannot exhaust Python's recursion limit.
+    """
+    pieces: list[str] = []
+    links: list[tuple[str, list[str]]] = []
+    all_bold = True
+    soup = BeautifulSoup(raw_html, "html.parser")
+    stack: list[tuple[PageElement | None, bool, int]] = [(child, False, -1) for child in reversed(soup.contents)]
+    while stack:
+        node, bold, link = stack.pop()
+        if node is None:  # the end of a block element
+            pieces.append(" ")
+            continue
+        if type(node) is NavigableString:
+            pieces.append(str(node))
+            if link >= 0:
+                links[link][1].append(str(node))
+            all_bold = all_bold and (bold or node.isspace())
+            continue
+        if not isinstance(node, Tag) or node.name in _DROP or _is_hidden(node.attrs):
+            continue  # comments, doctypes, scripts, hidden spans
+        if node.name in _BREAK:
+            pieces.append(" ")
+            stack.append((None, bold, link))
+        if node.name == "a" and "href" in node.attrs:
+            links.append((node.attrs["href"], []))
+            link = len(links) - 1
+        bold = bold or node.name in _BOLD
+        stack.extend((child, bold, link) for child in reversed(node.contents))
+    return pieces, links, all_bold
+
+
+def clean_paragraph(raw_html: str, base_url: str = DEFAULT_BASE_URL) -> CleanParagraph:
+    """Visible text and resolved links of one paragraph's inner HTML."""
+    if "<" not in raw_html and "&" not in raw_html:  # fast path: plain text (most paragraphs)
+        return CleanParagraph(normalize_text(raw_html), [], False, 0)
+    pieces, raw_links, all_bold = _walk(raw_html)
+    text = normalize_text("".join(pieces))
+    links = []
+    for href, anchor in raw_links:
+        links.append(resolve_link(href.strip(), normalize_text("".join(anchor)), base_url))
+    link_chars = sum(len(link["text"]) for link in links)
+    return CleanParagraph(text, links, all_bold and bool(text), min(link_chars, len(text)))
