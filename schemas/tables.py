@@ -9,7 +9,7 @@ from __future__ import annotations
 import polars as pl
 import pyarrow as pa
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Hive partition column: present when a table is read as a dataset, absent inside the files.
 PARTITION_COLUMN = "ingest_date"
@@ -46,6 +46,7 @@ NUMBER_TYPE = pa.struct(
         pa.field("unit", pa.string()),
     ]
 )
+SPEAKER_TYPE = pa.struct([pa.field("speaker", pa.string()), pa.field("n_quotes", pa.int32())])
 TIMESTAMP = pa.timestamp("us", tz="UTC")
 
 _RUN_COLUMNS = [
@@ -146,6 +147,37 @@ PARAGRAPHS_SCHEMA = pa.schema(
             "eb467b9fec6cd865",
             False,
         ),
+        _col(
+            "language",
+            pa.string(),
+            "ISO 639-1 code of the paragraph's language (CLD2); null when the text is too short (under 20 letters) or the detection is unreliable.",
+            "en",
+        ),
+        _col(
+            "language_confidence",
+            pa.float32(),
+            "Share of the text in the detected language (CLD2's percentage / 100); null with language.",
+            "0.99",
+        ),
+        _col(
+            "quotes",
+            pa.list_(QUOTE_TYPE),
+            "Quoted spans: text without the marks, speaker where the text states it (pronouns resolved to the last named speaker when unambiguous, else null), start/end character offsets in `text`. Null when the quotes enrichment is off.",
+            '`[{text: "The Wagner Group is linked …", speaker: "Mr Heappey", start: 1, end: 181}]`',
+        ),
+        _col("quoted_share", pa.float32(), "Share of `text` inside quotation marks.", "0.93"),
+        _col(
+            "numbers",
+            pa.list_(NUMBER_TYPE),
+            "Numeric mentions: text with the counted noun, value, kind (count, money, percent, year, other) and unit (currency code, %, or the counted noun). Null when the numbers enrichment is off.",
+            '`[{text: "300 British soldiers", value: 300.0, kind: "count", unit: "soldiers"}]`',
+        ),
+        _col(
+            "sentiment",
+            pa.float32(),
+            "VADER compound tone from -1 (negative) to 1 (positive) for English paragraphs; null for other languages or when off.",
+            "-0.44",
+        ),
         *_RUN_COLUMNS,
     ],
     metadata={"newsflow.table": "paragraphs"},
@@ -178,6 +210,24 @@ ARTICLES_SCHEMA = pa.schema(
             pa.string(),
             "Text of the bold lead paragraph; null when the article has none.",
             "The UK is withdrawing troops from Mali…",
+        ),
+        _col(
+            "language",
+            pa.string(),
+            "The language of most of the article's content text (by characters); null when no paragraph has one.",
+            "en",
+        ),
+        _col(
+            "n_quotes",
+            pa.int32(),
+            "Quoted spans in the article (a quote running over several paragraphs counts once per paragraph).",
+            "12",
+        ),
+        _col(
+            "speakers",
+            pa.list_(SPEAKER_TYPE),
+            "Named speakers and how many quoted spans each has, most quoted first.",
+            '`[{speaker: "Mr Heappey", n_quotes: 8}]`',
         ),
         *_RUN_COLUMNS,
     ],

@@ -4,9 +4,17 @@ from __future__ import annotations
 
 import polars as pl
 
+from schemas import ARTICLES_SCHEMA, PARAGRAPHS_SCHEMA, polars_schema
 from tasks.boilerplate import flag_boilerplate
+from tasks.language import detect_languages
+from tasks.numbers import find_numbers
+from tasks.quotes import find_quotes
 from tasks.sentences import count_sentences
+from tasks.sentiment import sentiment_scores
 from tasks.settings import Settings
+
+PARAGRAPH_DTYPES = polars_schema(PARAGRAPHS_SCHEMA)
+SPEAKERS_DTYPE = polars_schema(ARTICLES_SCHEMA)["speakers"]
 
 # Ordinal of a text's first sighting: runs (manifest versions) first, then order within the run.
 SEEN_RUN_STRIDE = 1 << 40
@@ -45,7 +53,36 @@ def enrich_paragraphs(paragraphs: pl.DataFrame, repeats: pl.DataFrame, settings:
         repeat_threshold=settings.repeat_threshold,
         edge_repeat_threshold=settings.edge_repeat_threshold,
     )
-    return flagged.rename({"n_articles_with_text": "repeat_count"}).drop("n_paragraphs")
+    return analyse_text(flagged.rename({"n_articles_with_text": "repeat_count"}).drop("n_paragraphs"), settings)
+
+
+def analyse_text(paragraphs: pl.DataFrame, settings: Settings) -> pl.DataFrame:
+    """Language, quotes, numbers and tone; a switched-off enrichment leaves its columns null."""
+    texts = paragraphs["text"].to_list()
+    languages, confidences = detect_languages(texts) if settings.language else ([None] * len(texts),) * 2
+    quotes, shares = _article_quotes(paragraphs) if settings.quotes else ([None] * len(texts),) * 2
+    columns = {
+        "language": languages,
+        "language_confidence": confidences,
+        "quotes": quotes,
+        "quoted_share": shares,
+        "numbers": [find_numbers(t) for t in texts] if settings.numbers else [None] * len(texts),
+        "sentiment": sentiment_scores(texts, languages) if settings.sentiment else [None] * len(texts),
+    }
+    return paragraphs.with_columns(
+        pl.Series(name, values, dtype=PARAGRAPH_DTYPES[name]) for name, values in columns.items()
+    )
+
+
+def _article_quotes(paragraphs: pl.DataFrame) -> tuple[list[list[dict]], list[float]]:
+    """find_quotes over each article's paragraphs in order, so speakers carry across paragraphs."""
+    quotes: list[list[dict]] = []
+    shares: list[float] = []
+    for article in paragraphs.select("source_file", "text").partition_by("source_file", maintain_order=True):
+        found, share = find_quotes(article["text"].to_list())
+        quotes += found
+        shares += share
+    return quotes, shares
 
 
 def article_rows(paragraphs: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
@@ -58,5 +95,37 @@ def article_rows(paragraphs: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFra
         n_content_words=pl.col("n_words").filter(content).sum().cast(pl.Int32),
         n_links=pl.col("n_links").sum().cast(pl.Int32),
         lead=pl.col("text").filter(pl.col("is_lead")).first(),
+        n_quotes=pl.col("quotes").list.len().sum().cast(pl.Int32),
     )
-    return articles.join(totals, on="source_file", how="left")
+    return (
+        articles.join(totals, on="source_file", how="left")
+        .join(article_languages(paragraphs), on="source_file", how="left")
+        .join(speaker_counts(paragraphs), on="source_file", how="left")
+    )
+
+
+def article_languages(paragraphs: pl.DataFrame) -> pl.DataFrame:
+    """Per article: the language holding most of its content characters."""
+    return (
+        paragraphs.filter(~pl.col("is_boilerplate") & pl.col("language").is_not_null())
+        .group_by("source_file", "language")
+        .agg(chars=pl.col("n_chars").sum())
+        .sort(["source_file", "chars", "language"], descending=[False, True, False])
+        .group_by("source_file", maintain_order=True)
+        .agg(pl.col("language").first())
+    )
+
+
+def speaker_counts(paragraphs: pl.DataFrame) -> pl.DataFrame:
+    """Per article: each named speaker and their number of quoted spans, most quoted first."""
+    spans = paragraphs.select("source_file", "quotes").explode("quotes")
+    spans = spans.select("source_file", speaker=pl.col("quotes").struct.field("speaker"))
+    return (
+        spans.drop_nulls("speaker")
+        .group_by("source_file", "speaker")
+        .agg(n_quotes=pl.len().cast(pl.Int32))
+        .sort(["source_file", "n_quotes", "speaker"], descending=[False, True, False])
+        .group_by("source_file", maintain_order=True)
+        .agg(speakers=pl.struct("speaker", "n_quotes"))
+        .with_columns(pl.col("speakers").cast(SPEAKERS_DTYPE))
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 MiB = 1024 * 1024
 
@@ -37,9 +37,22 @@ class Settings(BaseModel):
         2, ge=2, description="The same, for paragraphs before or after the article's unique body."
     )
 
+    language: bool = Field(True, description="Detect each paragraph's language (CLD2).")
+    quotes: bool = Field(True, description="Find quoted spans and their speakers.")
+    numbers: bool = Field(True, description="Find numeric mentions: counts, money, percentages, years.")
+    sentiment: bool = Field(True, description="Score the tone of English paragraphs (VADER).")
+
     @field_validator("input", "output")
     @classmethod
     def _not_blank(cls, value: str) -> str:
         if not value.strip():
             raise ValueError("must not be empty")
         return value
+
+    @model_validator(mode="after")
+    def _sentiment_needs_language(self) -> Settings:
+        if self.sentiment and not self.language:
+            raise ValueError(
+                "sentiment scores English paragraphs only, so it needs language detection: turn both off or keep language on"
+            )
+        return self

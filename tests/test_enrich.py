@@ -1,0 +1,68 @@
+"""Enrich stage on whole batches: the columns analysts query, on the seed and on fixtures."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from tasks import clean, enrich
+from tasks.ingest import ingest_files
+from tasks.settings import Settings
+from tasks.storage import Store
+
+SEED = "000_eb467b9fec6cd865.txt"
+
+
+def enriched(folder, names, **options) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Paragraphs and articles of some files, through ingest, clean and enrich."""
+    settings = Settings(input=str(folder), output="unused", **options)
+    batch = ingest_files(Store(str(folder)), names, {}, settings)
+    cleaned = clean.clean_paragraphs(batch.paragraphs, settings.base_url)
+    repeats = enrich.repeat_counts(enrich.text_pairs(cleaned, 0).lazy())
+    paragraphs = enrich.enrich_paragraphs(cleaned, repeats, settings)
+    return paragraphs, enrich.article_rows(paragraphs, batch.articles)
+
+
+def test_seed_quotes_numbers_language(seed_dir):
+    paragraphs, articles = enriched(seed_dir, [SEED])
+    wagner = paragraphs.row(4, named=True)
+    assert [(q["speaker"], q["start"]) for q in wagner["quotes"]] == [("Mr Heappey", 1)]
+    assert wagner["quotes"][0]["text"].startswith("The Wagner Group is linked to mass human rights abuses")
+    assert paragraphs.row(1, named=True)["numbers"] == [
+        {"text": "2020", "value": 2020.0, "kind": "year", "unit": None},
+        {"text": "300 British soldiers", "value": 300.0, "kind": "count", "unit": "soldiers"},
+    ]
+    assert set(paragraphs["language"]) == {"en"}
+    article = articles.row(0, named=True)
+    assert (article["language"], article["n_quotes"], article["speakers"]) == (
+        "en",
+        12,
+        [{"speaker": "Mr Heappey", "n_quotes": 8}],
+    )
+
+
+def test_multi_paragraph_quote_unknown_speaker_money_and_french(tmp_path):
+    paragraphs = [
+        'Ms Patel said: "We will not stop.',
+        '"The work goes on until it is done."',
+        '"Nobody knows what comes next," a sign in the window read.',
+        "The bill rose to £15.8m, up 12% on the year.",
+        "Le gouvernement a annoncé une nouvelle réforme des retraites mardi soir.",
+    ]
+    (tmp_path / "001_00000000000000aa.txt").write_text(repr(paragraphs))
+    frame, _ = enriched(tmp_path, ["001_00000000000000aa.txt"])
+    speakers = [[q["speaker"] for q in quotes] for quotes in frame["quotes"]]
+    assert speakers[:3] == [["Ms Patel"], ["Ms Patel"], [None]]
+    assert frame.row(3, named=True)["numbers"] == [
+        {"text": "£15.8m", "value": 15_800_000.0, "kind": "money", "unit": "GBP"},
+        {"text": "12%", "value": 12.0, "kind": "percent", "unit": "%"},
+    ]
+    assert frame.row(4, named=True)["language"] == "fr"
+    assert frame.row(4, named=True)["sentiment"] is None
+    assert frame.row(3, named=True)["sentiment"] is not None
+
+
+def test_switched_off_enrichments_are_null(seed_dir):
+    paragraphs, articles = enriched(seed_dir, [SEED], language=False, quotes=False, numbers=False, sentiment=False)
+    for column in ("language", "language_confidence", "quotes", "quoted_share", "numbers", "sentiment"):
+        assert paragraphs[column].null_count() == 29, column
+    assert articles.row(0, named=True)["speakers"] is None
