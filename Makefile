@@ -5,12 +5,15 @@ BIN := $(VENV)/bin
 INPUT ?= data
 OUTPUT ?= data/output
 CORPUS ?= ../shared/corpus/bbc
+PARAGRAPHS ?= 500000
+RUNNER ?= auto
+QUALITY_CORPUS ?= ../shared/corpus/aeb
 PORT ?= 4200
 
 export PREFECT_HOME ?= $(CURDIR)/.prefect
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 
-.PHONY: install run test lint fmt bench bench-quality server screenshot clean
+.PHONY: install run test lint fmt bench bench-quality server screenshot clean docs
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,5 +38,16 @@ fmt: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# Benchmark on CORPUS recombined to PARAGRAPHS paragraphs: floor, base stages, default run, rerun.
+bench: install
+	$(BIN)/python -m bench.run --corpus $(CORPUS) --paragraphs $(PARAGRAPHS) --runner $(RUNNER)
+
+# Boilerplate quality: the real flow on QUALITY_CORPUS, scored against its gold article bodies.
+bench-quality: install
+	$(BIN)/python -m bench.quality --corpus $(QUALITY_CORPUS)
+
 clean:
 	rm -rf $(OUTPUT) .pytest_cache
+
+docs: install
+	$(BIN)/python -m flows.docs README.md

@@ -2,6 +2,7 @@
 
 from schemas.tables import (
     ARTICLES_SCHEMA,
+    ERROR_KINDS,
     LINK_TYPE,
     NUMBER_TYPE,
     PARAGRAPHS_SCHEMA,
@@ -15,6 +16,7 @@ from schemas.tables import (
 
 __all__ = [
     "ARTICLES_SCHEMA",
+    "ERROR_KINDS",
     "LINK_TYPE",
     "NUMBER_TYPE",
     "PARAGRAPHS_SCHEMA",

@@ -99,7 +99,7 @@ PARAGRAPHS_SCHEMA = pa.schema(
             "links",
             pa.list_(LINK_TYPE),
             "Links in the paragraph: href as written, anchor text, absolute url (null when unsafe), domain, internal to the article's site, unsafe scheme.",
-            '`[{href: "https://www.bbc.co.uk/news/…", text: "formally ending", url: …, domain: "www.bbc.co.uk", is_internal: true, is_unsafe: false}]`',
+            '`[{href: "https://www.bbc.co.uk/news/…", text: "formally ending", url: …, domain: "bbc.co.uk", is_internal: true, is_unsafe: false}]`',
             False,
         ),
         _col("n_links", pa.int32(), "Number of links.", "1", False),
@@ -263,6 +263,21 @@ QUARANTINE_SCHEMA = pa.schema(
     ],
     metadata={"newsflow.table": "quarantine"},
 )
+
+# The values of quarantine.error_kind, with what each means.
+ERROR_KINDS: dict[str, str] = {
+    "empty": "The file is empty or whitespace, or its list has no paragraphs.",
+    "decode_error": "The bytes are not UTF-8 (a UTF-8 byte-order mark is accepted and removed).",
+    "syntax_error": "The content is not a Python literal (truncated, unbalanced, or not Python at all).",
+    "not_a_list": "A valid expression that is not a list display: a dict, a string, or code such as a call (never run).",
+    "non_string_item": "An item of the list is not a plain string literal (a number, a nested list, an f-string, a name).",
+    "too_deep": "Brackets nested deeper than `max_depth` or than Python's parser allows.",
+    "too_large": "Over `max_file_bytes`, `max_paragraphs` or `max_paragraph_chars`.",
+    "invalid_unicode": "A string holds a lone surrogate escape, which no UTF-8 text can carry.",
+    "io_error": "The file could not be read, even after retries.",
+    "outside_input": "A symlink that resolves outside the input folder (not followed).",
+    "not_a_file": "A pipe, socket or device named *.txt (never opened).",
+}
 
 TABLES: dict[str, pa.Schema] = {
     "paragraphs": PARAGRAPHS_SCHEMA,
