@@ -23,6 +23,7 @@ REASONS: dict[str, str] = {
     "link_dense": "most of the text sits inside links (menus, link lists)",
     "short_fragment": "short unpunctuated fragment before or after the article's body",
     "repeated": "same normalised text in many articles (or in two, outside the body)",
+    "after_article_end": "after an end-of-article marker (comment section, related links, legal footer)",
 }
 
 DEFAULT_REPEAT_THRESHOLD = 5
@@ -115,6 +116,25 @@ _PATTERNS: list[tuple[str, int, str]] = [
     ),
 ]
 
+# Markers after which nothing belongs to the article: comment-section and related-content
+# headings (whole paragraph), comment forms and legal footers. A paragraph is checked only
+# when it is short and comes after two body paragraphs (page headers hold legal lines too).
+_END_MARKER_MAX_CHARS = 200
+_END_MARKER = (
+    r"^(?:\d+\s+)?(?:comments?|responses?|replies|reactions|leave a (?:comment|reply)"
+    r"|post a comment|add (?:a|your) comment|join the (?:discussion|conversation)|discussion"
+    r"|reader comments|comentários?|comentarios|commentaires|kommentare|commenti|комментари\w*"
+    r"|related(?: articles?| stories| posts| content| coverage| news| reading)?|read next"
+    r"|more from (?:\S+ ?){1,3}|more (?:stories|news|articles)|you (?:may|might) also like"
+    r"|recommended(?: for you| reading| stories)?|most (?:read|popular|viewed)|trending(?: now)?"
+    r"|latest (?:news|stories|articles)|further reading|about the author|share this (?:article|story|post)"
+    r"|leia também|veja também|à lire aussi|mehr zum thema|关联文章|関連記事|相关文章|читайте также)[^\w:]*$"
+    r"|leave a (?:comment|reply)|you must be (?:logged in|signed in) to|comments are closed"
+    r"|view the discussion thread|your e-?mail address will not be published|required fields are marked"
+    r"|all rights reserved|todos los derechos reservados|tous droits réservés|alle rechte vorbehalten"
+    r"|direitos reservados|tutti i diritti riservati"
+)
+
 # A byline needs case: "By Jane Doe" but not "by the way". Checked on the original text.
 _BYLINE_CASED = r"^(?i:by)\s+\p{Lu}[^.!?]{0,60}$"
 _PATTERN_MAX_CHARS = max(max_chars for _, max_chars, _ in _PATTERNS)
@@ -142,6 +162,11 @@ def _pattern_reason(text: pl.Expr, n_chars: pl.Expr) -> pl.Expr:
     return expr
 
 
+def _first_index(condition: pl.Expr) -> pl.Expr:
+    """Per article, the first paragraph index where condition holds (null if none)."""
+    return pl.when(condition).then(pl.col("paragraph_index")).min().over("source_file")
+
+
 def flag_boilerplate(
     paragraphs: pl.DataFrame,
     repeat_threshold: int = DEFAULT_REPEAT_THRESHOLD,
@@ -151,7 +176,8 @@ def flag_boilerplate(
 
     Text repeated across articles is flagged anywhere from `repeat_threshold` articles, but
     already from `edge_repeat_threshold` outside the article's unique body: reused background
-    paragraphs inside a story stay, repeated teasers and footers around it go.
+    paragraphs inside a story stay, repeated teasers and footers around it go. Everything after
+    an end-of-article marker that follows the body is flagged too.
     """
     text, n_chars, count = (
         pl.col("text"),
@@ -161,14 +187,17 @@ def flag_boilerplate(
     idx = pl.col("paragraph_index")
     link_share = pl.col("link_chars") / pl.max_horizontal(n_chars, 1)
     unpunctuated = ~text.str.contains(_SENTENCE_END)
-    unique_body = (
-        (n_chars >= _BODY_MIN_CHARS)
-        & (link_share < _LINK_DENSE_SHARE)
-        & ~unpunctuated
-        & (count < edge_repeat_threshold)
+    body_like = (n_chars >= _BODY_MIN_CHARS) & (link_share < _LINK_DENSE_SHARE) & ~unpunctuated
+    unique_body = (body_like & (count < edge_repeat_threshold)) | pl.col("is_lead")
+    first_body = _first_index(unique_body)
+    second_body = _first_index(unique_body & (idx > first_body))
+    end_marker = (
+        (idx > second_body)
+        & (n_chars <= _END_MARKER_MAX_CHARS)
+        & pl.when(n_chars <= _END_MARKER_MAX_CHARS).then(text.str.to_lowercase()).str.contains(_fast(_END_MARKER))
     )
-    first_body = pl.when(unique_body).then(idx).min().over("article_id")
-    last_body = pl.when(unique_body).then(idx).max().over("article_id")
+    article_end = _first_index(end_marker)
+    last_body = pl.when(unique_body & ~(idx >= article_end).fill_null(False)).then(idx).max().over("source_file")
     at_edge = (idx < first_body) | (idx > last_body) | first_body.is_null()
     reason = (
         pl.when(pl.col("is_lead"))
@@ -180,12 +209,18 @@ def flag_boilerplate(
     reason = (
         pl.when(reason.is_not_null() | pl.col("is_lead"))
         .then(reason)
-        .when((link_share >= _LINK_DENSE_SHARE) & (n_chars < _LINK_DENSE_MAX_CHARS))
+        .when(
+            (link_share >= _LINK_DENSE_SHARE)
+            & (n_chars < _LINK_DENSE_MAX_CHARS)
+            & (at_edge | unpunctuated | (pl.col("link_chars") == n_chars))
+        )
         .then(pl.lit("link_dense"))
         .when(at_edge & (n_chars < _FRAGMENT_MAX_CHARS) & unpunctuated)
         .then(pl.lit("short_fragment"))
         .when((count >= repeat_threshold) | (at_edge & (count >= edge_repeat_threshold)))
         .then(pl.lit("repeated"))
+        .when(idx > article_end)
+        .then(pl.lit("after_article_end"))
     )
     return paragraphs.with_columns(boilerplate_reason=reason).with_columns(
         is_boilerplate=pl.col("boilerplate_reason").is_not_null()

@@ -19,6 +19,7 @@ def frame(texts: list[str], counts: list[int] | None = None, link_chars: list[in
     return pl.DataFrame(
         {
             "article_id": ["a"] * n,
+            "source_file": ["000_a.txt"] * n,
             "paragraph_index": list(range(n)),
             "n_paragraphs": [n] * n,
             "text": texts,
@@ -82,6 +83,28 @@ def test_link_dense() -> None:
     assert reasons(frame([BODY, menu, BODY], link_chars=[0, len(menu), 0])) == [None, "link_dense", None]
 
 
+def test_linked_sentence_inside_body_is_kept() -> None:
+    """A sentence whose words are mostly one inline link stays inside the body, not at its edges."""
+    linked = "Prosecutors said the case revolved around the issue of informed consent."
+    links = [0, 54, 0, 54]
+    assert reasons(frame([BODY, linked, BODY, linked], link_chars=links)) == [None, None, None, "link_dense"]
+    fully = [0, len(linked), 0, 0]
+    assert reasons(frame([BODY, linked, BODY, BODY], link_chars=fully)) == [None, "link_dense", None, None]
+
+
+def test_tail_after_end_marker() -> None:
+    """After a comment-section heading that follows the body, the rest of the article is flagged."""
+    comment = "I disagree with the council, the bridge was never needed and cost far too much money."
+    texts = [BODY, BODY, "3 Comments", comment, comment + " Really.", "More from The Example Times"]
+    assert reasons(frame(texts)) == [None, None, "comments", "after_article_end", "after_article_end", "read_more"]
+
+
+def test_end_marker_needs_body_before_it() -> None:
+    """A legal line in the page header, before two body paragraphs, cuts nothing."""
+    texts = [BODY, "© 2019 Example News. All rights reserved.", BODY, BODY]
+    assert reasons(frame(texts)) == [None, "copyright", None, None]
+
+
 def test_short_fragment_only_at_edges() -> None:
     """Unpunctuated fragments before/after the body are furniture; inside it they stay."""
     assert reasons(frame(["Menu", BODY, "Crosshead", BODY, "Top stories"])) == [
@@ -109,6 +132,16 @@ def test_empty_and_reason_never_null_when_flagged() -> None:
     assert out["is_boilerplate"].null_count() == 0
 
 
+def test_lead_anchors_body_start() -> None:
+    """Text shared with another version of the story, right after the lead, is body."""
+    shared = "Background: the bridge was first proposed in 1998 by the regional council."
+    df = frame([BODY, shared, BODY + " More.", BODY], [2, 2, 1, 1]).with_columns(
+        is_lead=pl.Series([True, False, False, False])
+    )
+    assert reasons(df) == [None, None, None, None]
+    assert reasons(frame([BODY, shared, BODY + " More.", BODY], [2, 2, 1, 1])) == ["repeated", "repeated", None, None]
+
+
 def test_lead_never_flagged() -> None:
     """The article lead is kept even when it looks like furniture."""
     df = frame(["Sign up", BODY]).with_columns(is_lead=pl.Series([True, False]))
@@ -131,6 +164,7 @@ def test_every_reason_is_documented() -> None:
         "link_dense",
         "short_fragment",
         "repeated",
+        "after_article_end",
     }
     assert all(code.isidentifier() and code.islower() and "\n" not in d for code, d in REASONS.items())
 
@@ -146,3 +180,9 @@ def test_seed_article() -> None:
     assert got[27] == "newsletter"
     assert got[-1] == "copyright"
     assert got == [None] * 27 + ["newsletter", "copyright"]
+
+
+def test_articles_are_the_source_files() -> None:
+    """Two files sharing an article id are separate articles: each has its own body edges."""
+    df = pl.concat([frame([BODY, "Top stories"]), frame(["Menu", BODY]).with_columns(source_file=pl.lit("001_a.txt"))])
+    assert reasons(df) == [None, "short_fragment", "short_fragment", None]
