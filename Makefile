@@ -51,3 +51,12 @@ clean:
 
 docs: install
 	$(BIN)/python -m flows.docs README.md
+
+# The Prefect server and UI on 127.0.0.1:$(PORT): SQLite under PREFECT_HOME (.prefect/), telemetry off.
+server: install
+	@echo "Prefect UI: http://127.0.0.1:$(PORT)   (runs go there with: export PREFECT_API_URL=http://127.0.0.1:$(PORT)/api)"
+	PREFECT_SERVER_API_HOST=127.0.0.1 PREFECT_SERVER_API_PORT=$(PORT) $(BIN)/prefect server start
+
+# Refresh docs/flow-run.png by hand: a run against `make server`, photographed by headless chromium.
+screenshot: install
+	$(BIN)/python scripts/screenshot.py --port $(PORT) --input $(INPUT) --png docs/flow-run.png

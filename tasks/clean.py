@@ -6,10 +6,9 @@ import hashlib
 
 import polars as pl
 
-from schemas import PARAGRAPHS_SCHEMA, polars_schema
+from schemas import LINK_TYPE
+from tasks.arrow_lists import list_of_structs
 from tasks.html_text import clean_paragraph
-
-LINKS_DTYPE = polars_schema(PARAGRAPHS_SCHEMA)["links"]
 
 
 def clean_paragraphs(paragraphs: pl.DataFrame, base_url: str) -> pl.DataFrame:
@@ -18,7 +17,7 @@ def clean_paragraphs(paragraphs: pl.DataFrame, base_url: str) -> pl.DataFrame:
     texts = [c.text for c in cleaned]
     frame = paragraphs.with_columns(
         pl.Series("text", texts, dtype=pl.String),
-        pl.Series("links", [c.links for c in cleaned], dtype=LINKS_DTYPE),
+        list_of_structs("links", [c.links for c in cleaned], LINK_TYPE),
         pl.Series("is_bold", [c.is_bold for c in cleaned], dtype=pl.Boolean),
         pl.Series("link_chars", [c.link_chars for c in cleaned], dtype=pl.Int32),
         pl.Series("content_hash", content_hashes(texts), dtype=pl.String),

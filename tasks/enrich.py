@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import polars as pl
 
-from schemas import ARTICLES_SCHEMA, PARAGRAPHS_SCHEMA, polars_schema
+from schemas import ARTICLES_SCHEMA, NUMBER_TYPE, PARAGRAPHS_SCHEMA, QUOTE_TYPE, polars_schema
+from tasks.arrow_lists import list_of_structs
 from tasks.boilerplate import flag_boilerplate
 from tasks.language import detect_languages
 from tasks.numbers import find_numbers
@@ -61,16 +62,17 @@ def analyse_text(paragraphs: pl.DataFrame, settings: Settings) -> pl.DataFrame:
     texts = paragraphs["text"].to_list()
     languages, confidences = detect_languages(texts) if settings.language else ([None] * len(texts),) * 2
     quotes, shares = _article_quotes(paragraphs) if settings.quotes else ([None] * len(texts),) * 2
-    columns = {
+    numbers = [find_numbers(t) for t in texts] if settings.numbers else [None] * len(texts)
+    scalars = {
         "language": languages,
         "language_confidence": confidences,
-        "quotes": quotes,
         "quoted_share": shares,
-        "numbers": [find_numbers(t) for t in texts] if settings.numbers else [None] * len(texts),
         "sentiment": sentiment_scores(texts, languages) if settings.sentiment else [None] * len(texts),
     }
     return paragraphs.with_columns(
-        pl.Series(name, values, dtype=PARAGRAPH_DTYPES[name]) for name, values in columns.items()
+        *(pl.Series(name, values, dtype=PARAGRAPH_DTYPES[name]) for name, values in scalars.items()),
+        list_of_structs("quotes", quotes, QUOTE_TYPE),
+        list_of_structs("numbers", numbers, NUMBER_TYPE),
     )
 
 

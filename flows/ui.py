@@ -1,0 +1,158 @@
+"""What a person watching a run sees: its name and tags, its progress, and its artifacts in the UI.
+
+Artifacts carry stable keys, so the UI's Artifacts page keeps each one's history across runs.
+Progress also goes to an optional observer (the terminal's progress bar) set by `observing`.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from datetime import datetime
+from typing import NoReturn, Protocol
+
+from prefect import get_run_logger, task
+from prefect.artifacts import (
+    create_markdown_artifact,
+    create_progress_artifact,
+    create_table_artifact,
+    update_progress_artifact,
+)
+from prefect.cache_policies import NO_CACHE
+from prefect.client.orchestration import get_client
+from prefect.exceptions import UpstreamTaskError
+from prefect.futures import PrefectFuture, as_completed
+from prefect.runtime import flow_run
+
+from tasks import quality
+from tasks.settings import Settings
+from tasks.storage import Store
+
+SUMMARY_ARTIFACT = "newsflow-run-summary"
+QUALITY_ARTIFACT = "newsflow-quality-report"
+PROGRESS_ARTIFACT = "newsflow-progress"
+
+
+class Observer(Protocol):
+    """Receives a run's progress as batches finish (the CLI's progress bar is one)."""
+
+    def planned(self, files: int, batches: int) -> None: ...
+
+    def batch_done(self, stage: str, files: int, paragraphs: int) -> None: ...
+
+
+_observer: ContextVar[Observer | None] = ContextVar("newsflow_observer", default=None)
+
+
+@contextmanager
+def observing(observer: Observer) -> Iterator[None]:
+    """Send the progress of flow runs started in this context to `observer`."""
+    token = _observer.set(observer)
+    try:
+        yield
+    finally:
+        _observer.reset(token)
+
+
+class StageFailed(RuntimeError):
+    """A batch task failed; the message names the stage, the batch and its files."""
+
+
+def input_label(settings: Settings) -> str:
+    """The input folder's last name, e.g. 'bbc' for /work/shared/corpus/bbc/."""
+    return posixpath.basename(settings.input.rstrip("/")) or settings.input
+
+
+def run_name(started: datetime, settings: Settings, found: int | None = None, summary: dict | None = None) -> str:
+    """'2026-11-27 06:00 bbc: 1701 files, 12 written, 3 quarantined' in the UI's list of runs."""
+    name = f"{started:%Y-%m-%d %H:%M} {input_label(settings)}"
+    if summary:
+        return f"{name}: {summary['files_found']} files, {summary['files_written']} written, {summary['files_quarantined']} quarantined"
+    return f"{name}: {found} files" if found is not None else f"{name}: planning"
+
+
+def describe_run(name: str, tags: list[str]) -> None:
+    """Rename the current flow run and add tags, so the list of runs says what each one did."""
+    with get_client(sync_client=True) as client:
+        client.update_flow_run(flow_run.id, name=name, tags=sorted(set(flow_run.tags) | set(tags)))
+
+
+def run_tags(settings: Settings, summary: dict | None = None, warnings: list[str] | None = None) -> list[str]:
+    """Tags to filter runs by (and to attach automations to): input, runner, what went wrong."""
+    tags = ["newsflow", f"input:{input_label(settings)}", f"runner:{settings.runner}"]
+    tags += ["full-refresh"] if settings.full_refresh else []
+    tags += ["quarantined-files"] if summary and summary["files_quarantined"] else []
+    return tags + (["quality-warning"] if warnings else [])
+
+
+class RunProgress:
+    """Batches done per stage: a progress artifact in the UI, and the observer's bar in a terminal."""
+
+    STAGES = ("clean", "enrich")
+
+    def __init__(self, batches: list[list[str]]) -> None:
+        self.batches = batches
+        self.units = len(self.STAGES) * len(batches)
+        self.done = 0
+        self.observer = _observer.get()
+        self.artifact_id = create_progress_artifact(
+            0.0 if self.units else 100.0, key=PROGRESS_ARTIFACT, description="Batches cleaned and enriched"
+        )
+        if self.observer:
+            self.observer.planned(sum(len(b) for b in batches), len(batches))
+
+    def collect(
+        self, stage: str, futures: list[PrefectFuture], upstream: list[PrefectFuture] | None = None
+    ) -> list[dict]:
+        """Results of one stage's batch futures in batch order, reporting each as it finishes."""
+        number = {future.task_run_id: i for i, future in enumerate(futures)}
+        results: dict[int, dict] = {}
+        for future in as_completed(futures):
+            i = number[future.task_run_id]
+            try:
+                results[i] = future.result()
+            except Exception as error:
+                self._fail(stage, i, error, upstream[i] if upstream else None)
+            self.done += 1
+            update_progress_artifact(self.artifact_id, round(100 * self.done / self.units, 1))
+            if self.observer:
+                self.observer.batch_done(stage, len(self.batches[i]), results[i].get("n_paragraphs", 0))
+        return [results[i] for i in range(len(futures))]
+
+    def _fail(self, stage: str, i: int, error: Exception, upstream: PrefectFuture | None) -> NoReturn:
+        """Stop the run with a message that says which stage and batch failed, on which files."""
+        if isinstance(error, UpstreamTaskError) and upstream is not None:
+            try:
+                upstream.result()
+            except Exception as upstream_error:
+                stage, error = "ingest", upstream_error
+        files = self.batches[i]
+        shown = files[0] if len(files) == 1 else f"{files[0]} … {files[-1]}"
+        where = f"{stage} batch {i + 1}/{len(self.batches)} (files {shown})"
+        raise StageFailed(f"{where} failed: {type(error).__name__}: {error}") from error
+
+
+def publish_summary(summary: dict) -> None:
+    """The run summary as a table artifact: files, paragraphs, seconds per stage, paragraphs/s."""
+    create_table_artifact(
+        key=SUMMARY_ARTIFACT,
+        table=quality.summary_rows(summary),
+        description=f"newsflow run {summary['run_id']}: files found, written, skipped, quarantined; stage seconds",
+    )
+
+
+@task(name="quality report", cache_policy=NO_CACHE)
+def publish_quality(settings: Settings) -> list[str]:
+    """Publish the committed run's data-quality report as a markdown artifact; return its warnings."""
+    report = quality.quality_report(quality.load_inputs(Store(settings.output)))
+    create_markdown_artifact(
+        key=QUALITY_ARTIFACT,
+        markdown=quality.to_markdown(report),
+        description=f"Data quality of newsflow run {report.run_id}",
+    )
+    logger = get_run_logger()
+    for warning in report.warnings:
+        logger.warning("data quality: %s", warning)
+    return report.warnings

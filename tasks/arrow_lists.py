@@ -1,0 +1,30 @@
+"""Build Arrow list<struct> columns from per-row lists of dicts, column by column.
+
+Polars and pyarrow convert nested Python objects one value at a time (about 60 µs per paragraph
+for links, quotes or numbers); filling one flat list per struct field and wrapping them in offsets
+is an order of magnitude cheaper.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+import pyarrow as pa
+
+
+def list_of_structs(name: str, rows: list[list[dict] | None], struct: pa.StructType) -> pl.Series:
+    """A Polars list<struct> Series from rows of dicts; a None row becomes a null list."""
+    fields = [f.name for f in struct]
+    values: dict[str, list] = {f: [] for f in fields}
+    offsets, valid, end = [0], [], 0
+    for row in rows:
+        valid.append(row is not None)
+        for item in row or ():
+            for f in fields:
+                values[f].append(item[f])
+        end += len(row or ())
+        offsets.append(end)
+    children = [pa.array(values[f.name], type=f.type) for f in struct]
+    flat = pa.StructArray.from_arrays(children, fields=list(struct))
+    mask = None if all(valid) else pa.array([not v for v in valid])
+    array = pa.ListArray.from_arrays(pa.array(offsets, pa.int32()), flat, mask=mask)
+    return pl.Series(name, array)
