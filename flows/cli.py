@@ -22,7 +22,13 @@ def _add_model_options(parser: argparse.ArgumentParser, model: type[BaseModel]) 
     for name, field in model.model_fields.items():
         flag = "--" + name.replace("_", "-")
         if field.annotation is bool:
-            parser.add_argument(flag, dest=name, action="store_true", default=None, help=field.description)
+            parser.add_argument(
+                flag,
+                dest=name,
+                action=argparse.BooleanOptionalAction,
+                default=None,
+                help=f"{field.description} (default: {field.default})",
+            )
         else:
             default = None if field.is_required() else field.default
             parser.add_argument(flag, dest=name, default=None, help=f"{field.description} (default: {default})")
