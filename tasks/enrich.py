@@ -8,7 +8,7 @@ from schemas import ARTICLES_SCHEMA, NUMBER_TYPE, PARAGRAPHS_SCHEMA, QUOTE_TYPE,
 from tasks.arrow_lists import list_of_structs
 from tasks.boilerplate import flag_boilerplate
 from tasks.language import detect_languages
-from tasks.numbers import find_numbers
+from tasks.numbers import NUMBER_HINT, find_numbers
 from tasks.quotes import find_quotes
 from tasks.sentences import count_sentences
 from tasks.sentiment import sentiment_scores
@@ -62,7 +62,7 @@ def analyse_text(paragraphs: pl.DataFrame, settings: Settings) -> pl.DataFrame:
     texts = paragraphs["text"].to_list()
     languages, confidences = detect_languages(texts) if settings.language else ([None] * len(texts),) * 2
     quotes, shares = _article_quotes(paragraphs) if settings.quotes else ([None] * len(texts),) * 2
-    numbers = [find_numbers(t) for t in texts] if settings.numbers else [None] * len(texts)
+    numbers = _numbers(paragraphs["text"]) if settings.numbers else [None] * len(texts)
     scalars = {
         "language": languages,
         "language_confidence": confidences,
@@ -74,6 +74,12 @@ def analyse_text(paragraphs: pl.DataFrame, settings: Settings) -> pl.DataFrame:
         list_of_structs("quotes", quotes, QUOTE_TYPE),
         list_of_structs("numbers", numbers, NUMBER_TYPE),
     )
+
+
+def _numbers(texts: pl.Series) -> list[list[dict]]:
+    """find_numbers on the paragraphs that can hold a number (a third of them in news text)."""
+    maybe = texts.str.contains(NUMBER_HINT)
+    return [find_numbers(text) if hint else [] for text, hint in zip(texts, maybe)]
 
 
 def _article_quotes(paragraphs: pl.DataFrame) -> tuple[list[list[dict]], list[float]]:

@@ -46,19 +46,19 @@ def test_multi_paragraph_quote_unknown_speaker_money_and_french(tmp_path):
         '"The work goes on until it is done."',
         '"Nobody knows what comes next," a sign in the window read.',
         "The bill rose to £15.8m, up 12% on the year.",
+        "Residents said the new park is wonderful.",
         "Le gouvernement a annoncé une nouvelle réforme des retraites mardi soir.",
     ]
     (tmp_path / "001_00000000000000aa.txt").write_text(repr(paragraphs))
-    frame, _ = enriched(tmp_path, ["001_00000000000000aa.txt"])
+    frame, _ = enriched(tmp_path, ["001_00000000000000aa.txt"], sentiment=True)
     speakers = [[q["speaker"] for q in quotes] for quotes in frame["quotes"]]
     assert speakers[:3] == [["Ms Patel"], ["Ms Patel"], [None]]
     assert frame.row(3, named=True)["numbers"] == [
         {"text": "£15.8m", "value": 15_800_000.0, "kind": "money", "unit": "GBP"},
         {"text": "12%", "value": 12.0, "kind": "percent", "unit": "%"},
     ]
-    assert frame.row(4, named=True)["language"] == "fr"
-    assert frame.row(4, named=True)["sentiment"] is None
-    assert frame.row(3, named=True)["sentiment"] is not None
+    assert frame.row(5, named=True)["language"] == "fr"
+    assert frame["sentiment"].cast(pl.Float64).round(4).to_list()[3:] == [0.0, 0.5719, None]
 
 
 def test_switched_off_enrichments_are_null(seed_dir):
