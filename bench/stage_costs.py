@@ -1,0 +1,82 @@
+"""Cost of each stage and enrichment in µs per paragraph, on one core, without Prefect.
+
+    python -m bench.stage_costs --corpus ../shared/corpus/bbc [--repeat 3]
+
+Runs the pipeline's own pure functions on every file of the corpus in this process (Polars held to
+one thread) and prints the best of `--repeat` timings for each step.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+
+os.environ["POLARS_MAX_THREADS"] = "1"  # before Polars is imported: one core, as reported
+
+import io  # noqa: E402
+import time  # noqa: E402
+from collections.abc import Callable  # noqa: E402
+from datetime import UTC, datetime  # noqa: E402
+
+import pyarrow.parquet as pq  # noqa: E402
+
+from schemas import TABLES, conform  # noqa: E402
+from tasks import clean, enrich, write  # noqa: E402
+from tasks.ingest import discover, ingest_files  # noqa: E402
+from tasks.settings import Settings  # noqa: E402
+from tasks.storage import PARQUET_OPTIONS, Store  # noqa: E402
+
+ENRICHMENTS = ("language", "quotes", "numbers", "sentiment")
+
+
+def best_of(repeat: int, step: Callable[[], object]) -> tuple[float, object]:
+    """Fastest wall time of `repeat` calls, and the last result."""
+    times, result = [], None
+    for _ in range(repeat):
+        started = time.perf_counter()
+        result = step()
+        times.append(time.perf_counter() - started)
+    return min(times), result
+
+
+def measure(corpus: str, repeat: int) -> tuple[int, dict[str, float]]:
+    """Seconds per step over the whole corpus, and its paragraph count."""
+    source = Store(corpus)
+    base = Settings(input=corpus, output="unused", language=False, quotes=False, numbers=False, sentiment=False)
+    files = discover(source)
+    seconds: dict[str, float] = {}
+    seconds["ingest (read + parse)"], batch = best_of(repeat, lambda: ingest_files(source, files, {}, base))
+    seconds["clean"], cleaned = best_of(repeat, lambda: clean.clean_paragraphs(batch.paragraphs, base.base_url))
+    seconds["repeat counts"], repeats = best_of(
+        repeat, lambda: enrich.repeat_counts(enrich.text_pairs(cleaned, 0).lazy())
+    )
+    seconds["enrich: sentences + boilerplate"], paragraphs = best_of(
+        repeat, lambda: enrich.enrich_paragraphs(cleaned, repeats, base)
+    )
+    for name in ENRICHMENTS:
+        only = base.model_copy(update={name: True, "language": name in ("language", "sentiment")})
+        spent, _ = best_of(repeat, lambda only=only: enrich.analyse_text(paragraphs, only))
+        seconds[f"enrichment: {name}"] = spent - (seconds["enrichment: language"] if name == "sentiment" else 0)
+    seconds["articles rollup"], articles = best_of(repeat, lambda: enrich.article_rows(paragraphs, batch.articles))
+    run = write.RunInfo("bench", datetime.now(UTC), 1)
+    table = conform(write.with_run_columns(paragraphs, run), TABLES["paragraphs"])
+    seconds["write paragraphs (zstd Parquet)"], _ = best_of(
+        repeat, lambda: pq.write_table(table, io.BytesIO(), **PARQUET_OPTIONS)
+    )
+    return batch.paragraphs.height, seconds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", default="../shared/corpus/bbc")
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    paragraphs, seconds = measure(args.corpus, args.repeat)
+    print(f"{paragraphs:,} paragraphs from {args.corpus}, one core, best of {args.repeat}\n")
+    print("| step | µs/paragraph |\n|---|---:|")
+    for step, spent in seconds.items():
+        print(f"| {step} | {spent / paragraphs * 1e6:.1f} |")
+
+
+if __name__ == "__main__":
+    main()
