@@ -1,0 +1,199 @@
+"""`make bench`: time the floor and newsflow runs on a large recombined corpus, each in its own process.
+
+Every run is a fresh process timed from start to exit. Peak RSS is read from the OS twice: the
+largest single process (wait4's ru_maxrss, like `/usr/bin/time -v`) and the sampled sum of PSS
+over the whole process tree (flow process, worker processes and Prefect's temporary server).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+from bench.make_corpus import build
+
+ROOT = Path(__file__).resolve().parent.parent
+# The base stages only (ingest, clean, structural enrichment, write): the enrichment switches set
+# to off. Switches this newsflow's CLI does not know yet are left out (listed in the JSON).
+BASE_SWITCHES = {"language": False, "quotes": False, "numbers": False, "sentiment": False}
+NOOP_FLOW = "from prefect import flow\n@flow\ndef noop():\n    return 0\nnoop()\n"
+SAMPLE_SECONDS = 0.2
+RUNS = ["floor", "prefect-noop", "base", "default", "rerun"]
+
+
+def switch_flags(switches: dict[str, bool]) -> tuple[list[str], list[str]]:
+    """CLI flags for the switches the `newsflow run` parser accepts, and the names it does not."""
+    from flows.cli import build_parser
+
+    parser, flags, unknown = build_parser(), [], []
+    for name, on in switches.items():
+        flag = f"--{'' if on else 'no-'}{name.replace('_', '-')}"
+        _, rest = parser.parse_known_args(["run", "--input", "x", "--output", "y", flag])
+        (unknown if rest else flags).append(name if rest else flag)
+    return flags, unknown
+
+
+def _tree_pss(root: int) -> int:
+    """Bytes of PSS of `root` and all its descendants (0 for processes that just exited)."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(entry))
+    total, stack = 0, [root]
+    while stack:
+        pid = stack.pop()
+        stack.extend(children.get(pid, []))
+        try:
+            with open(f"/proc/{pid}/smaps_rollup") as f:
+                total += next(int(line.split()[1]) * 1024 for line in f if line.startswith("Pss:"))
+        except (OSError, StopIteration):
+            continue
+    return total
+
+
+def measure(command: list[str], env: dict[str, str], log: Path) -> tuple[dict, str]:
+    """Run `command` to completion: its wall seconds, largest process's peak RSS, peak tree PSS; and its stdout."""
+    started = time.perf_counter()
+    with open(log, "w") as err:
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=err, env=env, text=True)
+        peak, done = [0], threading.Event()
+
+        def sample() -> None:
+            while not done.wait(SAMPLE_SECONDS):
+                peak[0] = max(peak[0], _tree_pss(process.pid))
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        stdout = process.stdout.read()
+        _, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        done.set()
+        sampler.join()
+    wall = time.perf_counter() - started
+    if process.returncode:
+        raise SystemExit(f"{' '.join(command)} failed ({process.returncode}); see {log}")
+    return {"wall_s": wall, "max_rss_mb": usage.ru_maxrss / 1024, "tree_pss_mb": peak[0] / 2**20}, stdout
+
+
+def stage_share(summary: dict, wall: float, workers: int) -> float:
+    """Share of the process's wall time spent outside the stage functions (batch stages run `workers` wide)."""
+    seconds = summary["seconds"]
+    parallel = sum(seconds.get(k, 0.0) for k in ("ingest", "clean", "enrich"))
+    serial = sum(v for k, v in seconds.items() if k not in ("ingest", "clean", "enrich", "total"))
+    width = max(1, min(workers, summary["batches"]))
+    return 1 - (serial + parallel / width) / wall
+
+
+def newsflow_row(name: str, args: list[str], env: dict, out: Path, workers: int) -> dict:
+    """One `newsflow run --json` process, measured, with the flow's own summary."""
+    newsflow = str(Path(sys.executable).parent / "newsflow")
+    result, stdout = measure([newsflow, "run", *args, "--json"], env, out / f"{name}.log")
+    summary = json.loads(stdout)
+    wall = result["wall_s"]
+    return {
+        "run": name,
+        **result,
+        "paragraphs": summary["paragraphs"],
+        "prefect_s": wall - summary["seconds"]["total"],
+        "outside_stages": stage_share(summary, wall, workers),
+        "stage_seconds": summary["seconds"],
+    }
+
+
+def floor_row(corpus_dir: Path, env: dict, out: Path) -> dict:
+    """bench/floor.py on the corpus, measured like the flow runs."""
+    command = [sys.executable, str(ROOT / "bench" / "floor.py"), str(corpus_dir), str(out / "floor.parquet")]
+    result, stdout = measure(command, env, out / "floor.log")
+    return {"run": "floor", **result, "paragraphs": json.loads(stdout)["paragraphs"]}
+
+
+def run_all(args: argparse.Namespace) -> dict:
+    """Build the corpus, then measure the floor, the base stages, the default run and a rerun."""
+    out = args.out.resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    corpus_dir = out / f"corpus-{args.corpus.resolve().name}-{args.paragraphs}"
+    corpus = build(args.corpus, corpus_dir, args.paragraphs)
+    env = {**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+    env.setdefault("PREFECT_HOME", str(out / "prefect-home"))
+    base_flags, missing = switch_flags(BASE_SWITCHES)
+    common = ["--input", str(corpus_dir), "--runner", args.runner, "--workers", str(args.workers), *args.extra]
+    rows = []
+
+    if "floor" in args.runs:
+        rows.append(floor_row(corpus_dir, env, out))
+    if "prefect-noop" in args.runs:
+        noop, _ = measure([sys.executable, "-c", NOOP_FLOW], env, out / "prefect-noop.log")
+        rows.append({"run": "prefect-noop", **noop, "paragraphs": 0, "prefect_s": noop["wall_s"]})
+    for name, flags, fresh in (("base", base_flags, True), ("default", [], True), ("rerun", [], False)):
+        if name not in args.runs:
+            continue
+        target = out / ("base" if name == "base" else "default")
+        if fresh:
+            shutil.rmtree(target, ignore_errors=True)
+        rows.append(newsflow_row(name, [*common, "--output", str(target), *flags], env, out, args.workers))
+    floor_wall = next((r["wall_s"] for r in rows if r["run"] == "floor"), None)
+    for row in rows:
+        row["paragraphs_per_s"] = row["paragraphs"] / row["wall_s"]
+        row["x_floor"] = row["wall_s"] / floor_wall if row["paragraphs"] and floor_wall else None
+    return {
+        "corpus": corpus,
+        "runner": args.runner,
+        "workers": args.workers,
+        "extra_args": args.extra,
+        "base_switches": base_flags,
+        "switches_not_in_cli": missing,
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
+        "rows": rows,
+    }
+
+
+def table(report: dict) -> str:
+    """The rows as a fixed-width text table."""
+    head = f"{'run':<13}{'paragraphs':>11}{'wall s':>9}{'para/s':>10}{'x floor':>9}{'max RSS MB':>11}"
+    head += f"{'tree PSS MB':>12}{'prefect s':>10}{'outside %':>10}"
+    lines = [head]
+    for r in report["rows"]:
+        x_floor = f"{r['x_floor']:.2f}" if r["x_floor"] else "-"
+        prefect = f"{r['prefect_s']:.1f}" if "prefect_s" in r else "-"
+        outside = f"{100 * r['outside_stages']:.0f}" if "outside_stages" in r else "-"
+        lines.append(
+            f"{r['run']:<13}{r['paragraphs']:>11,}{r['wall_s']:>9.2f}{r['paragraphs_per_s']:>10,.0f}{x_floor:>9}"
+            f"{r['max_rss_mb']:>11.0f}{r['tree_pss_mb']:>12.0f}{prefect:>10}{outside:>10}"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus" / "bbc")
+    parser.add_argument("--paragraphs", type=int, default=500_000)
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
+    parser.add_argument("--runner", default="auto", help="newsflow --runner for the flow runs")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--runs", type=lambda v: v.split(","), default=RUNS, help=f"comma list of {','.join(RUNS)}")
+    parser.add_argument("extra", nargs="*", help="more `newsflow run` options, after --")
+    args = parser.parse_args(argv)
+    report = run_all(args)
+    path = args.out / f"bench-{args.paragraphs}-{args.runner}-{'-'.join(args.runs)}.json"
+    path.write_text(json.dumps(report, indent=1))
+    print(table(report))
+    if report["switches_not_in_cli"]:
+        print(f"note: base run could not switch off {', '.join(report['switches_not_in_cli'])} (no such CLI option)")
+    print(f"written {path}")
+
+
+if __name__ == "__main__":
+    main()
