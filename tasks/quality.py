@@ -27,6 +27,13 @@ QUARANTINE_LISTED = 50
 # Nullable columns that only apply to some rows: their null rate is measured among those rows.
 APPLIES = {"paragraphs.boilerplate_reason": pl.col("is_boilerplate")}
 HISTORY_COLUMNS = {"paragraphs": ["run_id", "is_boilerplate", "boilerplate_reason", "language"]}
+# Beside the nullable columns, what the report reads of this run's rows: never the text itself,
+# so its memory stays far below the run's.
+CURRENT_COLUMNS = {
+    "paragraphs": ["run_id", "is_boilerplate", "n_chars", "links"],
+    "articles": ["run_id"],
+    "quarantine": ["run_id", "source_file", "error_kind", "error_message"],
+}
 
 
 @dataclass
@@ -66,16 +73,15 @@ def load_inputs(store: Store, history_runs: int = HISTORY_RUNS) -> dict:
     current: dict[str, pl.DataFrame] = {}
     for table, parts in manifest["tables"].items():
         own = [p for p in parts if f"/part-{run_id}-" in p]
-        frame = _read(store, table, own, list(TABLES[table].names))
+        nullable = [f.name for f in TABLES[table] if f.nullable]
+        frame = _read(store, table, own, list(dict.fromkeys(CURRENT_COLUMNS[table] + nullable)))
         current[table] = frame.filter(pl.col("run_id") == run_id)
-    history = _read(
-        store,
-        "paragraphs",
-        manifest["tables"].get("paragraphs", []),
-        _existing("paragraphs", HISTORY_COLUMNS["paragraphs"]),
-    )
     manifests = [write.load_manifest(store, v) for v in write.manifest_versions(store)[-(history_runs + 1) :]]
     summaries = [m["summary"] | {"run_id": m["run_id"]} for m in manifests]
+    recent = [
+        p for p in manifest["tables"].get("paragraphs", []) if any(f"/part-{m['run_id']}-" in p for m in manifests)
+    ]
+    history = _read(store, "paragraphs", recent, _existing("paragraphs", HISTORY_COLUMNS["paragraphs"]))
     return {
         "run_id": run_id,
         "version": manifest["version"],
@@ -117,7 +123,7 @@ def null_rates(current: dict[str, pl.DataFrame]) -> list[dict]:
                     }
                 )
     paragraphs = current["paragraphs"]
-    empty = paragraphs.filter(pl.col("text") == "").height
+    empty = paragraphs.filter(pl.col("n_chars") == 0).height
     rows.append(
         {"column": "paragraphs.text (empty)", "rows": paragraphs.height, "rate": _share(empty, paragraphs.height)}
     )

@@ -44,7 +44,7 @@ def inputs(with_language: bool = True) -> dict:
         history(with_language)
         .filter(pl.col("run_id") == "r3")
         .with_columns(
-            text=pl.Series(["", *["words"] * 9]),
+            n_chars=pl.Series([0, *[5] * 9]),
             links=pl.Series(
                 [[{"domain": "bbc.co.uk"}], [{"domain": "bbc.co.uk"}, {"domain": "gov.uk"}], [{"domain": None}]]
                 + [[]] * 7,
