@@ -14,15 +14,21 @@ from uuid import uuid4
 import polars as pl
 from prefect import task
 from prefect.cache_policies import NO_CACHE
+from prefect.runtime import task_run as current_task_run
 
 from tasks import clean, enrich, ingest, report, write
 from tasks.settings import Settings
-from tasks.storage import Store
+from tasks.storage import Store, is_transient_error
 
 
 def is_transient(task, task_run, state) -> bool:
     """Retry OS-level I/O failures (a flaky disk or network share), never bad data or bugs."""
-    return isinstance(state.data, OSError)
+    return is_transient_error(state.data)
+
+
+def _retries() -> int:
+    """How many times Prefect has retried the running task (counted in the run summary)."""
+    return current_task_run.run_count - 1
 
 
 batch_task = task(retries=3, retry_delay_seconds=[1, 2, 4], retry_condition_fn=is_transient, cache_policy=NO_CACHE)
@@ -51,6 +57,7 @@ def plan_run(settings: Settings) -> dict:
         "run": run,
         "batches": [(paths, {p: known[p] for p in paths if p in known}) for paths in batches],
         "found": len(files),
+        "task_retries": _retries(),
         "seconds": time.perf_counter() - started,
     }
 
@@ -71,6 +78,7 @@ def ingest_batch(
         "quarantine": result.quarantine,
         "skipped": result.skipped,
         "read_retries": result.read_retries,
+        "task_retries": _retries(),
         "replaced": [
             p
             for p in result.articles["source_file"].to_list() + [q["source_file"] for q in result.quarantine]
@@ -88,7 +96,12 @@ def clean_batch(settings: Settings, run: write.RunInfo, ingested: dict) -> dict:
     paragraphs = write.read_staged(output, ingested["paragraphs"])
     cleaned = clean.clean_paragraphs(paragraphs, settings.base_url)
     path = write.stage_frame(output, ingested["paragraphs"].replace(".ingested.", ".cleaned."), cleaned)
-    return {**ingested, "paragraphs": path, "seconds": {**ingested["seconds"], "clean": time.perf_counter() - started}}
+    return {
+        **ingested,
+        "paragraphs": path,
+        "task_retries": ingested["task_retries"] + _retries(),
+        "seconds": {**ingested["seconds"], "clean": time.perf_counter() - started},
+    }
 
 
 @batch_task
@@ -99,7 +112,7 @@ def count_repeats(settings: Settings, run: write.RunInfo, cleaned: list[dict], r
     manifest = None if settings.full_refresh else write.load_manifest(output)
     old_files = write.load_files_state(output, manifest)
     replaced_ids = old_files.filter(pl.col("source_file").is_in(replaced))["article_id"]
-    pairs = [write.load_texts_state(output, manifest).filter(~pl.col("article_id").is_in(replaced_ids))]
+    pairs = [write.load_texts_state(output, manifest).filter(~pl.col("article_id").is_in(replaced_ids.implode()))]
     for batch in cleaned:
         frame = write.read_staged(output, batch["paragraphs"], ["content_hash", "article_id"])
         pairs.append(enrich.text_pairs(frame, run.version * enrich.SEEN_RUN_STRIDE + batch["batch_no"] * (1 << 24)))
@@ -107,6 +120,7 @@ def count_repeats(settings: Settings, run: write.RunInfo, cleaned: list[dict], r
     return {
         "repeats": write.stage_frame(output, f"{run.staging}/repeats.arrow", enrich.repeat_counts(texts.lazy())),
         "texts": write.stage_frame(output, f"{run.staging}/texts.arrow", texts),
+        "task_retries": _retries(),
         "seconds": time.perf_counter() - started,
     }
 
@@ -140,6 +154,7 @@ def enrich_batch(settings: Settings, run: write.RunInfo, cleaned: dict, repeats:
         "n_quarantined": quarantine.height,
         "skipped": cleaned["skipped"],
         "read_retries": cleaned["read_retries"],
+        "task_retries": cleaned["task_retries"] + _retries(),
         "quarantine_kinds": quarantine["error_kind"].value_counts().rows(),
         "seconds": {**cleaned["seconds"], "enrich": time.perf_counter() - started},
     }
@@ -158,6 +173,7 @@ def commit_run(settings: Settings, plan: dict, repeats: dict, results: list[dict
         [old_files.filter(~pl.col("source_file").is_in(replaced)), *new_files], how="vertical_relaxed"
     )
     summary = report.run_summary(plan, results, repeats, replaced)
+    summary["task_retries"] += _retries()
     manifest = write.commit(
         output,
         run,

@@ -103,7 +103,7 @@ def article_rows(paragraphs: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFra
         n_content_words=pl.col("n_words").filter(content).sum().cast(pl.Int32),
         n_links=pl.col("n_links").sum().cast(pl.Int32),
         lead=pl.col("text").filter(pl.col("is_lead")).first(),
-        n_quotes=pl.col("quotes").list.len().sum().cast(pl.Int32),
+        n_quotes=pl.when(pl.col("quotes").is_not_null().any()).then(pl.col("quotes").list.len().sum()).cast(pl.Int32),
     )
     return (
         articles.join(totals, on="source_file", how="left")

@@ -11,13 +11,14 @@ import ast
 import hashlib
 import os
 import re
+import stat
 import time
 from dataclasses import dataclass, field
 
 import polars as pl
 
 from tasks.settings import Settings
-from tasks.storage import Store
+from tasks.storage import Store, is_transient_error
 
 ARTICLE_NAME = re.compile(r"(?:^|/)\d+_([0-9a-f]{16})\.txt$")
 UTF8_BOM = b"\xef\xbb\xbf"
@@ -82,13 +83,24 @@ def parse_paragraphs(data: bytes, settings: Settings) -> list[str]:
     longest = max(map(len, items))
     if longest > settings.max_paragraph_chars:
         raise BadInput(
-            "too_large", f"a paragraph has {longest:,} characters, over max_paragraph_chars={settings.max_paragraph_chars:,}"
+            "too_large",
+            f"a paragraph has {longest:,} characters, over max_paragraph_chars={settings.max_paragraph_chars:,}",
         )
+    return _valid_unicode(items)
+
+
+def _valid_unicode(items: list[str]) -> list[str]:
+    """Join JSON-style surrogate pairs ('\\ud83d\\ude00' is one emoji); refuse lone halves."""
     try:
         "".join(items).encode("utf-8")
+        return items
+    except UnicodeEncodeError:
+        joined = [i.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass") for i in items]
+    try:
+        "".join(joined).encode("utf-8")
     except UnicodeEncodeError as e:
         raise BadInput("invalid_unicode", f"a paragraph holds a lone surrogate ({e.object[e.start]!r})") from None
-    return items
+    return joined
 
 
 def _list_items(source: str, max_depth: int) -> list[str]:
@@ -97,9 +109,12 @@ def _list_items(source: str, max_depth: int) -> list[str]:
         tree = ast.parse(source, mode="eval")
     except SyntaxError as e:
         if "too many nested" in str(e.msg):
-            raise BadInput("too_deep", f"brackets nested deeper than Python's parser allows (max_depth={max_depth})") from None
-        raise BadInput("syntax_error", f"not a Python list literal: {e.msg} at line {e.lineno}") from None
-    except (RecursionError, MemoryError, ValueError) as e:
+            raise BadInput(
+                "too_deep", f"brackets nested deeper than Python's parser allows (max_depth={max_depth})"
+            ) from None
+        where = f" at line {e.lineno}" if e.lineno else ""
+        raise BadInput("syntax_error", f"not a Python list literal: {e.msg}{where}") from None
+    except (RecursionError, MemoryError) as e:
         raise BadInput("too_deep", f"content too deeply nested or too complex to parse: {type(e).__name__}") from None
     body = tree.body
     if not isinstance(body, ast.List):
@@ -137,13 +152,41 @@ def read_with_retry(source: Store, rel: str) -> tuple[bytes, int]:
     for attempt in range(READ_ATTEMPTS):
         try:
             return source.read_bytes(rel), attempt
-        except (FileNotFoundError, IsADirectoryError, PermissionError):
-            raise
-        except OSError:
-            if attempt == READ_ATTEMPTS - 1:
+        except OSError as e:
+            if not is_transient_error(e) or attempt == READ_ATTEMPTS - 1:
                 raise
             time.sleep(READ_BACKOFF_SECONDS * 2**attempt)
     raise AssertionError("unreachable")
+
+
+def read_article(source: Store, rel: str, settings: Settings) -> tuple[bytes, int]:
+    """The bytes of one input file and the retries used, or BadInput before reading what must not be read."""
+    problem = _unreadable(source, rel, settings)
+    if problem:
+        raise problem
+    try:
+        return read_with_retry(source, rel)
+    except OSError as e:
+        tried = f" after {READ_ATTEMPTS} attempts" if is_transient_error(e) else ""
+        raise BadInput("io_error", f"could not read{tried}: {e.strerror or e}") from None
+
+
+def _unreadable(source: Store, rel: str, settings: Settings) -> BadInput | None:
+    """Why a file must not be read at all: a link out of the input, a pipe or device, too many bytes."""
+    try:
+        if source.is_local:
+            path = source.path(rel)
+            target = os.path.realpath(path)
+            if os.path.islink(path) and os.path.commonpath([target, source.root]) != source.root:
+                return BadInput("outside_input", "symlink points outside the input folder; not followed")
+            if not stat.S_ISREG(os.stat(path).st_mode):
+                return BadInput("not_a_file", "not a regular file (a pipe, socket or device); not read")
+        size = source.size(rel)
+    except OSError as e:
+        return BadInput("io_error", f"could not read: {e.strerror or e}")
+    if size > settings.max_file_bytes:
+        return BadInput("too_large", f"file is {size:,} bytes, over max_file_bytes={settings.max_file_bytes:,}")
+    return None
 
 
 def ingest_files(source: Store, paths: list[str], known: dict[str, str], settings: Settings) -> IngestedBatch:
@@ -152,14 +195,10 @@ def ingest_files(source: Store, paths: list[str], known: dict[str, str], setting
     articles: dict[str, list] = {"article_id": [], "source_file": [], "content_sha256": []}
     batch = IngestedBatch(pl.DataFrame(), pl.DataFrame())
     for rel in paths:
-        outside = _outside_root(source, rel)
-        if outside:
-            batch.quarantine.append(_quarantine_row(rel, None, None, "outside_input", outside))
-            continue
         try:
-            data, retries = read_with_retry(source, rel)
-        except OSError as e:
-            batch.quarantine.append(_quarantine_row(rel, None, None, "io_error", f"could not read: {e.strerror or e}"))
+            data, retries = read_article(source, rel, settings)
+        except BadInput as e:
+            batch.quarantine.append(_quarantine_row(rel, None, None, e.kind, e.message))
             continue
         batch.read_retries += retries
         sha = hashlib.sha256(data).hexdigest()
@@ -184,19 +223,6 @@ def ingest_files(source: Store, paths: list[str], known: dict[str, str], setting
     )
     batch.articles = pl.DataFrame(articles, schema=dict.fromkeys(articles, pl.String))
     return batch
-
-
-def _outside_root(source: Store, rel: str) -> str | None:
-    """A message when a local path is a symlink that resolves outside the input root."""
-    if not source.is_local:
-        return None
-    path = source.path(rel)
-    if not os.path.islink(path):
-        return None
-    target = os.path.realpath(path)
-    if os.path.commonpath([target, source.root]) == source.root:
-        return None
-    return "symlink points outside the input folder; not followed"
 
 
 def _quarantine_row(rel: str, sha: str | None, size: int | None, kind: str, message: str) -> dict:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,6 +19,10 @@ class OutputLocked(RuntimeError):
     """Another run holds the output."""
 
 
+class OutputNotWritable(RuntimeError):
+    """The output folder cannot be created or written; nothing has been done."""
+
+
 @contextmanager
 def output_lock(store: Store, run_id: str, wait_seconds: float = 0.0) -> Iterator[None]:
     """Hold the output's lock for a run; wait up to `wait_seconds`, then stop with a clear message.
@@ -28,8 +33,7 @@ def output_lock(store: Store, run_id: str, wait_seconds: float = 0.0) -> Iterato
     if not store.is_local:
         yield
         return
-    os.makedirs(store.root, exist_ok=True)
-    fd = os.open(store.path(LOCK_FILE), os.O_RDWR | os.O_CREAT, 0o644)
+    fd = _open_lock_file(store)
     try:
         _acquire(fd, store, wait_seconds)
         os.ftruncate(fd, 0)
@@ -37,6 +41,20 @@ def output_lock(store: Store, run_id: str, wait_seconds: float = 0.0) -> Iterato
         yield
     finally:
         os.close(fd)
+
+
+def _open_lock_file(store: Store) -> int:
+    """Create the output folder, prove a file can be written in it, and open the lock file."""
+    try:
+        os.makedirs(store.root, exist_ok=True)
+        probe, probe_path = tempfile.mkstemp(prefix=".probe-", dir=store.root)
+        os.close(probe)
+        os.unlink(probe_path)
+        return os.open(store.path(LOCK_FILE), os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as e:
+        raise OutputNotWritable(
+            f"cannot write to the output folder {store.url}: {e.strerror or e}; nothing was done"
+        ) from None
 
 
 def _acquire(fd: int, store: Store, wait_seconds: float) -> None:
@@ -48,5 +66,7 @@ def _acquire(fd: int, store: Store, wait_seconds: float) -> None:
         except BlockingIOError:
             if time.monotonic() >= deadline:
                 holder = os.pread(fd, 4096, 0).decode(errors="replace") or "unknown"
-                raise OutputLocked(f"another newsflow run is writing to {store.url} ({holder}); try again when it ends") from None
+                raise OutputLocked(
+                    f"another newsflow run is writing to {store.url} ({holder}); try again when it ends"
+                ) from None
             time.sleep(0.2)

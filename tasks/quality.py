@@ -34,6 +34,9 @@ CURRENT_COLUMNS = {
     "articles": ["run_id"],
     "quarantine": ["run_id", "source_file", "error_kind", "error_message"],
 }
+COUNTS_SCHEMA = {"column": pl.String, "rows": pl.Int64, "nulls": pl.Int64}
+DOMAINS_SCHEMA = {"domain": pl.String, "links": pl.Int64}
+QUARANTINE_COLUMNS = {"source_file": pl.String, "error_kind": pl.String, "error_message": pl.String}
 
 
 @dataclass
@@ -70,12 +73,17 @@ def load_inputs(store: Store, history_runs: int = HISTORY_RUNS) -> dict:
     if manifest is None:
         raise ValueError(f"{store.url} holds no committed run")
     run_id = manifest["run_id"]
-    current: dict[str, pl.DataFrame] = {}
+    counts, domains, quarantine = [], [], []
     for table, parts in manifest["tables"].items():
-        own = [p for p in parts if f"/part-{run_id}-" in p]
         nullable = [f.name for f in TABLES[table] if f.nullable]
-        frame = _read(store, table, own, list(dict.fromkeys(CURRENT_COLUMNS[table] + nullable)))
-        current[table] = frame.filter(pl.col("run_id") == run_id)
+        for part in (p for p in parts if f"/part-{run_id}-" in p):  # one file at a time: memory stays flat
+            frame = _read(store, table, [part], list(dict.fromkeys(CURRENT_COLUMNS[table] + nullable)))
+            frame = frame.filter(pl.col("run_id") == run_id)
+            part_counts, part_domains = current_counts(table, frame)
+            counts.append(part_counts)
+            domains.append(part_domains)
+            if table == "quarantine":
+                quarantine.append(frame)
     manifests = [write.load_manifest(store, v) for v in write.manifest_versions(store)[-(history_runs + 1) :]]
     summaries = [m["summary"] | {"run_id": m["run_id"]} for m in manifests]
     recent = [
@@ -85,7 +93,9 @@ def load_inputs(store: Store, history_runs: int = HISTORY_RUNS) -> dict:
     return {
         "run_id": run_id,
         "version": manifest["version"],
-        "current": current,
+        "counts": _sum(counts, "column", ["rows", "nulls"], COUNTS_SCHEMA),
+        "domains": _sum(domains, "domain", ["links"], DOMAINS_SCHEMA),
+        "quarantine": pl.concat(quarantine) if quarantine else pl.DataFrame(schema=QUARANTINE_COLUMNS),
         "history": history,
         "summaries": summaries,
     }
@@ -107,27 +117,32 @@ def row_counts(summaries: list[dict]) -> list[dict]:
     return [{"metric": k, "this_run": now.get(k), "previous_run": before.get(k)} for k in keys]
 
 
-def null_rates(current: dict[str, pl.DataFrame]) -> list[dict]:
-    """Share of nulls in every nullable column, and of empty clean text, among this run's rows."""
+def current_counts(table: str, frame: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Rows and nulls per nullable column (and empty texts), and links per domain, of some of this
+    run's rows: additive, so a run's files can be counted one at a time."""
     rows = []
-    for table, frame in current.items():
-        for column in TABLES[table]:
-            name = f"{table}.{column.name}"
-            if column.nullable and column.name in frame.columns:
-                scope = frame.filter(APPLIES[name]) if name in APPLIES else frame
-                rows.append(
-                    {
-                        "column": name,
-                        "rows": scope.height,
-                        "rate": _share(scope[column.name].null_count(), scope.height),
-                    }
-                )
-    paragraphs = current["paragraphs"]
-    empty = paragraphs.filter(pl.col("n_chars") == 0).height
-    rows.append(
-        {"column": "paragraphs.text (empty)", "rows": paragraphs.height, "rate": _share(empty, paragraphs.height)}
-    )
-    return rows
+    for column in TABLES[table]:
+        name = f"{table}.{column.name}"
+        if column.nullable and column.name in frame.columns:
+            scope = frame.filter(APPLIES[name]) if name in APPLIES else frame
+            rows.append((name, scope.height, scope[column.name].null_count()))
+    domains = pl.DataFrame(schema=DOMAINS_SCHEMA)
+    if table == "paragraphs":
+        rows.append(("paragraphs.text (empty)", frame.height, frame.filter(pl.col("n_chars") == 0).height))
+        links = frame.select(pl.col("links").explode().struct.field("domain")).drop_nulls()
+        domains = links.group_by("domain").len("links").cast(DOMAINS_SCHEMA)
+    return pl.DataFrame(rows, schema=COUNTS_SCHEMA, orient="row"), domains
+
+
+def _sum(frames: list[pl.DataFrame], key: str, values: list[str], schema: dict) -> pl.DataFrame:
+    if not frames:
+        return pl.DataFrame(schema=schema)
+    return pl.concat(frames).group_by(key, maintain_order=True).agg(pl.col(values).sum())
+
+
+def null_rates(counts: pl.DataFrame) -> list[dict]:
+    """Share of nulls in every nullable column, and of empty clean text, among this run's rows."""
+    return [{"column": c, "rows": n, "rate": _share(nulls, n)} for c, n, nulls in counts.iter_rows()]
 
 
 def per_run_shares(history: pl.DataFrame, column: str, flag: pl.Expr | None = None) -> dict[str, dict[str, float]]:
@@ -171,13 +186,9 @@ def boilerplate_shares(history: pl.DataFrame, run_id: str, earlier: list[str]) -
     return _compare(total, run_id, earlier) + _compare(by_reason, run_id, earlier)
 
 
-def top_domains(paragraphs: pl.DataFrame, limit: int = TOP_DOMAINS) -> list[dict]:
+def top_domains(domains: pl.DataFrame, limit: int = TOP_DOMAINS) -> list[dict]:
     """The link domains this run's paragraphs point to most."""
-    if paragraphs.is_empty():
-        return []
-    links = paragraphs.select(pl.col("links").explode().struct.field("domain")).drop_nulls()
-    counts = links.group_by("domain").len("links").sort(["links", "domain"], descending=[True, False]).head(limit)
-    return counts.to_dicts()
+    return domains.sort(["links", "domain"], descending=[True, False]).head(limit).to_dicts()
 
 
 def quarantine_lists(quarantine: pl.DataFrame, limit: int = QUARANTINE_LISTED) -> tuple[list[dict], list[dict]]:
@@ -212,18 +223,18 @@ def warnings_for(report: QualityReport, summaries: list[dict]) -> list[str]:
 
 def quality_report(inputs: dict) -> QualityReport:
     """Compute the report of the latest run from `load_inputs`'s frames and summaries."""
-    run_id, current, history, summaries = inputs["run_id"], inputs["current"], inputs["history"], inputs["summaries"]
+    run_id, history, summaries = inputs["run_id"], inputs["history"], inputs["summaries"]
     earlier = [s["run_id"] for s in summaries[:-1]]
-    kinds, files = quarantine_lists(current["quarantine"])
+    kinds, files = quarantine_lists(inputs["quarantine"])
     has_language = "language" in history.columns
     report = QualityReport(
         run_id=run_id,
         version=inputs["version"],
         row_counts=row_counts(summaries),
-        null_rates=null_rates(current),
+        null_rates=null_rates(inputs["counts"]),
         boilerplate=boilerplate_shares(history, run_id, earlier),
         languages=_compare(per_run_shares(history, "language"), run_id, earlier) if has_language else None,
-        domains=top_domains(current["paragraphs"]),
+        domains=top_domains(inputs["domains"]),
         quarantine_kinds=kinds,
         quarantined=files,
     )

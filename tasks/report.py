@@ -29,6 +29,7 @@ def run_summary(plan: dict, results: list[dict], repeats: dict, replaced: list[s
         "files_replaced": len(replaced),
         "paragraphs": sum(r["n_paragraphs"] for r in results),
         "read_retries": sum(r["read_retries"] for r in results),
+        "task_retries": plan["task_retries"] + repeats["task_retries"] + sum(r["task_retries"] for r in results),
         "quarantine_kinds": dict(sorted(kinds.items())),
         "batches": len(results),
         "seconds": {stage: round(value, 3) for stage, value in stage_seconds.items()},

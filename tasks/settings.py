@@ -16,10 +16,10 @@ class Settings(BaseModel):
 
     input: str = Field(description="Folder (or fsspec URL) searched recursively for *.txt article files.")
     output: str = Field(description="Folder (or fsspec URL) that holds the datasets and the manifest.")
-    batch_files: int = Field(400, ge=1, le=100_000, description="Files per task run (a batch).")
+    batch_files: int = Field(2000, ge=1, le=100_000, description="Files per task run (a batch).")
     full_refresh: bool = Field(False, description="Delete the existing datasets and rebuild from scratch.")
     runner: Literal["auto", "thread", "process", "dask"] = Field(
-        "auto", description="Task runner: 'auto' uses processes when there is more than one batch."
+        "auto", description="Task runner: 'auto' is a thread pool, or a process pool from 20,000 input files."
     )
     workers: int = Field(2, ge=1, le=256, description="Worker processes or threads for the batch tasks.")
     dask_address: str | None = Field(None, description="tcp://HOST:PORT of an existing Dask scheduler.")
@@ -41,7 +41,8 @@ class Settings(BaseModel):
     quotes: bool = Field(True, description="Find quoted spans and their speakers.")
     numbers: bool = Field(True, description="Find numeric mentions: counts, money, percentages, years.")
     sentiment: bool = Field(
-        False, description="Score the tone of English paragraphs (VADER); off by default: it costs more than all the rest."
+        False,
+        description="Score the tone of English paragraphs (VADER); off by default: it costs more than all the rest.",
     )
 
     @field_validator("input", "output")

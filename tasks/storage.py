@@ -2,11 +2,13 @@
 
 Writes are atomic: locally a temporary file in the same folder is fsynced and renamed over the
 target; on object stores a single PUT is already all-or-nothing. `faults` lets tests inject I/O
-errors at exactly these points.
+errors at exactly these points. A full disk surfaces as an OSError whose message says which file
+and that nothing committed was touched.
 """
 
 from __future__ import annotations
 
+import errno
 import io
 import os
 import uuid
@@ -20,6 +22,13 @@ from fsspec.implementations.local import LocalFileSystem
 from tasks import faults
 
 PARQUET_OPTIONS = {"compression": "zstd", "compression_level": 3, "coerce_timestamps": "us"}
+# Errors that a retry cannot fix: the disk is full, or the file or folder is off limits.
+PERMANENT_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOENT, errno.EISDIR}
+
+
+def is_transient_error(error: BaseException) -> bool:
+    """True for OS errors a retry may fix (EIO, timeouts, a flaky share); false for everything else."""
+    return isinstance(error, OSError) and error.errno not in PERMANENT_ERRNOS
 
 
 class Store:
@@ -44,6 +53,10 @@ class Store:
     def exists(self, rel: str) -> bool:
         return self.fs.exists(self.path(rel))
 
+    def size(self, rel: str) -> int:
+        """Bytes in a file, known before reading it."""
+        return os.stat(self.path(rel)).st_size if self.is_local else self.fs.size(self.path(rel))
+
     def read_bytes(self, rel: str) -> bytes:
         faults.check("read", rel)
         if self.is_local:
@@ -52,12 +65,24 @@ class Store:
         return self.fs.cat_file(self.path(rel))
 
     def write_bytes(self, rel: str, data: bytes) -> None:
-        """Write all of `data` or nothing at all."""
-        faults.check("write", rel)
+        """Write all of `data` or nothing at all; a full disk says so in plain words."""
+        try:
+            faults.check("write", rel)
+            if self.is_local:
+                self._write_local(rel, data)
+            else:
+                self.fs.pipe_file(self.path(rel), data)
+        except OSError as e:
+            if e.errno in (errno.ENOSPC, errno.EDQUOT):
+                raise OSError(
+                    e.errno,
+                    f"no space left on device while writing {rel} in {self.url}; the committed dataset is unchanged",
+                ) from e
+            raise
+
+    def _write_local(self, rel: str, data: bytes) -> None:
+        """Temporary file, fsync, rename: a crash leaves either the old file or the new one."""
         target = self.path(rel)
-        if not self.is_local:
-            self.fs.pipe_file(target, data)
-            return
         os.makedirs(os.path.dirname(target), exist_ok=True)
         tmp = f"{os.path.dirname(target)}/.tmp-{uuid.uuid4().hex}"
         try:
@@ -65,6 +90,7 @@ class Store:
                 f.write(data)
                 f.flush()
                 os.fsync(f.fileno())
+            faults.check("commit", rel)
             os.replace(tmp, target)
         except BaseException:
             if os.path.exists(tmp):
@@ -86,7 +112,7 @@ class Store:
 
     def move(self, src: str, dst: str) -> None:
         """Rename within the store (atomic locally; copy-then-delete on object stores)."""
-        faults.check("write", dst)
+        faults.check("move", dst)
         if self.is_local:
             os.makedirs(os.path.dirname(self.path(dst)), exist_ok=True)
             os.replace(self.path(src), self.path(dst))
@@ -95,6 +121,7 @@ class Store:
 
     def delete(self, rel: str) -> None:
         """Remove a file or folder if it exists."""
+        faults.check("delete", rel)
         target = self.path(rel)
         if self.fs.exists(target):
             self.fs.rm(target, recursive=True)

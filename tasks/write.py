@@ -8,7 +8,11 @@ Layout under the output root:
   _staging/<run>/                     a run's work in progress, invisible to dataset readers
 
 The manifest write is the commit point. It also lists the renames and deletions that publish the
-run, so `recover` can finish a run killed after its commit and erase one killed before it.
+run, so `recover` can finish a run killed after its commit and erase one killed before it. On object
+stores (no rename) the staged files are copied into place before the manifest is written, so a
+reader that follows the manifest never meets a missing or partial file. Readers of the local table
+folders see the last committed run, except between the manifest write and the last rename
+(milliseconds; after a crash there, until the next run's `recover`).
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from datetime import datetime
 
 import polars as pl
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.ipc as ipc
 
 from schemas import SCHEMA_VERSION, TABLES, conform
@@ -98,7 +103,9 @@ def stage_tables(store: Store, run: RunInfo, batch_no: int, frames: dict[str, pl
     written = []
     for table, frame in frames.items():
         if frame.height:
-            store.write_parquet(f"{run.staging}/{table}/{run.part(batch_no)}", conform(with_run_columns(frame, run), TABLES[table]))
+            store.write_parquet(
+                f"{run.staging}/{table}/{run.part(batch_no)}", conform(with_run_columns(frame, run), TABLES[table])
+            )
             written.append(table)
     return written
 
@@ -213,6 +220,8 @@ def commit(
         "deletes": deletes,
         "summary": summary,
     }
+    if not store.is_local:  # no rename there: copy files into place first, so the manifest never lists a missing one
+        publish(store, {"moves": moves})
     store.write_bytes(f"{MANIFEST_DIR}/v{run.version:06d}.json", json.dumps(manifest, indent=1).encode())
     publish(store, manifest)
     store.delete(run.staging)
@@ -242,7 +251,7 @@ def _rewrite_replaced(
             parts.remove(part)
             deletes.append(f"{table}/{part}")
             kept = store.read_parquet(f"{table}/{part}")
-            kept = kept.filter(~pa.compute.is_in(kept["source_file"], pa.array(sorted(reprocessed))))
+            kept = kept.filter(pc.invert(pc.is_in(kept["source_file"], pa.array(sorted(reprocessed)))))
             if kept.num_rows:
                 store.write_parquet(f"{run.staging}/{table}/{new_part}", kept)
                 moves.append([f"{run.staging}/{table}/{new_part}", f"{table}/{new_part}"])

@@ -64,10 +64,14 @@ def inputs(with_language: bool = True) -> dict:
         }
     )
     summaries = [summary("r1", 40, 10, 0, 10), summary("r2", 40, 10, 0, 10), summary("r3", 15, 2, 3, 10)]
+    frames = {"paragraphs": current, "articles": articles, "quarantine": quarantine}
+    counted = [quality.current_counts(table, frame) for table, frame in frames.items()]
     return {
         "run_id": "r3",
         "version": 3,
-        "current": {"paragraphs": current, "articles": articles, "quarantine": quarantine},
+        "counts": pl.concat([counts for counts, _ in counted]),
+        "domains": pl.concat([domains for _, domains in counted]),
+        "quarantine": quarantine,
         "history": history(with_language),
         "summaries": summaries,
     }
