@@ -43,8 +43,12 @@ def newsflow(settings: Settings) -> dict:
             _batch(ingest_batch, "ingest", i, total).submit(settings, run, i, paths, known)
             for i, (paths, known) in enumerate(batches)
         ]
-        cleaned = [_batch(clean_batch, "clean", i, total).submit(settings, run, f) for i, f in enumerate(ingested)]
-        cleaned_results = progress.collect("clean", cleaned, upstream=ingested)
+        # Each clean task gets its ingest result, not the future: a process pool whose worker died
+        # can leave Prefect's future resolver waiting forever on the dead upstream.
+        cleaned = [None] * total
+        for i, result in progress.finished("ingest", ingested):
+            cleaned[i] = _batch(clean_batch, "clean", i, total).submit(settings, run, result)
+        cleaned_results = progress.collect("clean", cleaned)
         replaced = sorted(p for r in cleaned_results for p in r["replaced"])
         repeats = count_repeats(settings, run, cleaned_results, replaced)
         enriched = [

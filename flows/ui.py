@@ -22,7 +22,6 @@ from prefect.artifacts import (
 )
 from prefect.cache_policies import NO_CACHE
 from prefect.client.orchestration import get_client
-from prefect.exceptions import UpstreamTaskError
 from prefect.futures import PrefectFuture, as_completed
 from prefect.runtime import flow_run
 
@@ -103,31 +102,29 @@ class RunProgress:
         if self.observer:
             self.observer.planned(sum(len(b) for b in batches), len(batches))
 
-    def collect(
-        self, stage: str, futures: list[PrefectFuture], upstream: list[PrefectFuture] | None = None
-    ) -> list[dict]:
-        """Results of one stage's batch futures in batch order, reporting each as it finishes."""
+    def finished(self, stage: str, futures: list[PrefectFuture]) -> Iterator[tuple[int, dict]]:
+        """(batch number, result) of one stage's futures as each finishes, reporting progress."""
         number = {future.task_run_id: i for i, future in enumerate(futures)}
-        results: dict[int, dict] = {}
         for future in as_completed(futures):
             i = number[future.task_run_id]
             try:
-                results[i] = future.result()
+                result = future.result()
             except Exception as error:
-                self._fail(stage, i, error, upstream[i] if upstream else None)
-            self.done += 1
-            update_progress_artifact(self.artifact_id, round(100 * self.done / self.units, 1))
-            if self.observer:
-                self.observer.batch_done(stage, len(self.batches[i]), results[i].get("n_paragraphs", 0))
+                self._fail(stage, i, error)
+            if stage in self.STAGES:
+                self.done += 1
+                update_progress_artifact(self.artifact_id, round(100 * self.done / self.units, 1))
+                if self.observer:
+                    self.observer.batch_done(stage, len(self.batches[i]), result.get("n_paragraphs", 0))
+            yield i, result
+
+    def collect(self, stage: str, futures: list[PrefectFuture]) -> list[dict]:
+        """Results of one stage's batch futures in batch order."""
+        results = dict(self.finished(stage, futures))
         return [results[i] for i in range(len(futures))]
 
-    def _fail(self, stage: str, i: int, error: Exception, upstream: PrefectFuture | None) -> NoReturn:
+    def _fail(self, stage: str, i: int, error: Exception) -> NoReturn:
         """Stop the run with a message that says which stage and batch failed, on which files."""
-        if isinstance(error, UpstreamTaskError) and upstream is not None:
-            try:
-                upstream.result()
-            except Exception as upstream_error:
-                stage, error = "ingest", upstream_error
         files = self.batches[i]
         shown = files[0] if len(files) == 1 else f"{files[0]} … {files[-1]}"
         where = f"{stage} batch {i + 1}/{len(self.batches)} (files {shown})"
