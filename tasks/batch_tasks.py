@@ -112,13 +112,28 @@ def count_repeats(settings: Settings, run: write.RunInfo, cleaned: list[dict], r
     manifest = None if settings.full_refresh else write.load_manifest(output)
     old_files = write.load_files_state(output, manifest)
     replaced_ids = old_files.filter(pl.col("source_file").is_in(replaced))["article_id"]
-    pairs = [write.load_texts_state(output, manifest).filter(~pl.col("article_id").is_in(replaced_ids.implode()))]
+    batches = {}
     for batch in cleaned:
         frame = write.read_staged(output, batch["paragraphs"], ["content_hash", "article_id"])
-        pairs.append(enrich.text_pairs(frame, run.version * enrich.SEEN_RUN_STRIDE + batch["batch_no"] * (1 << 24)))
-    texts = pl.concat(pairs).unique(["content_hash", "article_id"], keep="first")
+        batches[batch["batch_no"]] = enrich.text_pairs(
+            frame, run.version * enrich.SEEN_RUN_STRIDE + batch["batch_no"] * (1 << 24)
+        )
+    if not replaced and not any(pairs.height for pairs in batches.values()) and manifest:
+        return {"repeats": {}, "texts": None, "task_retries": _retries(), "seconds": time.perf_counter() - started}
+    old = write.load_texts_state(output, manifest).filter(~pl.col("article_id").is_in(replaced_ids.implode()))
+    texts = pl.concat([old, *batches.values()]).unique(["content_hash", "article_id"], keep="first")
+    counts = enrich.repeat_counts(texts.lazy())
+    prefix = f"{run.staging}/batch-"
     return {
-        "repeats": write.stage_frame(output, f"{run.staging}/repeats.arrow", enrich.repeat_counts(texts.lazy())),
+        # each enrich batch reads only the counts of its own texts, not the whole corpus's
+        "repeats": {
+            n: write.stage_frame(
+                output,
+                f"{prefix}{n:05d}.repeats.arrow",
+                pairs.select("content_hash").unique().join(counts, on="content_hash"),
+            )
+            for n, pairs in batches.items()
+        },
         "texts": write.stage_frame(output, f"{run.staging}/texts.arrow", texts),
         "task_retries": _retries(),
         "seconds": time.perf_counter() - started,
@@ -130,7 +145,8 @@ def enrich_batch(settings: Settings, run: write.RunInfo, cleaned: dict, repeats:
     """Enrich one batch and stage its final paragraphs, articles and quarantine files."""
     started = time.perf_counter()
     output = Store(settings.output)
-    counts = write.read_staged(output, repeats["repeats"])
+    counts_path = repeats["repeats"].get(cleaned["batch_no"])
+    counts = write.read_staged(output, counts_path) if counts_path else pl.DataFrame(schema=enrich.REPEATS_SCHEMA)
     paragraphs = enrich.enrich_paragraphs(write.read_staged(output, cleaned["paragraphs"]), counts, settings)
     articles = enrich.article_rows(paragraphs, write.read_staged(output, cleaned["articles"]))
     quarantine = pl.DataFrame(cleaned["quarantine"], schema=write.QUARANTINE_ROW_SCHEMA)
@@ -172,6 +188,8 @@ def commit_run(settings: Settings, plan: dict, repeats: dict, results: list[dict
     files_state = pl.concat(
         [old_files.filter(~pl.col("source_file").is_in(replaced)), *new_files], how="vertical_relaxed"
     )
+    if previous and not settings.full_refresh and not replaced and not any(f.height for f in new_files):
+        files_state = None  # nothing new: the committed skip list stays as it is
     summary = report.run_summary(plan, results, repeats, replaced)
     summary["task_retries"] += _retries()
     manifest = write.commit(
@@ -180,7 +198,7 @@ def commit_run(settings: Settings, plan: dict, repeats: dict, results: list[dict
         previous,
         {r["batch_no"]: r["written"] for r in results},
         files_state,
-        write.read_staged(output, repeats["texts"]),
+        write.read_staged(output, repeats["texts"]) if repeats["texts"] else None,
         set(replaced),
         summary,
         full_refresh=settings.full_refresh,

@@ -17,6 +17,7 @@ from tasks.settings import Settings
 PARAGRAPH_DTYPES = polars_schema(PARAGRAPHS_SCHEMA)
 SPEAKERS_DTYPE = polars_schema(ARTICLES_SCHEMA)["speakers"]
 
+REPEATS_SCHEMA = {"content_hash": pl.String, "repeat_count": pl.Int32, "first_article_id": pl.String}
 # Ordinal of a text's first sighting: runs (manifest versions) first, then order within the run.
 SEEN_RUN_STRIDE = 1 << 40
 

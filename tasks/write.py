@@ -179,15 +179,16 @@ def commit(
     run: RunInfo,
     previous: dict | None,
     staged: dict[int, list[str]],
-    files_state: pl.DataFrame,
-    texts_state: pl.DataFrame,
+    files_state: pl.DataFrame | None,
+    texts_state: pl.DataFrame | None,
     reprocessed: set[str],
     summary: dict,
     full_refresh: bool = False,
 ) -> dict:
     """Make the run visible atomically: rewrite replaced articles' files, then write the manifest.
 
-    `files_state` and `texts_state` are the new complete state tables; `reprocessed` are source
+    `files_state` and `texts_state` are the new complete state tables, or None where a run with
+    nothing new leaves them as committed; `reprocessed` are source
     files written before whose rows this run replaces; `staged` maps batch numbers to tables.
     """
     old_tables = (previous or {}).get("tables", {})
@@ -203,12 +204,19 @@ def commit(
             part = run.part(batch_no)
             moves.append([f"{run.staging}/{table}/{part}", f"{table}/{part}"])
             tables[table].append(part)
-    files_state = files_state.with_columns(pl.col("part").replace(renamed))
-    state = {"files": f"{STATE_DIR}/files-{run.run_id}.parquet", "texts": f"{STATE_DIR}/texts-{run.run_id}.parquet"}
+    if renamed:
+        files_state = files_state.with_columns(pl.col("part").replace(renamed))
+    state = dict((previous or {}).get("state", {}))
+    empty = {"files": FILES_STATE_SCHEMA, "texts": TEXTS_STATE_SCHEMA}
     for name, frame in (("files", files_state), ("texts", texts_state)):
-        store.write_parquet(f"{run.staging}/{state[name]}", frame.to_arrow())
-        moves.append([f"{run.staging}/{state[name]}", state[name]])
-    deletes += list((previous or {}).get("state", {}).values())
+        if frame is None and name in state:
+            continue  # unchanged: the committed file stays the state (a rerun with nothing new)
+        path = f"{STATE_DIR}/{name}-{run.run_id}.parquet"
+        frame = frame if frame is not None else pl.DataFrame(schema=empty[name])
+        store.write_parquet(f"{run.staging}/{path}", frame.to_arrow())
+        moves.append([f"{run.staging}/{path}", path])
+        deletes += [state[name]] if name in state else []
+        state[name] = path
     manifest = {
         "version": run.version,
         "run_id": run.run_id,

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_dask import committed_rows, free_port, small_corpus, stop, wait_for_port
+from support import committed_rows, free_port, small_corpus, stop, wait_for_port
 
 from schemas import TABLES
 from tasks import write

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -15,16 +14,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from support import free_port
 
 BIN = Path(sys.executable).parent
 SERVER_START_SECONDS = 120
 RUN_SECONDS = 180
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _wait_healthy(url: str, process: subprocess.Popen, log: Path) -> None:
@@ -56,7 +50,7 @@ def _stop(process: subprocess.Popen) -> None:
 def server(tmp_path_factory):
     """A `prefect server start` on a free port with its own PREFECT_HOME; yields the env to reach it."""
     home = tmp_path_factory.mktemp("server_home")
-    port = _free_port()
+    port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
     env |= {"PREFECT_HOME": str(home), "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
     log = home / "server.log"

@@ -1,0 +1,77 @@
+"""Helpers shared by the tests that run real processes: ports, processes, fixtures on disk."""
+
+from __future__ import annotations
+
+import ast
+import shutil
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+import pyarrow as pa
+
+from tasks import write
+from tasks.storage import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "data" / "000_eb467b9fec6cd865.txt"
+VOLATILE = {"run_id", "ingested_at"}
+TABLES = ("paragraphs", "articles", "quarantine")
+
+
+def small_corpus(folder: Path) -> Path:
+    """The seed, three articles recombined from its paragraphs (one in a subfolder) and one bad file."""
+    paragraphs = ast.literal_eval(SEED.read_text(encoding="utf-8"))
+    (folder / "later").mkdir(parents=True)
+    shutil.copy(SEED, folder / SEED.name)
+    (folder / "001_1111111111111111.txt").write_text(repr(paragraphs[::-1]), encoding="utf-8")
+    (folder / "002_2222222222222222.txt").write_text(repr(paragraphs[:12]), encoding="utf-8")
+    (folder / "later" / "003_3333333333333333.txt").write_text(repr(paragraphs[5::2]), encoding="utf-8")
+    (folder / "later" / "004_4444444444444444.txt").write_text("{'not': 'a list'}", encoding="utf-8")
+    return folder
+
+
+def committed_rows(url: str) -> dict[str, list[dict]]:
+    """Every table's rows from the files the latest manifest lists, without run ids and timestamps, sorted."""
+    store = Store(url)
+    manifest = write.load_manifest(store)
+    rows = {}
+    for table in TABLES:
+        parts = [store.read_parquet(f"{table}/{part}") for part in manifest["tables"][table]]
+        found = pa.concat_tables(parts).to_pylist() if parts else []
+        rows[table] = sorted(
+            ({k: v for k, v in row.items() if k not in VOLATILE} for row in found),
+            key=lambda r: (r["source_file"], r.get("paragraph_index", 0)),
+        )
+    return rows
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for_port(port: int, process: subprocess.Popen, seconds: float = 60) -> None:
+    """Block until something listens on 127.0.0.1:`port`; fail if `process` dies first."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        assert process.poll() is None, f"{process.args} exited with {process.returncode}"
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.2)
+    raise TimeoutError(f"nothing listening on port {port} after {seconds} s")
+
+
+def stop(processes: list[subprocess.Popen]) -> None:
+    """Terminate, then kill what has not exited after 20 s."""
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
