@@ -11,6 +11,7 @@ from prefect import flow, get_run_logger
 from prefect.runtime import flow_run
 
 from flows import ui
+from flows.shared_api import workers_share_api
 from tasks.batch_tasks import clean_batch, commit_run, count_repeats, enrich_batch, ingest_batch, plan_run
 from tasks.lock import output_lock
 from tasks.settings import Settings
@@ -33,7 +34,7 @@ def newsflow(settings: Settings) -> dict:
     """Ingest, clean, enrich and commit every article file under `settings.input`."""
     logger = get_run_logger()
     started = time.perf_counter()
-    with output_lock(Store(settings.output), run_id=str(flow_run.id)):
+    with output_lock(Store(settings.output), run_id=str(flow_run.id)), workers_share_api():
         plan = plan_run(settings)
         run, batches = plan["run"], plan["batches"]
         total = len(batches)

@@ -201,12 +201,13 @@ def quarantine_lists(quarantine: pl.DataFrame, limit: int = QUARANTINE_LISTED) -
 def warnings_for(report: QualityReport, summaries: list[dict]) -> list[str]:
     """What moved far from the previous runs, in words a person on call acts on."""
     found = []
-    for row in report.boilerplate:
+    wrote_rows = bool(summaries[-1]["paragraphs"])  # a run with nothing new has no shares to compare
+    for row in report.boilerplate if wrote_rows else []:
         if row["previous_median"] is not None and _moved(row["this_run"], row["previous_median"]):
             found.append(
                 f"boilerplate share ({row['value']}) is {row['this_run']:.1%}, previous runs {row['previous_median']:.1%}"
             )
-    for row in report.languages or []:
+    for row in (report.languages or []) if wrote_rows else []:
         before = row["previous_median"]
         if before is not None and abs(row["this_run"] - before) >= LANGUAGE_DELTA:
             found.append(f"language {row['value']} is {row['this_run']:.1%} of paragraphs, previous runs {before:.1%}")

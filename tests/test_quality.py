@@ -131,6 +131,15 @@ def test_first_run_has_nothing_to_compare():
     assert "No warnings" in quality.to_markdown(report)
 
 
+def test_a_run_with_nothing_new_compares_no_shares():
+    data = inputs()
+    data["history"] = data["history"].filter(pl.col("run_id") != "r3")
+    data["summaries"] = [*data["summaries"][:2], summary("r3", 40, 0, 0, 0)]
+    report = quality.quality_report(data)
+    assert report.boilerplate[0] == {"value": "all reasons", "this_run": 0.0, "previous_median": 0.1}
+    assert report.warnings == []
+
+
 def test_summary_rows_flatten_stage_seconds_and_kinds():
     rows = quality.summary_rows(
         {"run_id": "r", "files_found": 2, "quarantine_kinds": {"empty": 1}, "seconds": {"clean": 0.5}}
