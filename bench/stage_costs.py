@@ -48,7 +48,7 @@ def measure(corpus: str, repeat: int) -> tuple[int, dict[str, float]]:
     seconds["ingest (read + parse)"], batch = best_of(repeat, lambda: ingest_files(source, files, {}, base))
     seconds["clean"], cleaned = best_of(repeat, lambda: clean.clean_paragraphs(batch.paragraphs, base.base_url))
     seconds["repeat counts"], repeats = best_of(
-        repeat, lambda: enrich.repeat_counts(enrich.text_pairs(cleaned, 0).lazy())
+        repeat, lambda: enrich.repeats_of(pairs := enrich.text_pairs(cleaned, 0), enrich.repeat_counts(pairs.lazy()))
     )
     seconds["enrich: sentences + boilerplate"], paragraphs = best_of(
         repeat, lambda: enrich.enrich_paragraphs(cleaned, repeats, base)

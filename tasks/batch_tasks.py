@@ -111,7 +111,9 @@ def count_repeats(settings: Settings, run: write.RunInfo, cleaned: list[dict], r
     output = Store(settings.output)
     manifest = None if settings.full_refresh else write.load_manifest(output)
     old_files = write.load_files_state(output, manifest)
-    replaced_ids = old_files.filter(pl.col("source_file").is_in(replaced))["article_id"]
+    replaced_ids = old_files.filter(pl.col("source_file").is_in(replaced)).select(enrich.id_as_int("article_id"))[
+        "article_id"
+    ]
     batches = {}
     for batch in cleaned:
         frame = write.read_staged(output, batch["paragraphs"], ["content_hash", "article_id"])
@@ -130,7 +132,7 @@ def count_repeats(settings: Settings, run: write.RunInfo, cleaned: list[dict], r
             n: write.stage_frame(
                 output,
                 f"{prefix}{n:05d}.repeats.arrow",
-                pairs.select("content_hash").unique().join(counts, on="content_hash"),
+                enrich.repeats_of(pairs, counts),
             )
             for n, pairs in batches.items()
         },

@@ -23,9 +23,13 @@ SEEN_RUN_STRIDE = 1 << 40
 
 
 def text_pairs(paragraphs: pl.DataFrame, first_seen: int) -> pl.DataFrame:
-    """Distinct (content_hash, article_id) pairs of a batch, with the ordinal of their first row."""
+    """Distinct (content_hash, article_id) pairs of a batch, with the ordinal of their first row.
+
+    Both ids are 16 hex digits, kept as 64-bit integers: the pairs of every run are held at once
+    to count repeats, and integers take a quarter of the memory of their hex strings.
+    """
     return (
-        paragraphs.select("content_hash", "article_id")
+        paragraphs.select(id_as_int("content_hash"), id_as_int("article_id"))
         .with_row_index("seen")
         .group_by("content_hash", "article_id")
         .agg(pl.col("seen").min().cast(pl.Int64) + first_seen)
@@ -42,6 +46,21 @@ def repeat_counts(pairs: pl.LazyFrame) -> pl.DataFrame:
         )
         .collect()
     )
+
+
+def repeats_of(batch_pairs: pl.DataFrame, counts: pl.DataFrame) -> pl.DataFrame:
+    """The counts of one batch's texts, with hex ids again, ready to join to its paragraphs."""
+    found = batch_pairs.select("content_hash").unique().join(counts, on="content_hash")
+    return found.with_columns(_as_hex(found["content_hash"]), _as_hex(found["first_article_id"]))
+
+
+def id_as_int(column: str) -> pl.Expr:
+    """A 16-hex id column as the 64-bit integer the repeat counts are keyed by."""
+    return pl.col(column).str.to_integer(base=16, dtype=pl.UInt64)
+
+
+def _as_hex(ids: pl.Series) -> pl.Series:
+    return pl.Series(ids.name, [f"{i:016x}" for i in ids], dtype=pl.String)
 
 
 def enrich_paragraphs(paragraphs: pl.DataFrame, repeats: pl.DataFrame, settings: Settings) -> pl.DataFrame:

@@ -48,7 +48,7 @@ QUARANTINE_ROW_SCHEMA = {
     "error_kind": pl.String,
     "error_message": pl.String,
 }
-TEXTS_STATE_SCHEMA = {"content_hash": pl.String, "article_id": pl.String, "seen": pl.Int64}
+TEXTS_STATE_SCHEMA = {"content_hash": pl.UInt64, "article_id": pl.UInt64, "seen": pl.Int64}
 
 
 class SchemaMismatch(RuntimeError):

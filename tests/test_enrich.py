@@ -17,7 +17,8 @@ def enriched(folder, names, **options) -> tuple[pl.DataFrame, pl.DataFrame]:
     settings = Settings(input=str(folder), output="unused", **options)
     batch = ingest_files(Store(str(folder)), names, {}, settings)
     cleaned = clean.clean_paragraphs(batch.paragraphs, settings.base_url)
-    repeats = enrich.repeat_counts(enrich.text_pairs(cleaned, 0).lazy())
+    pairs = enrich.text_pairs(cleaned, 0)
+    repeats = enrich.repeats_of(pairs, enrich.repeat_counts(pairs.lazy()))
     paragraphs = enrich.enrich_paragraphs(cleaned, repeats, settings)
     return paragraphs, enrich.article_rows(paragraphs, batch.articles)
 
