@@ -49,6 +49,9 @@ NUMBER_TYPE = pa.struct(
 SPEAKER_TYPE = pa.struct([pa.field("speaker", pa.string()), pa.field("n_quotes", pa.int32())])
 TIMESTAMP = pa.timestamp("us", tz="UTC")
 
+SOURCE_FILE = _col(
+    "source_file", pa.string(), "Path of the input file relative to the input root.", "000_eb467b9fec6cd865.txt", False
+)
 _RUN_COLUMNS = [
     _col(
         "ingested_at",
@@ -70,13 +73,7 @@ PARAGRAPHS_SCHEMA = pa.schema(
             "eb467b9fec6cd865",
             False,
         ),
-        _col(
-            "source_file",
-            pa.string(),
-            "Path of the input file relative to the input root.",
-            "000_eb467b9fec6cd865.txt",
-            False,
-        ),
+        SOURCE_FILE,
         _col(
             "paragraph_index", pa.int32(), "Position of the paragraph in the article, 0-based, input order.", "7", False
         ),
@@ -186,13 +183,7 @@ PARAGRAPHS_SCHEMA = pa.schema(
 ARTICLES_SCHEMA = pa.schema(
     [
         _col("article_id", pa.string(), "As in paragraphs.", "eb467b9fec6cd865", False),
-        _col(
-            "source_file",
-            pa.string(),
-            "Path of the input file relative to the input root.",
-            "000_eb467b9fec6cd865.txt",
-            False,
-        ),
+        SOURCE_FILE,
         _col(
             "content_sha256",
             pa.string(),
@@ -236,13 +227,7 @@ ARTICLES_SCHEMA = pa.schema(
 
 QUARANTINE_SCHEMA = pa.schema(
     [
-        _col(
-            "source_file",
-            pa.string(),
-            "Path of the input file relative to the input root.",
-            "017_00ff00ff00ff00ff.txt",
-            False,
-        ),
+        SOURCE_FILE,
         _col("content_sha256", pa.string(), "sha256 of the file's bytes; null when it could not be read.", "e3b0…"),
         _col("size_bytes", pa.int64(), "File size in bytes; null when it could not be read.", "0"),
         _col(

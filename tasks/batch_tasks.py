@@ -31,10 +31,16 @@ def _retries() -> int:
     return current_task_run.run_count - 1
 
 
-batch_task = task(retries=3, retry_delay_seconds=[1, 2, 4], retry_condition_fn=is_transient, cache_policy=NO_CACHE)
+RETRY_POLICY = {
+    "retries": 3,
+    "retry_delay_seconds": [1, 2, 4],
+    "retry_condition_fn": is_transient,
+    "cache_policy": NO_CACHE,
+}
+batch_task = task(**RETRY_POLICY)
 
 
-@task(name="plan", cache_policy=NO_CACHE, retries=3, retry_delay_seconds=[1, 2, 4], retry_condition_fn=is_transient)
+@task(name="plan", **RETRY_POLICY)
 def plan_run(settings: Settings) -> dict:
     """Recover the output, find the input files and split them into batches."""
     started = time.perf_counter()
