@@ -89,7 +89,9 @@ def load_inputs(store: Store, history_runs: int = HISTORY_RUNS) -> dict:
     recent = [
         p for p in manifest["tables"].get("paragraphs", []) if any(f"/part-{m['run_id']}-" in p for m in manifests)
     ]
-    history = _read(store, "paragraphs", recent, _existing("paragraphs", HISTORY_COLUMNS["paragraphs"]))
+    columns = _existing("paragraphs", HISTORY_COLUMNS["paragraphs"])
+    parts = [history_counts(_read(store, "paragraphs", [p], columns)) for p in recent]
+    history = history_counts(pl.concat(parts) if parts else _read(store, "paragraphs", [], columns))
     return {
         "run_id": run_id,
         "version": manifest["version"],
@@ -145,13 +147,20 @@ def null_rates(counts: pl.DataFrame) -> list[dict]:
     return [{"column": c, "rows": n, "rate": _share(nulls, n)} for c, n, nulls in counts.iter_rows()]
 
 
+def history_counts(paragraphs: pl.DataFrame) -> pl.DataFrame:
+    """Paragraphs per run and compared value (column `n`): additive, so files are read one at a time."""
+    keys = [c for c in paragraphs.columns if c != "n"]
+    counts = pl.col("n").sum() if "n" in paragraphs.columns else pl.len()
+    return paragraphs.group_by(keys).agg(counts.cast(pl.Int64).alias("n"))
+
+
 def per_run_shares(history: pl.DataFrame, column: str, flag: pl.Expr | None = None) -> dict[str, dict[str, float]]:
     """For each run: the share of its paragraphs per value of `column` (only rows where `flag`)."""
     if history.is_empty():
         return {}
-    totals = history.group_by("run_id").len("total")
+    totals = history.group_by("run_id").agg(total=pl.col("n").sum())
     picked = history.filter(flag) if flag is not None else history
-    counts = picked.group_by("run_id", column).len("n").join(totals, on="run_id")
+    counts = picked.group_by("run_id", column).agg(pl.col("n").sum()).join(totals, on="run_id")
     shares: dict[str, dict[str, float]] = {}
     for run_id, value, n, total in counts.select("run_id", column, "n", "total").iter_rows():
         shares.setdefault(run_id, {})[str(value)] = round(n / total, 4)

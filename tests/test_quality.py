@@ -72,7 +72,7 @@ def inputs(with_language: bool = True) -> dict:
         "counts": pl.concat([counts for counts, _ in counted]),
         "domains": pl.concat([domains for _, domains in counted]),
         "quarantine": quarantine,
-        "history": history(with_language),
+        "history": quality.history_counts(history(with_language)),
         "summaries": summaries,
     }
 
