@@ -116,10 +116,6 @@ def count_repeats(settings: Settings, run: write.RunInfo, cleaned: list[dict], r
     started = time.perf_counter()
     output = Store(settings.output)
     manifest = None if settings.full_refresh else write.load_manifest(output)
-    old_files = write.load_files_state(output, manifest)
-    replaced_ids = old_files.filter(pl.col("source_file").is_in(replaced)).select(enrich.id_as_int("article_id"))[
-        "article_id"
-    ]
     batches = {}
     for batch in cleaned:
         frame = write.read_staged(output, batch["paragraphs"], ["content_hash", "article_id"])
@@ -128,6 +124,10 @@ def count_repeats(settings: Settings, run: write.RunInfo, cleaned: list[dict], r
         )
     if not replaced and not any(pairs.height for pairs in batches.values()) and manifest:
         return {"repeats": {}, "texts": None, "task_retries": _retries(), "seconds": time.perf_counter() - started}
+    old_files = write.load_files_state(output, manifest)
+    replaced_ids = old_files.filter(pl.col("source_file").is_in(replaced)).select(enrich.id_as_int("article_id"))[
+        "article_id"
+    ]
     old = write.load_texts_state(output, manifest).filter(~pl.col("article_id").is_in(replaced_ids.implode()))
     texts = pl.concat([old, *batches.values()]).unique(["content_hash", "article_id"], keep="first")
     counts = enrich.repeat_counts(texts.lazy())
@@ -193,11 +193,10 @@ def commit_run(settings: Settings, plan: dict, repeats: dict, results: list[dict
     previous = write.load_manifest(output)
     old_files = write.load_files_state(output, None if settings.full_refresh else previous)
     new_files = [write.read_staged(output, r["files"]) for r in results]
-    files_state = pl.concat(
-        [old_files.filter(~pl.col("source_file").is_in(replaced)), *new_files], how="vertical_relaxed"
-    )
-    if previous and not settings.full_refresh and not replaced and not any(f.height for f in new_files):
-        files_state = None  # nothing new: the committed skip list stays as it is
+    files_state = None  # nothing new: the committed skip list stays as it is
+    if not previous or settings.full_refresh or replaced or any(f.height for f in new_files):
+        kept = old_files.filter(~pl.col("source_file").is_in(replaced))
+        files_state = pl.concat([kept, *new_files], how="vertical_relaxed")
     summary = report.run_summary(plan, results, repeats, replaced)
     summary["task_retries"] += _retries()
     manifest = write.commit(

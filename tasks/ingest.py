@@ -176,12 +176,14 @@ def _unreadable(source: Store, rel: str, settings: Settings) -> BadInput | None:
     try:
         if source.is_local:
             path = source.path(rel)
-            target = os.path.realpath(path)
-            if os.path.islink(path) and os.path.commonpath([target, source.root]) != source.root:
+            if os.path.islink(path) and os.path.commonpath([os.path.realpath(path), source.root]) != source.root:
                 return BadInput("outside_input", "symlink points outside the input folder; not followed")
-            if not stat.S_ISREG(os.stat(path).st_mode):
+            info = os.stat(path)  # one stat gives both the kind of file and its size
+            if not stat.S_ISREG(info.st_mode):
                 return BadInput("not_a_file", "not a regular file (a pipe, socket or device); not read")
-        size = source.size(rel)
+            size = info.st_size
+        else:
+            size = source.size(rel)
     except OSError as e:
         return BadInput("io_error", f"could not read: {e.strerror or e}")
     if size > settings.max_file_bytes:

@@ -68,7 +68,7 @@ def _read(store: Store, table: str, parts: list[str], columns: list[str]) -> pl.
 
 
 def load_inputs(store: Store, history_runs: int = HISTORY_RUNS) -> dict:
-    """Read what the report needs: this run's rows, light columns of every run, recent summaries."""
+    """Read what the report needs: counts of this run's rows, and of the recent runs' compared columns."""
     manifest = write.load_manifest(store)
     if manifest is None:
         raise ValueError(f"{store.url} holds no committed run")

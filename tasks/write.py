@@ -207,12 +207,10 @@ def commit(
     if renamed:
         files_state = files_state.with_columns(pl.col("part").replace(renamed))
     state = dict((previous or {}).get("state", {}))
-    empty = {"files": FILES_STATE_SCHEMA, "texts": TEXTS_STATE_SCHEMA}
     for name, frame in (("files", files_state), ("texts", texts_state)):
-        if frame is None and name in state:
+        if frame is None:
             continue  # unchanged: the committed file stays the state (a rerun with nothing new)
         path = f"{STATE_DIR}/{name}-{run.run_id}.parquet"
-        frame = frame if frame is not None else pl.DataFrame(schema=empty[name])
         store.write_parquet(f"{run.staging}/{path}", frame.to_arrow())
         moves.append([f"{run.staging}/{path}", path])
         deletes += [state[name]] if name in state else []
