@@ -45,7 +45,7 @@ def measure(corpus: str, repeat: int) -> tuple[int, dict[str, float]]:
     base = Settings(input=corpus, output="unused", language=False, quotes=False, numbers=False, sentiment=False)
     files = discover(source)
     seconds: dict[str, float] = {}
-    seconds["ingest (read + parse)"], batch = best_of(repeat, lambda: ingest_files(source, files, {}, base))
+    seconds["ingest (read + parse)"], batch = best_of(repeat, lambda: ingest_files(source, files, base))
     seconds["clean"], cleaned = best_of(repeat, lambda: clean.clean_paragraphs(batch.paragraphs, base.base_url))
     seconds["repeat counts"], repeats = best_of(
         repeat, lambda: enrich.repeats_of(pairs := enrich.text_pairs(cleaned, 0), enrich.repeat_counts(pairs.lazy()))

@@ -12,7 +12,7 @@ from prefect.runtime import flow_run
 
 from flows import ui
 from flows.shared_api import workers_share_api
-from tasks.batch_tasks import clean_batch, commit_run, count_repeats, enrich_batch, ingest_batch, plan_run
+from tasks.batch_tasks import clean_batch, commit_run, count_repeats, enrich_batch, plan_run, repeat_buckets
 from tasks.lock import output_lock
 from tasks.settings import Settings
 from tasks.storage import Store
@@ -23,10 +23,10 @@ def _initial_name() -> str:
     return ui.run_name(datetime.now(UTC), Settings.model_validate(flow_run.parameters["settings"]))
 
 
-def _batch(task, stage: str, i: int, total: int):
-    """The task named for its batch. No tags: each tagged task run asks the API for tag concurrency
-    limits, which cost a retry of up to 2 s whenever the ephemeral server is busy."""
-    return task.with_options(task_run_name=f"{stage} batch {i + 1}/{total}")
+def _part(task, stage: str, i: int, total: int, unit: str = "batch"):
+    """The task named for its part of the work. No tags: each tagged task run asks the API for tag
+    concurrency limits, which cost a retry of up to 2 s whenever the ephemeral server is busy."""
+    return task.with_options(task_run_name=f"{stage} {unit} {i + 1}/{total}")
 
 
 @flow(name="newsflow", flow_run_name=_initial_name, validate_parameters=True)
@@ -39,24 +39,25 @@ def newsflow(settings: Settings) -> dict:
         run, batches = plan["run"], plan["batches"]
         total = len(batches)
         ui.describe_run(ui.run_name(run.started_at, settings, plan["found"]), ui.run_tags(settings))
-        progress = ui.RunProgress([paths for paths, _ in batches])
-        ingested = [
-            _batch(ingest_batch, "ingest", i, total).submit(settings, run, i, paths, known)
-            for i, (paths, known) in enumerate(batches)
+        progress = ui.RunProgress(batches)
+        cleaned = progress.collect(
+            "clean",
+            [_part(clean_batch, "clean", i, total).submit(settings, run, i, paths) for i, paths in enumerate(batches)],
+        )
+        buckets = repeat_buckets(settings, plan, cleaned)
+        pairs = [batch["pairs"] for batch in cleaned]
+        counting = [
+            _part(count_repeats, "count repeats", k, buckets, "bucket").submit(
+                settings, run, k, buckets, pairs, plan["replaced_ids"]
+            )
+            for k in range(buckets)
         ]
-        # Each clean task gets its ingest result, not the future: a process pool whose worker died
-        # can leave Prefect's future resolver waiting forever on the dead upstream.
-        cleaned = [None] * total
-        for i, result in progress.finished("ingest", ingested):
-            cleaned[i] = _batch(clean_batch, "clean", i, total).submit(settings, run, result)
-        cleaned_results = progress.collect("clean", cleaned)
-        replaced = sorted(p for r in cleaned_results for p in r["replaced"])
-        repeats = count_repeats(settings, run, cleaned_results, replaced)
+        repeats = progress.collect("count repeats", counting)
         enriched = [
-            _batch(enrich_batch, "enrich", i, total).submit(settings, run, batch, repeats)
-            for i, batch in enumerate(cleaned_results)
+            _part(enrich_batch, "enrich", i, total).submit(settings, run, batch, repeats)
+            for i, batch in enumerate(cleaned)
         ]
-        summary = commit_run(settings, plan, repeats, progress.collect("enrich", enriched), replaced)
+        summary = commit_run(settings, plan, repeats, progress.collect("enrich", enriched))
         summary["seconds"]["total"] = round(time.perf_counter() - started, 3)
         summary["paragraphs_per_second"] = round(summary["paragraphs"] / max(summary["seconds"]["total"], 1e-9))
         ui.publish_summary(summary)

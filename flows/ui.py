@@ -125,6 +125,8 @@ class RunProgress:
 
     def _fail(self, stage: str, i: int, error: Exception) -> NoReturn:
         """Stop the run with a message that says which stage and batch failed, on which files."""
+        if stage not in self.STAGES:  # a step over all batches, such as a count bucket
+            raise StageFailed(f"{stage} part {i + 1} failed: {type(error).__name__}: {error}") from error
         files = self.batches[i]
         shown = files[0] if len(files) == 1 else f"{files[0]} … {files[-1]}"
         where = f"{stage} batch {i + 1}/{len(self.batches)} (files {shown})"

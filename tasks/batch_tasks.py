@@ -42,15 +42,20 @@ batch_task = task(**RETRY_POLICY)
 
 @task(name="plan", **RETRY_POLICY)
 def plan_run(settings: Settings) -> dict:
-    """Recover the output, find the input files and split them into batches."""
+    """Recover the output, find the input files, skip the unchanged ones and batch the rest."""
     started = time.perf_counter()
-    output = Store(settings.output)
+    output, source = Store(settings.output), Store(settings.input)
     manifest = write.recover(output)
     if not settings.full_refresh:
         write.check_schema(manifest)
-    files = ingest.discover(Store(settings.input))
-    known_frame = write.load_files_state(output, None if settings.full_refresh else manifest)
-    known = dict(zip(known_frame["source_file"], known_frame["content_sha256"]))
+    previous = None if settings.full_refresh else manifest
+    files = ingest.discover(source)
+    state = write.load_files_state(output, previous)
+    written = dict(zip(state["source_file"], state["content_sha256"]))
+    known = {p: written[p] for p in files if p in written}
+    unchanged, read_retries = ingest.unchanged_files(source, known, settings)
+    todo = [p for p in files if p not in unchanged]
+    replaced = [p for p in todo if p in known]
     now = datetime.now(UTC).replace(microsecond=0)
     run = write.RunInfo(
         run_id=f"{now:%Y%m%dT%H%M%S}-{uuid4().hex[:6]}",
@@ -58,107 +63,95 @@ def plan_run(settings: Settings) -> dict:
         version=(manifest or {}).get("version", 0) + 1,
     )
     size = settings.batch_files
-    batches = [files[i : i + size] for i in range(0, len(files), size)]
     return {
         "run": run,
-        "batches": [(paths, {p: known[p] for p in paths if p in known}) for paths in batches],
+        "batches": [todo[i : i + size] for i in range(0, len(todo), size)],
         "found": len(files),
+        "skipped": len(unchanged),
+        "replaced": replaced,
+        "replaced_ids": state.filter(pl.col("source_file").is_in(replaced))["article_id"].drop_nulls().to_list(),
+        "text_pairs": (previous or {}).get("state", {}).get("text_pairs", 0),
+        "read_retries": read_retries,
         "task_retries": _retries(),
         "seconds": time.perf_counter() - started,
     }
 
 
 @batch_task
-def ingest_batch(
-    settings: Settings, run: write.RunInfo, batch_no: int, paths: list[str], known: dict[str, str]
-) -> dict:
-    """Read and parse one batch of files."""
+def clean_batch(settings: Settings, run: write.RunInfo, batch_no: int, paths: list[str]) -> dict:
+    """Read, parse and clean one batch of files; stage its rows and its (text, article) pairs."""
     started = time.perf_counter()
-    result = ingest.ingest_files(Store(settings.input), paths, known, settings)
+    result = ingest.ingest_files(Store(settings.input), paths, settings)
+    ingested = time.perf_counter()
+    paragraphs = clean.clean_paragraphs(result.paragraphs, settings.base_url)
+    pairs = enrich.text_pairs(paragraphs, run.version * enrich.SEEN_RUN_STRIDE + batch_no * (1 << 24))
     output = Store(settings.output)
     prefix = f"{run.staging}/batch-{batch_no:05d}"
     return {
         "batch_no": batch_no,
-        "paragraphs": write.stage_frame(output, f"{prefix}.ingested.arrow", result.paragraphs),
+        "paragraphs": write.stage_frame(output, f"{prefix}.cleaned.arrow", paragraphs),
         "articles": write.stage_frame(output, f"{prefix}.articles.arrow", result.articles),
+        "pairs": write.stage_frame(output, f"{prefix}.pairs.arrow", pairs),
+        "n_pairs": pairs.height,
+        "n_paragraphs": paragraphs.height,
         "quarantine": result.quarantine,
-        "skipped": result.skipped,
         "read_retries": result.read_retries,
         "task_retries": _retries(),
-        "replaced": [
-            p
-            for p in result.articles["source_file"].to_list() + [q["source_file"] for q in result.quarantine]
-            if p in known
-        ],
-        "seconds": {"ingest": time.perf_counter() - started},
+        "seconds": {"ingest": ingested - started, "clean": time.perf_counter() - ingested},
     }
 
 
-@batch_task
-def clean_batch(settings: Settings, run: write.RunInfo, ingested: dict) -> dict:
-    """Clean the HTML of one batch's paragraphs."""
-    started = time.perf_counter()
-    output = Store(settings.output)
-    paragraphs = write.read_staged(output, ingested["paragraphs"])
-    cleaned = clean.clean_paragraphs(paragraphs, settings.base_url)
-    path = write.stage_frame(output, ingested["paragraphs"].replace(".ingested.", ".cleaned."), cleaned)
-    return {
-        **ingested,
-        "paragraphs": path,
-        "task_retries": ingested["task_retries"] + _retries(),
-        "seconds": {**ingested["seconds"], "clean": time.perf_counter() - started},
-    }
+def repeat_buckets(settings: Settings, plan: dict, cleaned: list[dict]) -> int:
+    """Hash buckets to count repeats in; 0 when no pair changed, so the committed counts stand."""
+    new_pairs = sum(batch["n_pairs"] for batch in cleaned)
+    if not (new_pairs or plan["replaced"] or settings.full_refresh):
+        return 0
+    return enrich.repeat_buckets(plan["text_pairs"] + new_pairs)
 
 
 @batch_task
-def count_repeats(settings: Settings, run: write.RunInfo, cleaned: list[dict], replaced: list[str]) -> dict:
-    """Count, over this run and earlier ones, the distinct articles holding each paragraph text."""
+def count_repeats(
+    settings: Settings, run: write.RunInfo, bucket: int, buckets: int, pairs: list[str], replaced_ids: list[str]
+) -> dict:
+    """Count, over this run and earlier ones, the distinct articles holding each text of one hash bucket.
+
+    `pairs` are the staged pair files of the batches in batch order. Stages the bucket's new pair
+    state, and the counts each batch needs as one part per batch.
+    """
     started = time.perf_counter()
     output = Store(settings.output)
+    low, high = enrich.hash_range(bucket, buckets)
     manifest = None if settings.full_refresh else write.load_manifest(output)
-    batches = {}
-    for batch in cleaned:
-        frame = write.read_staged(output, batch["paragraphs"], ["content_hash", "article_id"])
-        batches[batch["batch_no"]] = enrich.text_pairs(
-            frame, run.version * enrich.SEEN_RUN_STRIDE + batch["batch_no"] * (1 << 24)
-        )
-    if not replaced and not any(pairs.height for pairs in batches.values()) and manifest:
-        return {"repeats": {}, "texts": None, "task_retries": _retries(), "seconds": time.perf_counter() - started}
-    old_files = write.load_files_state(output, manifest)
-    replaced_ids = old_files.filter(pl.col("source_file").is_in(replaced)).select(enrich.id_as_int("article_id"))[
-        "article_id"
-    ]
-    old = write.load_texts_state(output, manifest).filter(~pl.col("article_id").is_in(replaced_ids.implode()))
-    texts = pl.concat([old, *batches.values()]).unique(["content_hash", "article_id"], keep="first")
+    dropped = pl.Series(replaced_ids, dtype=pl.String).str.to_integer(base=16, dtype=pl.UInt64)
+    old = write.load_texts_state(output, manifest, low, high).filter(~pl.col("article_id").is_in(dropped.implode()))
+    new = [enrich.hash_slice(write.read_staged(output, rel), low, high) for rel in pairs]
+    texts = pl.concat([old, *new]).unique(["content_hash", "article_id"], keep="first").sort("content_hash")
     counts = enrich.repeat_counts(texts.lazy())
-    prefix = f"{run.staging}/batch-"
+    state = f"{run.staging}/texts-{bucket:04d}.parquet"
+    output.write_parquet(state, texts.to_arrow())
     return {
-        # each enrich batch reads only the counts of its own texts, not the whole corpus's
-        "repeats": {
-            n: write.stage_frame(
-                output,
-                f"{prefix}{n:05d}.repeats.arrow",
-                enrich.repeats_of(pairs, counts),
-            )
-            for n, pairs in batches.items()
-        },
-        "texts": write.stage_frame(output, f"{run.staging}/texts.arrow", texts),
+        "counts": write.stage_parts(
+            output, f"{run.staging}/repeats-{bucket:04d}.arrow", [enrich.repeats_of(batch, counts) for batch in new]
+        ),
+        "state": {"path": state, "pairs": texts.height},
         "task_retries": _retries(),
         "seconds": time.perf_counter() - started,
     }
 
 
 @batch_task
-def enrich_batch(settings: Settings, run: write.RunInfo, cleaned: dict, repeats: dict) -> dict:
+def enrich_batch(settings: Settings, run: write.RunInfo, cleaned: dict, repeats: list[dict]) -> dict:
     """Enrich one batch and stage its final paragraphs, articles and quarantine files."""
     started = time.perf_counter()
     output = Store(settings.output)
-    counts_path = repeats["repeats"].get(cleaned["batch_no"])
-    counts = write.read_staged(output, counts_path) if counts_path else pl.DataFrame(schema=enrich.REPEATS_SCHEMA)
+    batch_no = cleaned["batch_no"]
+    counts = pl.concat(
+        [pl.DataFrame(schema=enrich.REPEATS_SCHEMA)]
+        + [write.read_staged_part(output, bucket["counts"], batch_no) for bucket in repeats]
+    )
     paragraphs = enrich.enrich_paragraphs(write.read_staged(output, cleaned["paragraphs"]), counts, settings)
     articles = enrich.article_rows(paragraphs, write.read_staged(output, cleaned["articles"]))
     quarantine = pl.DataFrame(cleaned["quarantine"], schema=write.QUARANTINE_ROW_SCHEMA)
-    batch_no = cleaned["batch_no"]
     written = write.stage_tables(
         output, run, batch_no, {"paragraphs": paragraphs, "articles": articles, "quarantine": quarantine}
     )
@@ -176,7 +169,6 @@ def enrich_batch(settings: Settings, run: write.RunInfo, cleaned: dict, repeats:
         "n_articles": articles.height,
         "n_paragraphs": paragraphs.height,
         "n_quarantined": quarantine.height,
-        "skipped": cleaned["skipped"],
         "read_retries": cleaned["read_retries"],
         "task_retries": cleaned["task_retries"] + _retries(),
         "quarantine_kinds": quarantine["error_kind"].value_counts().rows(),
@@ -185,19 +177,19 @@ def enrich_batch(settings: Settings, run: write.RunInfo, cleaned: dict, repeats:
 
 
 @batch_task
-def commit_run(settings: Settings, plan: dict, repeats: dict, results: list[dict], replaced: list[str]) -> dict:
+def commit_run(settings: Settings, plan: dict, repeats: list[dict], results: list[dict]) -> dict:
     """Publish every staged batch in one manifest commit and return the run summary."""
     started = time.perf_counter()
     output = Store(settings.output)
-    run = plan["run"]
+    run, replaced = plan["run"], plan["replaced"]
     previous = write.load_manifest(output)
-    old_files = write.load_files_state(output, None if settings.full_refresh else previous)
     new_files = [write.read_staged(output, r["files"]) for r in results]
     files_state = None  # nothing new: the committed skip list stays as it is
     if not previous or settings.full_refresh or replaced or any(f.height for f in new_files):
+        old_files = write.load_files_state(output, None if settings.full_refresh else previous)
         kept = old_files.filter(~pl.col("source_file").is_in(replaced))
         files_state = pl.concat([kept, *new_files], how="vertical_relaxed")
-    summary = report.run_summary(plan, results, repeats, replaced)
+    summary = report.run_summary(plan, results, repeats)
     summary["task_retries"] += _retries()
     manifest = write.commit(
         output,
@@ -205,7 +197,7 @@ def commit_run(settings: Settings, plan: dict, repeats: dict, results: list[dict
         previous,
         {r["batch_no"]: r["written"] for r in results},
         files_state,
-        write.read_staged(output, repeats["texts"]) if repeats["texts"] else None,
+        [bucket["state"] for bucket in repeats] if repeats else None,
         set(replaced),
         summary,
         full_refresh=settings.full_refresh,

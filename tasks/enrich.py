@@ -20,20 +20,47 @@ SPEAKERS_DTYPE = polars_schema(ARTICLES_SCHEMA)["speakers"]
 REPEATS_SCHEMA = {"content_hash": pl.String, "repeat_count": pl.Int32, "first_article_id": pl.String}
 # Ordinal of a text's first sighting: runs (manifest versions) first, then order within the run.
 SEEN_RUN_STRIDE = 1 << 40
+# Repeat counting is split by content hash into buckets of about this many (text, article) pairs,
+# so the memory of a count task stays flat however large the run and its history grow.
+PAIRS_PER_BUCKET = 500_000
+HASH_SPACE = 1 << 64
 
 
 def text_pairs(paragraphs: pl.DataFrame, first_seen: int) -> pl.DataFrame:
     """Distinct (content_hash, article_id) pairs of a batch, with the ordinal of their first row.
 
-    Both ids are 16 hex digits, kept as 64-bit integers: the pairs of every run are held at once
-    to count repeats, and integers take a quarter of the memory of their hex strings.
+    Both ids are 16 hex digits, kept as 64-bit integers (a quarter of the memory of their hex
+    strings). Sorted by hash, so each count bucket reads one slice of it.
     """
     return (
         paragraphs.select(id_as_int("content_hash"), id_as_int("article_id"))
         .with_row_index("seen")
         .group_by("content_hash", "article_id")
         .agg(pl.col("seen").min().cast(pl.Int64) + first_seen)
+        .sort("content_hash", "article_id")
     )
+
+
+def repeat_buckets(pairs: int) -> int:
+    """How many hash buckets keep each count task near PAIRS_PER_BUCKET pairs: a power of two."""
+    buckets = 1
+    while buckets * PAIRS_PER_BUCKET < pairs:
+        buckets *= 2
+    return buckets
+
+
+def hash_range(bucket: int, buckets: int) -> tuple[int, int]:
+    """The content hashes [low, high) of one bucket out of a power of two."""
+    width = HASH_SPACE // buckets
+    return bucket * width, (bucket + 1) * width
+
+
+def hash_slice(pairs: pl.DataFrame, low: int, high: int) -> pl.DataFrame:
+    """The rows of hash-sorted pairs with low <= content_hash < high."""
+    hashes = pairs["content_hash"]
+    start = hashes.search_sorted(low, side="left")
+    end = hashes.len() if high >= HASH_SPACE else hashes.search_sorted(high, side="left")
+    return pairs.slice(start, end - start)
 
 
 def repeat_counts(pairs: pl.LazyFrame) -> pl.DataFrame:

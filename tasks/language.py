@@ -14,17 +14,15 @@ _CLD2_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\uf
 _ISO_FIXES = {"iw": "he", "jw": "jv", "in": "id", "zh-Hant": "zh", "mo": "ro"}
 
 
-_NON_LETTERS = re.compile(r"[\W\d_]+")
+def _letters_at_least(count: int) -> re.Pattern[str]:
+    """Match a text's start through its `count`-th letter: the test stops there, not at its end."""
+    # Possessive, over complementary classes: a text short of letters fails without backtracking.
+    return re.compile(rf"(?:[\W\d_]*+[^\W\d_]){{{max(count, 0)}}}")
 
 
-def _letters(text: str) -> int:
-    """Count alphabetic characters, the measure the min-length threshold uses."""
-    return len(_NON_LETTERS.sub("", text))
-
-
-def _detect_one(text: str, min_chars: int) -> tuple[str | None, float | None]:
+def _detect_one(text: str, enough_letters: re.Pattern[str]) -> tuple[str | None, float | None]:
     """Return CLD2's top ISO 639-1 code and its share of the text, or nulls when not reliable."""
-    if _letters(text) < min_chars:
+    if not enough_letters.match(text):
         return None, None
     try:
         reliable, _, details = pycld2.detect(_CLD2_UNSAFE.sub(" ", text))
@@ -44,5 +42,6 @@ def detect_languages(texts: Sequence[str], min_chars: int = MIN_LETTERS) -> tupl
     to that language. Both are None when the text has fewer than `min_chars` letters, when CLD2
     flags its answer unreliable, or when the language has no ISO 639-1 code.
     """
-    results = [_detect_one(text or "", min_chars) for text in texts]
+    enough_letters = _letters_at_least(min_chars)
+    results = [_detect_one(text or "", enough_letters) for text in texts]
     return [code for code, _ in results], [conf for _, conf in results]

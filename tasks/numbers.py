@@ -63,12 +63,15 @@ YEAR_CONTEXT = frozenset(
 )
 _MULT = r"(?:k|mn|m|bn|tn|thousand|million|billion|trillion)\b"
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_INITIALS = "".join(sorted({word[0] for word in NUMBER_WORDS}))
+# A mention starts with a digit, a currency sign or code, or a number word: the lookahead rejects
+# every other position at once, before the three costly alternatives are tried there.
 _TOKEN = re.compile(
-    rf"(?P<cur>US\$|A\$|C\$|[£$€¥])\s?(?P<cnum>{_NUM})(?:\s?(?P<cmult>{_MULT}))?"
+    rf"(?=[\d£$€¥UAC{_INITIALS}])(?:(?P<cur>US\$|A\$|C\$|[£$€¥])\s?(?P<cnum>{_NUM})(?:\s?(?P<cmult>{_MULT}))?"
     rf"|(?<![\w.,])(?P<num>{_NUM})(?P<pence>p\b)?(?P<decade>s\b)?"
     rf"(?:\s?(?P<pct>%|per\s?cent\b|percent\b))?(?:\s?(?P<mult>{_MULT}))?"
     rf"(?:\s(?P<curword>pounds?|dollars?|euros?)\b)?"
-    rf"|\b(?P<word>{'|'.join(NUMBER_WORDS)})\b",
+    rf"|\b(?P<word>{'|'.join(NUMBER_WORDS)})\b)",
     re.IGNORECASE,
 )
 # Every mention holds a digit, a currency sign or a number word: a cheap test (for a vectorised

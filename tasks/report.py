@@ -5,15 +5,15 @@ from __future__ import annotations
 from collections import Counter
 
 
-def run_summary(plan: dict, results: list[dict], repeats: dict, replaced: list[str]) -> dict:
+def run_summary(plan: dict, results: list[dict], repeats: list[dict]) -> dict:
     """Counts and stage seconds of a run; found = written + skipped + quarantined always holds."""
     kinds: Counter[str] = Counter()
-    stage_seconds: Counter[str] = Counter({"plan": plan["seconds"], "repeats": repeats["seconds"]})
+    stage_seconds: Counter[str] = Counter({"plan": plan["seconds"], "repeats": sum(r["seconds"] for r in repeats)})
     for result in results:
         kinds.update(dict(result["quarantine_kinds"]))
         stage_seconds.update(result["seconds"])
     written = sum(r["n_articles"] for r in results)
-    skipped = sum(r["skipped"] for r in results)
+    skipped = plan["skipped"]
     quarantined = sum(r["n_quarantined"] for r in results)
     if written + skipped + quarantined != plan["found"]:
         raise RuntimeError(
@@ -26,10 +26,10 @@ def run_summary(plan: dict, results: list[dict], repeats: dict, replaced: list[s
         "files_written": written,
         "files_skipped": skipped,
         "files_quarantined": quarantined,
-        "files_replaced": len(replaced),
+        "files_replaced": len(plan["replaced"]),
         "paragraphs": sum(r["n_paragraphs"] for r in results),
-        "read_retries": sum(r["read_retries"] for r in results),
-        "task_retries": plan["task_retries"] + repeats["task_retries"] + sum(r["task_retries"] for r in results),
+        "read_retries": plan["read_retries"] + sum(r["read_retries"] for r in results),
+        "task_retries": sum(r["task_retries"] for r in [plan, *repeats, *results]),
         "quarantine_kinds": dict(sorted(kinds.items())),
         "batches": len(results),
         "seconds": {stage: round(value, 3) for stage, value in stage_seconds.items()},

@@ -4,7 +4,8 @@ Layout under the output root:
   paragraphs/ articles/ quarantine/   hive datasets: ingest_date=YYYY-MM-DD/part-<run>-<batch>.parquet
   _manifest/v000007.json              one per committed run: the live files of every table
   _state/files-<run>.parquet          every input file already written or quarantined (skip list)
-  _state/texts-<run>.parquet          (content_hash, article_id) pairs for repetition counts
+  _state/texts-<run>-NNNN.parquet     (content_hash, article_id) pairs for repetition counts, one
+                                      file per hash bucket, sorted by hash
   _staging/<run>/                     a run's work in progress, invisible to dataset readers
 
 The manifest write is the commit point. It also lists the renames and deletions that publish the
@@ -29,6 +30,7 @@ import pyarrow.compute as pc
 import pyarrow.ipc as ipc
 
 from schemas import SCHEMA_VERSION, TABLES, conform
+from tasks.enrich import hash_range
 from tasks.storage import Store
 
 MANIFEST_DIR = "_manifest"
@@ -90,6 +92,27 @@ def read_staged(store: Store, rel: str, columns: list[str] | None = None) -> pl.
     return pl.from_arrow(table.select(columns) if columns else table)
 
 
+def stage_parts(store: Store, rel: str, frames: list[pl.DataFrame]) -> str:
+    """Hand one frame per batch to the batch tasks in a single Arrow IPC file, one record batch each."""
+    tables = [frame.to_arrow() for frame in frames]
+    sink = io.BytesIO()
+    with ipc.new_file(sink, tables[0].schema) as writer:
+        for table in tables:
+            writer.write_batch(table.combine_chunks().to_batches()[0] if table.num_rows else _empty_batch(table))
+    store.write_bytes(rel, sink.getvalue())
+    return rel
+
+
+def _empty_batch(table: pa.Table) -> pa.RecordBatch:
+    return pa.RecordBatch.from_pylist([], schema=table.schema)
+
+
+def read_staged_part(store: Store, rel: str, index: int) -> pl.DataFrame:
+    """Record batch `index` of a file written by stage_parts (memory-mapped when local)."""
+    source = pa.memory_map(store.path(rel)) if store.is_local else pa.BufferReader(store.read_bytes(rel))
+    return pl.from_arrow(pa.Table.from_batches([ipc.open_file(source).get_batch(index)]))
+
+
 def with_run_columns(frame: pl.DataFrame, run: RunInfo) -> pl.DataFrame:
     return frame.with_columns(
         ingested_at=pl.lit(run.started_at).dt.cast_time_unit("us").dt.replace_time_zone("UTC"),
@@ -141,10 +164,28 @@ def load_files_state(store: Store, manifest: dict | None) -> pl.DataFrame:
     return pl.from_arrow(store.read_parquet(manifest["state"]["files"]))
 
 
-def load_texts_state(store: Store, manifest: dict | None) -> pl.DataFrame:
-    if not manifest:
-        return pl.DataFrame(schema=TEXTS_STATE_SCHEMA)
-    return pl.from_arrow(store.read_parquet(manifest["state"]["texts"]))
+def texts_state_files(manifest: dict | None) -> list[str]:
+    """The committed pair files in hash-bucket order (the first release kept one unsorted file)."""
+    texts = (manifest or {}).get("state", {}).get("texts", [])
+    return [texts] if isinstance(texts, str) else texts
+
+
+def load_texts_state(store: Store, manifest: dict | None, low: int, high: int) -> pl.DataFrame:
+    """The committed pairs with low <= content_hash < high, reading only the files that can hold them."""
+    files = texts_state_files(manifest)
+    frames = [pl.DataFrame(schema=TEXTS_STATE_SCHEMA)]
+    for bucket, rel in enumerate(files):
+        file_low, file_high = hash_range(bucket, len(files))
+        if file_low < high and low < file_high:
+            frame = pl.from_arrow(store.read_parquet(rel))
+            frames.append(frame.filter(pl.col("content_hash").is_between(low, high - 1)))
+    return pl.concat(frames)
+
+
+def state_files(manifest: dict | None) -> set[str]:
+    """Every state file a manifest keeps alive: the skip list and the pair buckets."""
+    files = (manifest or {}).get("state", {}).get("files")
+    return set(texts_state_files(manifest)) | ({files} if files else set())
 
 
 def recover(store: Store) -> dict | None:
@@ -157,7 +198,7 @@ def recover(store: Store) -> dict | None:
         for rel in store.list_files(table):
             if rel not in live:
                 store.delete(rel)
-    state_live = set((manifest or {}).get("state", {}).values())
+    state_live = state_files(manifest)
     for rel in store.list_files(STATE_DIR) + [r for r in store.list_files(MANIFEST_DIR) if not r.endswith(".json")]:
         if rel not in state_live:
             store.delete(rel)
@@ -180,15 +221,15 @@ def commit(
     previous: dict | None,
     staged: dict[int, list[str]],
     files_state: pl.DataFrame | None,
-    texts_state: pl.DataFrame | None,
+    texts_state: list[dict] | None,
     reprocessed: set[str],
     summary: dict,
     full_refresh: bool = False,
 ) -> dict:
     """Make the run visible atomically: rewrite replaced articles' files, then write the manifest.
 
-    `files_state` and `texts_state` are the new complete state tables, or None where a run with
-    nothing new leaves them as committed; `reprocessed` are source
+    `files_state` is the new complete skip list and `texts_state` the staged pair buckets (dicts
+    with `path` and `pairs`), or None where a run with nothing new leaves them as committed; `reprocessed` are source
     files written before whose rows this run replaces; `staged` maps batch numbers to tables.
     """
     old_tables = (previous or {}).get("tables", {})
@@ -207,14 +248,17 @@ def commit(
     if renamed:
         files_state = files_state.with_columns(pl.col("part").replace(renamed))
     state = dict((previous or {}).get("state", {}))
-    for name, frame in (("files", files_state), ("texts", texts_state)):
-        if frame is None:
-            continue  # unchanged: the committed file stays the state (a rerun with nothing new)
-        path = f"{STATE_DIR}/{name}-{run.run_id}.parquet"
-        store.write_parquet(f"{run.staging}/{path}", frame.to_arrow())
+    if files_state is not None:  # else unchanged: the committed skip list stays (nothing new)
+        path = f"{STATE_DIR}/files-{run.run_id}.parquet"
+        store.write_parquet(f"{run.staging}/{path}", files_state.to_arrow())
         moves.append([f"{run.staging}/{path}", path])
-        deletes += [state[name]] if name in state else []
-        state[name] = path
+        deletes += [state["files"]] if "files" in state else []
+        state["files"] = path
+    if texts_state is not None:
+        paths = [f"{STATE_DIR}/texts-{run.run_id}-{n:04d}.parquet" for n in range(len(texts_state))]
+        moves += [[bucket["path"], path] for bucket, path in zip(texts_state, paths)]
+        deletes += texts_state_files(previous)
+        state["texts"], state["text_pairs"] = paths, sum(bucket["pairs"] for bucket in texts_state)
     manifest = {
         "version": run.version,
         "run_id": run.run_id,

@@ -147,4 +147,4 @@ def _rerun_matches_reference(prepared: dict, output: Path, expect_written: int) 
     found = summary["files_written"] + summary["files_skipped"] + summary["files_quarantined"]
     assert (summary["files_found"], found, summary["files_written"]) == (7, 7, expect_written)
     assert content(output) == content(prepared["base"] / "reference")
-    assert not list(output.rglob(".tmp-*")) and not any((output / "_staging").iterdir())
+    assert not list(output.rglob(".tmp-*")) and not list(output.glob("_staging/*"))

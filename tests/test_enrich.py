@@ -15,7 +15,7 @@ SEED = "000_eb467b9fec6cd865.txt"
 def enriched(folder, names, **options) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Paragraphs and articles of some files, through ingest, clean and enrich."""
     settings = Settings(input=str(folder), output="unused", **options)
-    batch = ingest_files(Store(str(folder)), names, {}, settings)
+    batch = ingest_files(Store(str(folder)), names, settings)
     cleaned = clean.clean_paragraphs(batch.paragraphs, settings.base_url)
     pairs = enrich.text_pairs(cleaned, 0)
     repeats = enrich.repeats_of(pairs, enrich.repeat_counts(pairs.lazy()))

@@ -84,7 +84,7 @@ def test_transient_write_errors_are_retried_by_prefect_and_counted(articles_dir,
     clean = tmp_path / "clean"
     run_flow(articles_dir, clean, batch_files=2)
     hits = inject(
-        {"op": "write", "match": "batch-00001.ingested.arrow", "times": 1, "error": "EIO"},
+        {"op": "write", "match": "batch-00001.cleaned.arrow", "times": 1, "error": "EIO"},
         {"op": "commit", "match": "_manifest/", "times": 1, "error": "EIO"},
     )
     output = tmp_path / "out"
@@ -100,8 +100,8 @@ def test_transient_write_errors_are_retried_by_prefect_and_counted(articles_dir,
     ("rule", "where"),
     [
         (
-            {"op": "write", "match": "batch-00001.cleaned.arrow"},
-            r"_staging/\d{8}T\d{6}-[0-9a-f]{6}/batch-00001\.cleaned\.arrow",
+            {"op": "write", "match": "batch-00000.cleaned.arrow"},
+            r"_staging/\d{8}T\d{6}-[0-9a-f]{6}/batch-00000\.cleaned\.arrow",
         ),
         ({"op": "commit", "match": "_manifest/"}, r"_manifest/v000002\.json"),
     ],
@@ -138,11 +138,12 @@ def test_a_summary_that_does_not_add_up_stops_the_commit():
     from tasks.report import run_summary
     from tasks.write import RunInfo
 
-    plan = {"run": RunInfo("r", None, 1), "found": 3, "seconds": 0.0, "task_retries": 0}
-    result = {"n_articles": 1, "skipped": 0, "n_quarantined": 1, "n_paragraphs": 2, "read_retries": 0}
+    plan = {"run": RunInfo("r", None, 1), "found": 4, "skipped": 1, "replaced": [], "seconds": 0.0}
+    plan |= {"task_retries": 0, "read_retries": 0}
+    result = {"n_articles": 1, "n_quarantined": 1, "n_paragraphs": 2, "read_retries": 0}
     result |= {"task_retries": 0, "quarantine_kinds": [("empty", 1)], "seconds": {}}
     with pytest.raises(RuntimeError) as caught:
-        run_summary(plan, [result], {"seconds": 0.0, "task_retries": 0}, [])
-    assert str(caught.value) == "accounting error: found 3 files but written 1 + skipped 0 + quarantined 1 = 2"
-    summary = run_summary({**plan, "found": 2}, [result], {"seconds": 0.0, "task_retries": 0}, [])
+        run_summary(plan, [result], [{"seconds": 0.0, "task_retries": 0}])
+    assert str(caught.value) == "accounting error: found 4 files but written 1 + skipped 1 + quarantined 1 = 3"
+    summary = run_summary({**plan, "found": 3}, [result], [{"seconds": 0.0, "task_retries": 0}])
     assert _balanced(summary) and summary["quarantine_kinds"] == {"empty": 1}

@@ -163,7 +163,7 @@ def test_files_that_must_not_be_read(tmp_path):
     (root / "005_eeeeeeeeeeeeeeee.txt").write_text("['good']")
     (root / "006_ffffffffffffffff.txt").symlink_to(root / "005_eeeeeeeeeeeeeeee.txt")
     names = sorted(p.name for p in root.iterdir())
-    batch = ingest_files(Store(str(root)), names, {}, SETTINGS)
+    batch = ingest_files(Store(str(root)), names, SETTINGS)
     messages = {q["source_file"]: q["error_message"] for q in batch.quarantine}
     assert messages == {
         "001_aaaaaaaaaaaaaaaa.txt": "symlink points outside the input folder; not followed",
@@ -182,7 +182,7 @@ def test_files_that_must_not_be_read(tmp_path):
 
 def test_dangling_link_inside_the_input_is_an_io_error(tmp_path):
     (tmp_path / "001_aaaaaaaaaaaaaaaa.txt").symlink_to(tmp_path / "gone.txt")
-    batch = ingest_files(Store(str(tmp_path)), ["001_aaaaaaaaaaaaaaaa.txt"], {}, SETTINGS)
+    batch = ingest_files(Store(str(tmp_path)), ["001_aaaaaaaaaaaaaaaa.txt"], SETTINGS)
     assert [(q["error_kind"], q["error_message"]) for q in batch.quarantine] == [
         ("io_error", "could not read: No such file or directory")
     ]
@@ -192,7 +192,7 @@ def test_names_off_pattern_get_the_content_hash_as_id(tmp_path):
     names = ["story.txt", "12_ABCDEF0123456789.txt", "sp ace é\nnewline.txt"]
     for name in names:
         (tmp_path / name).write_text(f"[{name!r}]")
-    batch = ingest_files(Store(str(tmp_path)), sorted(names), {}, SETTINGS)
+    batch = ingest_files(Store(str(tmp_path)), sorted(names), SETTINGS)
     expected = {n: hashlib.sha256(f"[{n!r}]".encode()).hexdigest()[:16] for n in names}
     assert dict(batch.articles.select("source_file", "article_id").iter_rows()) == expected
 

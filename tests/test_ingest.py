@@ -6,7 +6,7 @@ import hashlib
 
 import pytest
 
-from tasks.ingest import BadInput, article_id, ingest_files, parse_paragraphs
+from tasks.ingest import BadInput, article_id, ingest_files, parse_paragraphs, unchanged_files
 from tasks.settings import Settings
 from tasks.storage import Store
 
@@ -62,10 +62,8 @@ def test_article_id_from_name_or_content():
 def test_ingest_files_accounts_for_every_file(tmp_path):
     (tmp_path / "001_aaaaaaaaaaaaaaaa.txt").write_text("['one', 'two']")
     (tmp_path / "002_bbbbbbbbbbbbbbbb.txt").write_text("not a list")
-    (tmp_path / "003_cccccccccccccccc.txt").write_text("['same']")
     names = sorted(p.name for p in tmp_path.iterdir())
-    known = {"003_cccccccccccccccc.txt": hashlib.sha256(b"['same']").hexdigest()}
-    batch = ingest_files(Store(str(tmp_path)), names, known, SETTINGS)
+    batch = ingest_files(Store(str(tmp_path)), names, SETTINGS)
     assert batch.paragraphs.rows() == [
         ("aaaaaaaaaaaaaaaa", "001_aaaaaaaaaaaaaaaa.txt", 0, "one"),
         ("aaaaaaaaaaaaaaaa", "001_aaaaaaaaaaaaaaaa.txt", 1, "two"),
@@ -74,4 +72,13 @@ def test_ingest_files_accounts_for_every_file(tmp_path):
     assert [(q["source_file"], q["error_kind"]) for q in batch.quarantine] == [
         ("002_bbbbbbbbbbbbbbbb.txt", "syntax_error")
     ]
-    assert batch.skipped == 1
+
+
+def test_unchanged_files_are_those_with_the_known_sha256(tmp_path):
+    (tmp_path / "001_aaaaaaaaaaaaaaaa.txt").write_text("['same']")
+    (tmp_path / "002_bbbbbbbbbbbbbbbb.txt").write_text("['edited']")
+    (tmp_path / "003_cccccccccccccccc.txt").symlink_to("/etc/hostname")
+    same = hashlib.sha256(b"['same']").hexdigest()
+    known = {f"00{n}_{c * 16}.txt": same for n, c in ((1, "a"), (2, "b"), (3, "c"))}
+    # the changed file and the unreadable one are left to ingest, which writes or quarantines them
+    assert unchanged_files(Store(str(tmp_path)), known, SETTINGS) == ({"001_aaaaaaaaaaaaaaaa.txt"}, 0)

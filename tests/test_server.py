@@ -113,8 +113,9 @@ def test_run_against_server_shows_runs_tasks_and_artifacts(server, seed_dir, tmp
         assert run.name.endswith(" input: 3 files, 2 written, 1 quarantined")
         assert {"newsflow", "input:input", "runner:auto", "quarantined-files"} <= set(run.tags)
         tasks = client.read_task_runs(flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[run.id])))
-        names = sorted(t.name for t in tasks if "batch" in t.name)
-        assert names == [f"{stage} batch {i}/3" for stage in ("clean", "enrich", "ingest") for i in (1, 2, 3)]
+        names = sorted(t.name for t in tasks if "batch" in t.name or "bucket" in t.name)
+        batches = [f"{stage} batch {i}/3" for stage in ("clean", "enrich") for i in (1, 2, 3)]
+        assert names == sorted([*batches, "count repeats bucket 1/1"])
         assert all(t.state.is_completed() for t in tasks)
         artifacts = _artifacts(client, run.id)
 
