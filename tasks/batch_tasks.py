@@ -106,7 +106,7 @@ def repeat_buckets(settings: Settings, plan: dict, cleaned: list[dict]) -> int:
     new_pairs = sum(batch["n_pairs"] for batch in cleaned)
     if not (new_pairs or plan["replaced"] or settings.full_refresh):
         return 0
-    return enrich.repeat_buckets(plan["text_pairs"] + new_pairs)
+    return enrich.repeat_buckets(plan["text_pairs"] + new_pairs, settings.pairs_per_bucket)
 
 
 @batch_task

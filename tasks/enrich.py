@@ -20,9 +20,6 @@ SPEAKERS_DTYPE = polars_schema(ARTICLES_SCHEMA)["speakers"]
 REPEATS_SCHEMA = {"content_hash": pl.String, "repeat_count": pl.Int32, "first_article_id": pl.String}
 # Ordinal of a text's first sighting: runs (manifest versions) first, then order within the run.
 SEEN_RUN_STRIDE = 1 << 40
-# Repeat counting is split by content hash into buckets of about this many (text, article) pairs,
-# so the memory of a count task stays flat however large the run and its history grow.
-PAIRS_PER_BUCKET = 500_000
 HASH_SPACE = 1 << 64
 
 
@@ -41,10 +38,14 @@ def text_pairs(paragraphs: pl.DataFrame, first_seen: int) -> pl.DataFrame:
     )
 
 
-def repeat_buckets(pairs: int) -> int:
-    """How many hash buckets keep each count task near PAIRS_PER_BUCKET pairs: a power of two."""
+def repeat_buckets(pairs: int, pairs_per_bucket: int) -> int:
+    """How many hash buckets (a power of two) keep each count task near `pairs_per_bucket` pairs.
+
+    Counting then holds one bucket's pairs at a time, so its memory stays flat however large
+    the run and the output's history grow.
+    """
     buckets = 1
-    while buckets * PAIRS_PER_BUCKET < pairs:
+    while buckets * pairs_per_bucket < pairs:
         buckets *= 2
     return buckets
 

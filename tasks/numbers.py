@@ -107,6 +107,15 @@ def _is_year(text: str, start: int, number: str) -> bool:
     return _counted(text, start + 4) is None
 
 
+# Letters that re.IGNORECASE matches to ASCII ones but str.lower() keeps: long s, dotless i, Kelvin.
+_ASCII_FOLD = str.maketrans({"ſ": "s", "ı": "i", "\u212a": "k"})
+
+
+def _key(word: str) -> str:
+    """The lower-case ASCII form a matched word is looked up by ('ſix' matches like 'six')."""
+    return word.lower().translate(_ASCII_FOLD)
+
+
 def _classify(text: str, m: re.Match) -> dict | None:
     """Build the mention dict for one regex match, or None for times and embedded digits."""
     if m["cur"]:
@@ -116,7 +125,7 @@ def _classify(text: str, m: re.Match) -> dict | None:
         counted = _counted(text, m.end())
         if counted is None:
             return None
-        value = float(NUMBER_WORDS[m["word"].lower()])
+        value = float(NUMBER_WORDS[_key(m["word"])])
         return {"text": f"{m['word']} {counted[0]}", "value": value, "kind": "count", "unit": counted[1]}
     value = _to_float(m["num"])
     if _TIME.match(text, m.start()):
@@ -127,7 +136,7 @@ def _classify(text: str, m: re.Match) -> dict | None:
     if m["pence"]:
         return {"text": m.group(0), "value": value / 100, "kind": "money", "unit": "GBP"}
     if m["curword"]:
-        return {"text": m.group(0), "value": value, "kind": "money", "unit": CURRENCY_WORDS[m["curword"].lower()]}
+        return {"text": m.group(0), "value": value, "kind": "money", "unit": CURRENCY_WORDS[_key(m["curword"])]}
     if m["decade"] or _is_year(text, m.start(), m.group(0)):
         return {"text": m.group(0), "value": value, "kind": "year", "unit": None}
     counted = _counted(text, m.end())

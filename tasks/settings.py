@@ -36,6 +36,11 @@ class Settings(BaseModel):
     edge_repeat_threshold: int = Field(
         2, ge=2, description="The same, for paragraphs before or after the article's unique body."
     )
+    pairs_per_bucket: int = Field(
+        500_000,
+        ge=1,
+        description="Repeat counting splits (text, article) pairs by hash into tasks of about this many: its memory knob.",
+    )
 
     language: bool = Field(True, description="Detect each paragraph's language (CLD2).")
     quotes: bool = Field(True, description="Find quoted spans and their speakers.")

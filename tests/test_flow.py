@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import duckdb
 import polars as pl
 import pyarrow as pa
@@ -138,3 +140,40 @@ def test_repeated_paragraph_counts_distinct_articles(tmp_path, run_flow):
     later = read_table(tmp_path / "out", "paragraphs").filter(pl.col("article_id") == "0000000000000003")
     assert later.row(1, named=True)["repeat_count"] == 4
     assert later.row(1, named=True)["first_article_id"] == "0000000000000000"
+
+
+def test_repeat_counts_do_not_depend_on_hash_buckets(tmp_path, run_flow):
+    source, whole = tmp_path / "in", tmp_path / "whole"
+    source.mkdir()
+    words = "apples bridges clocks dunes engines forests glaciers harbours".split()
+    texts = [f"Shared paragraph about {word}, told again." for word in words]  # digits would normalise alike
+
+    def write(number: int, extra: str = "") -> None:
+        # article n holds the shared texts n % 8 and (n * 3) % 8 and one text of its own
+        body = [
+            f"Story {words[number % 8]} {words[number // 8]} begins.{extra}",
+            texts[number % 8],
+            texts[number * 3 % 8],
+        ]
+        (source / f"{number:03d}_{number:016x}.txt").write_text(repr(body))
+
+    for number in range(6):
+        write(number)
+    incremental = tmp_path / "incremental"
+    run_flow(source, incremental, pairs_per_bucket=1000, batch_files=4)
+    for number in range(6, 12):
+        write(number)
+    run_flow(source, incremental, pairs_per_bucket=4, batch_files=4)
+    write(11, " Edited.")
+    edited = run_flow(source, incremental, pairs_per_bucket=16, batch_files=4)
+    run_flow(source, whole, batch_files=5)
+
+    manifest = json.loads(sorted((incremental / "_manifest").iterdir())[-1].read_text())
+    assert (edited["files_replaced"], manifest["state"]["text_pairs"], len(manifest["state"]["texts"])) == (1, 33, 4)
+    # rows keep the counts of the run that wrote them: articles 6 to 11 were written knowing all 12
+    columns = ["article_id", "paragraph_index", "repeat_count", "first_article_id", "is_boilerplate"]
+    later = pl.col("article_id") >= "0000000000000006"
+    counts = read_table(incremental, "paragraphs").filter(later).select(columns)
+    assert counts.equals(read_table(whole, "paragraphs").filter(later).select(columns))
+    shared_0 = counts.filter(pl.col("article_id") == "0000000000000008", pl.col("paragraph_index") == 1)
+    assert shared_0.row(0)[2:] == (2, "0000000000000000", True)  # texts[0] is in articles 0 and 8

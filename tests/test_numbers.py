@@ -41,3 +41,12 @@ def test_number_words_and_other() -> None:
         {"text": "29", "value": 29.0, "kind": "other", "unit": None},
     ]
     assert find_numbers("") == []
+
+
+def test_letters_that_match_ascii_only_when_ignoring_case() -> None:
+    # long s and dotless i match 's' and 'i' in the case-insensitive pattern; they used to crash the lookup
+    assert find_numbers("ſix people and fıve cars for 3 poundſ") == [
+        {"text": "ſix people", "value": 6.0, "kind": "count", "unit": "people"},
+        {"text": "fıve cars", "value": 5.0, "kind": "count", "unit": "cars"},
+        {"text": "3 poundſ", "value": 3.0, "kind": "money", "unit": "GBP"},
+    ]
