@@ -10,7 +10,7 @@ from tasks.boilerplate import flag_boilerplate
 from tasks.language import detect_languages
 from tasks.numbers import NUMBER_HINT, find_numbers
 from tasks.quotes import find_quotes
-from tasks.sentences import count_sentences
+from tasks.sentences import count_sentences_column
 from tasks.sentiment import sentiment_scores
 from tasks.settings import Settings
 
@@ -93,9 +93,10 @@ def _as_hex(ids: pl.Series) -> pl.Series:
 
 def enrich_paragraphs(paragraphs: pl.DataFrame, repeats: pl.DataFrame, settings: Settings) -> pl.DataFrame:
     """Join repetition counts, count sentences and decide boilerplate for cleaned rows."""
-    frame = paragraphs.join(repeats, on="content_hash", how="left").with_columns(
-        n_sentences=pl.col("text").map_elements(count_sentences, return_dtype=pl.Int32),
-        n_paragraphs=pl.len().over("source_file").cast(pl.Int32),
+    frame = (
+        paragraphs.with_columns(count_sentences_column(paragraphs["text"]))
+        .join(repeats, on="content_hash", how="left", maintain_order="left")
+        .with_columns(n_paragraphs=pl.len().over("source_file").cast(pl.Int32))
     )
     flagged = flag_boilerplate(
         frame.rename({"repeat_count": "n_articles_with_text"}),

@@ -90,7 +90,8 @@ def load_inputs(store: Store, history_runs: int = HISTORY_RUNS) -> dict:
         p for p in manifest["tables"].get("paragraphs", []) if any(f"/part-{m['run_id']}-" in p for m in manifests)
     ]
     columns = _existing("paragraphs", HISTORY_COLUMNS["paragraphs"])
-    parts = [history_counts(_read(store, "paragraphs", [p], columns)) for p in recent]
+    # keys as categories, for the same reason as the link domains in current_counts
+    parts = [history_counts(_read(store, "paragraphs", [p], columns).cast({pl.String: pl.Categorical})) for p in recent]
     history = history_counts(pl.concat(parts) if parts else _read(store, "paragraphs", [], columns))
     return {
         "run_id": run_id,
@@ -131,7 +132,8 @@ def current_counts(table: str, frame: pl.DataFrame) -> tuple[pl.DataFrame, pl.Da
     domains = pl.DataFrame(schema=DOMAINS_SCHEMA)
     if table == "paragraphs":
         rows.append(("paragraphs.text (empty)", frame.height, frame.filter(pl.col("n_chars") == 0).height))
-        links = frame.select(pl.col("links").explode().struct.field("domain")).drop_nulls()
+        # as categories: grouped string keys would keep the file's whole link buffers alive
+        links = frame.select(pl.col("links").explode().struct.field("domain").cast(pl.Categorical)).drop_nulls()
         domains = links.group_by("domain").len("links").cast(DOMAINS_SCHEMA)
     return pl.DataFrame(rows, schema=COUNTS_SCHEMA, orient="row"), domains
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import fsspec
 import pyarrow as pa
+import pyarrow.ipc as ipc
 import pyarrow.parquet as pq
 from fsspec.implementations.local import LocalFileSystem
 
@@ -109,6 +110,12 @@ class Store:
         faults.check("read", rel)
         with self.fs.open(self.path(rel), "rb") as f:
             return pq.read_table(f, columns=columns)
+
+    def open_arrow(self, rel: str) -> ipc.RecordBatchFileReader:
+        """An Arrow IPC file, memory-mapped when local: only the pages a reader touches become resident."""
+        faults.check("read", rel)
+        source = pa.memory_map(self.path(rel)) if self.is_local else pa.BufferReader(self.fs.cat_file(self.path(rel)))
+        return ipc.open_file(source)
 
     def move(self, src: str, dst: str) -> None:
         """Rename within the store (atomic locally; copy-then-delete on object stores)."""

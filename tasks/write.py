@@ -88,7 +88,7 @@ def stage_frame(store: Store, rel: str, frame: pl.DataFrame) -> str:
 
 
 def read_staged(store: Store, rel: str, columns: list[str] | None = None) -> pl.DataFrame:
-    table = ipc.open_file(pa.BufferReader(store.read_bytes(rel))).read_all()
+    table = store.open_arrow(rel).read_all()
     return pl.from_arrow(table.select(columns) if columns else table)
 
 
@@ -108,9 +108,8 @@ def _empty_batch(table: pa.Table) -> pa.RecordBatch:
 
 
 def read_staged_part(store: Store, rel: str, index: int) -> pl.DataFrame:
-    """Record batch `index` of a file written by stage_parts (memory-mapped when local)."""
-    source = pa.memory_map(store.path(rel)) if store.is_local else pa.BufferReader(store.read_bytes(rel))
-    return pl.from_arrow(pa.Table.from_batches([ipc.open_file(source).get_batch(index)]))
+    """Record batch `index` of a file written by stage_parts."""
+    return pl.from_arrow(pa.Table.from_batches([store.open_arrow(rel).get_batch(index)]))
 
 
 def with_run_columns(frame: pl.DataFrame, run: RunInfo) -> pl.DataFrame:
