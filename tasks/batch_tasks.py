@@ -124,15 +124,12 @@ def count_repeats(
     manifest = None if settings.full_refresh else write.load_manifest(output)
     dropped = pl.Series(replaced_ids, dtype=pl.String).str.to_integer(base=16, dtype=pl.UInt64)
     old = write.load_texts_state(output, manifest, low, high).filter(~pl.col("article_id").is_in(dropped.implode()))
-    new = [enrich.hash_slice(write.read_staged(output, rel), low, high) for rel in pairs]
-    texts = pl.concat([old, *new]).unique(["content_hash", "article_id"], keep="first").sort("content_hash")
-    counts = enrich.repeat_counts(texts.lazy())
+    new = (enrich.hash_slice(write.read_staged(output, rel), low, high) for rel in pairs)
+    texts, counts = enrich.bucket_repeats(old, new, len(pairs))
     state = f"{run.staging}/texts-{bucket:04d}.parquet"
     output.write_parquet(state, texts.to_arrow())
     return {
-        "counts": write.stage_parts(
-            output, f"{run.staging}/repeats-{bucket:04d}.arrow", [enrich.repeats_of(batch, counts) for batch in new]
-        ),
+        "counts": write.stage_parts(output, f"{run.staging}/repeats-{bucket:04d}.arrow", counts),
         "state": {"path": state, "pairs": texts.height},
         "task_retries": _retries(),
         "seconds": time.perf_counter() - started,

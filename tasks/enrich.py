@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import polars as pl
 
 from schemas import ARTICLES_SCHEMA, NUMBER_TYPE, PARAGRAPHS_SCHEMA, QUOTE_TYPE, polars_schema
@@ -21,6 +23,7 @@ REPEATS_SCHEMA = {"content_hash": pl.String, "repeat_count": pl.Int32, "first_ar
 # Ordinal of a text's first sighting: runs (manifest versions) first, then order within the run.
 SEEN_RUN_STRIDE = 1 << 40
 HASH_SPACE = 1 << 64
+PAIRS_SCHEMA = {"content_hash": pl.UInt64, "article_id": pl.UInt64, "seen": pl.Int64}
 
 
 def text_pairs(paragraphs: pl.DataFrame, first_seen: int) -> pl.DataFrame:
@@ -62,6 +65,31 @@ def hash_slice(pairs: pl.DataFrame, low: int, high: int) -> pl.DataFrame:
     start = hashes.search_sorted(low, side="left")
     end = hashes.len() if high >= HASH_SPACE else hashes.search_sorted(high, side="left")
     return pairs.slice(start, end - start)
+
+
+def bucket_repeats(
+    old: pl.DataFrame, batches: Iterable[pl.DataFrame], n_batches: int
+) -> tuple[pl.DataFrame, list[pl.DataFrame]]:
+    """One hash bucket's pairs after this run, and the repeat counts of each batch's texts in it.
+
+    `old` holds the bucket's pairs from earlier runs and `batches` this run's, in batch order: the
+    first sighting of a pair is kept, so earlier runs and batches win.
+    """
+    new = _stack(batches)
+    texts = pl.concat([old, new.drop("batch")]).unique(["content_hash", "article_id"], keep="first")
+    counts = repeat_counts(texts.lazy())
+    by_batch = new.partition_by("batch", as_dict=True, include_key=False)
+    empty = pl.DataFrame(schema=PAIRS_SCHEMA)
+    return texts.sort("content_hash", "article_id"), [
+        repeats_of(by_batch.get((i,), empty), counts) for i in range(n_batches)
+    ]
+
+
+def _stack(batches: Iterable[pl.DataFrame]) -> pl.DataFrame:
+    """The batches' pairs tagged with their batch number, copied into one frame: the memory-mapped
+    files they were sliced from are released once this returns, instead of staying resident."""
+    tagged = [pairs.with_columns(batch=pl.lit(i, pl.UInt32)) for i, pairs in enumerate(batches)]
+    return pl.concat([pl.DataFrame(schema=PAIRS_SCHEMA | {"batch": pl.UInt32}), *tagged], rechunk=True)
 
 
 def repeat_counts(pairs: pl.LazyFrame) -> pl.DataFrame:

@@ -30,7 +30,7 @@ import pyarrow.compute as pc
 import pyarrow.ipc as ipc
 
 from schemas import SCHEMA_VERSION, TABLES, conform
-from tasks.enrich import hash_range
+from tasks.enrich import PAIRS_SCHEMA, hash_range
 from tasks.storage import Store
 
 MANIFEST_DIR = "_manifest"
@@ -50,7 +50,6 @@ QUARANTINE_ROW_SCHEMA = {
     "error_kind": pl.String,
     "error_message": pl.String,
 }
-TEXTS_STATE_SCHEMA = {"content_hash": pl.UInt64, "article_id": pl.UInt64, "seen": pl.Int64}
 
 
 class SchemaMismatch(RuntimeError):
@@ -96,7 +95,7 @@ def stage_parts(store: Store, rel: str, frames: list[pl.DataFrame]) -> str:
     """Hand one frame per batch to the batch tasks in a single Arrow IPC file, one record batch each."""
     tables = [frame.to_arrow() for frame in frames]
     sink = io.BytesIO()
-    with ipc.new_file(sink, tables[0].schema) as writer:
+    with ipc.new_file(sink, tables[0].schema if tables else pa.schema([])) as writer:
         for table in tables:
             writer.write_batch(table.combine_chunks().to_batches()[0] if table.num_rows else _empty_batch(table))
     store.write_bytes(rel, sink.getvalue())
@@ -172,7 +171,7 @@ def texts_state_files(manifest: dict | None) -> list[str]:
 def load_texts_state(store: Store, manifest: dict | None, low: int, high: int) -> pl.DataFrame:
     """The committed pairs with low <= content_hash < high, reading only the files that can hold them."""
     files = texts_state_files(manifest)
-    frames = [pl.DataFrame(schema=TEXTS_STATE_SCHEMA)]
+    frames = [pl.DataFrame(schema=PAIRS_SCHEMA)]
     for bucket, rel in enumerate(files):
         file_low, file_high = hash_range(bucket, len(files))
         if file_low < high and low < file_high:
