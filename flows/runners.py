@@ -9,9 +9,10 @@ from tasks.ingest import discover
 from tasks.settings import Settings
 from tasks.storage import Store
 
-# Measured (make bench, 2 cores): threads win up to ~500,000 paragraphs (14k files) because a
-# process pool costs seconds to start; processes win from ~2,000,000 paragraphs (55k files).
-PROCESS_POOL_MIN_FILES = 20_000
+# Measured (make bench --runs base, 2 cores, 36 paragraphs per file): threads win at 200,000
+# paragraphs (15.0 s against 15.5 s) because a process pool costs seconds to start; processes win
+# at 500,000 (22.4 s against 24.5 s). The crossover is near 7,000 files.
+PROCESS_POOL_MIN_FILES = 8_000
 
 
 def runner_kind(settings: Settings) -> str:
