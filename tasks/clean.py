@@ -8,19 +8,29 @@ import polars as pl
 
 from schemas import LINK_TYPE
 from tasks.arrow_lists import list_of_structs
-from tasks.html_text import clean_paragraph
+from tasks.html_text import INVISIBLE_CHARS, CleanParagraph, clean_paragraph
+
+# Paragraphs without `<` or `&` (most of them) need no parser: their text is normalize_text's
+# normal form, computed here for the whole column at once. Python's str.split() also splits on
+# \x1c-\x1f, which Rust's \s does not match.
+_MARKUP = "[<&]"
+_SPACE_RUN = r"[\s\x1c-\x1f]+"
 
 
 def clean_paragraphs(paragraphs: pl.DataFrame, base_url: str) -> pl.DataFrame:
     """Add text, links, is_lead, counts and content_hash to ingested paragraph rows."""
-    cleaned = [clean_paragraph(html, base_url) for html in paragraphs["raw_html"]]
-    texts = [c.text for c in cleaned]
+    raw = paragraphs["raw_html"]
+    markup = raw.str.contains(_MARKUP)
+    rows = markup.arg_true()
+    parsed = [clean_paragraph(html, base_url) for html in raw.filter(markup)]
+    text = plain_texts(raw).scatter(rows, [p.text for p in parsed])
+    n = paragraphs.height
     frame = paragraphs.with_columns(
-        pl.Series("text", texts, dtype=pl.String),
-        list_of_structs("links", [c.links for c in cleaned], LINK_TYPE),
-        pl.Series("is_bold", [c.is_bold for c in cleaned], dtype=pl.Boolean),
-        pl.Series("link_chars", [c.link_chars for c in cleaned], dtype=pl.Int32),
-        pl.Series("content_hash", content_hashes(texts), dtype=pl.String),
+        text,
+        list_of_structs("links", _links(n, rows, parsed), LINK_TYPE),
+        pl.repeat(False, n, eager=True).scatter(rows, [p.is_bold for p in parsed]).alias("is_bold"),
+        pl.repeat(0, n, dtype=pl.Int32, eager=True).scatter(rows, [p.link_chars for p in parsed]).alias("link_chars"),
+        pl.Series("content_hash", content_hashes(text), dtype=pl.String),
     )
     return frame.with_columns(
         is_lead=pl.col("is_bold") & (pl.col("paragraph_index") == 0),
@@ -28,6 +38,25 @@ def clean_paragraphs(paragraphs: pl.DataFrame, base_url: str) -> pl.DataFrame:
         n_chars=pl.col("text").str.len_chars().cast(pl.Int32),
         n_words=pl.col("text").str.count_matches(r"\w+").cast(pl.Int32),
     ).drop("is_bold")
+
+
+def plain_texts(raw: pl.Series) -> pl.Series:
+    """normalize_text of every value: invisible characters dropped, NFC, whitespace collapsed."""
+    return (
+        raw.str.replace_all(f"[{INVISIBLE_CHARS}]", "")
+        .str.normalize("NFC")
+        .str.replace_all(_SPACE_RUN, " ")
+        .str.strip_chars(" ")
+        .alias("text")
+    )
+
+
+def _links(n: int, rows: pl.Series, parsed: list[CleanParagraph]) -> list[list[dict]]:
+    """Links per paragraph: none where there is no markup."""
+    links: list[list[dict]] = [[]] * n  # one shared empty list: only read
+    for row, paragraph in zip(rows, parsed):
+        links[row] = paragraph.links
+    return links
 
 
 def normalised_texts(texts: pl.Series) -> pl.Series:
@@ -41,7 +70,7 @@ def normalised_texts(texts: pl.Series) -> pl.Series:
     )
 
 
-def content_hashes(texts: list[str]) -> list[str]:
+def content_hashes(texts: pl.Series) -> list[str]:
     """blake2b-64 of each normalised text: stable across Polars versions, unlike Series.hash."""
-    normal = normalised_texts(pl.Series(texts, dtype=pl.String))
+    normal = normalised_texts(texts)
     return [hashlib.blake2b(t.encode(), digest_size=8).hexdigest() for t in normal]

@@ -19,8 +19,8 @@ DEFAULT_BASE_URL = "https://www.bbc.co.uk"
 
 # Invisible format characters a reader never sees. ZWNJ/ZWJ (U+200C/U+200D) are kept on
 # purpose: they change the shaping of Persian, Arabic and Indic text and join emoji.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u2060\ufeff\u00ad\u180e"))
-_WS = re.compile(r"\s+")
+INVISIBLE_CHARS = "\u200b\u2060\ufeff\u00ad\u180e"
+_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE_CHARS))
 _HIDDEN_CLASS = re.compile(
     r"(?:^|\s)(?:[\w-]*visually-?hidden[\w-]*|sr-only|screen-?reader-text|visuallyhidden"
     r"|hidden|is-hidden|u-hidden|offscreen)(?=\s|$)",

@@ -3,8 +3,12 @@
 import ast
 from pathlib import Path
 
+import polars as pl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from tasks.clean import clean_paragraphs
 from tasks.html_text import clean_paragraph
 
 BBC = "https://www.bbc.co.uk"
@@ -117,3 +121,15 @@ def test_seed_paragraphs() -> None:
     ]
     assert seventh.link_chars == len("formally ending")
     assert "  " not in seventh.text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=st.characters(codec="utf-8", exclude_characters="<&")), min_size=1, max_size=20))
+def test_plain_paragraphs_cleaned_as_a_column_equal_the_python_fast_path(texts):
+    frame = pl.DataFrame(
+        {"article_id": "a", "source_file": "f", "paragraph_index": range(len(texts)), "raw_html": texts},
+        schema={"article_id": pl.String, "source_file": pl.String, "paragraph_index": pl.Int32, "raw_html": pl.String},
+    )
+    cleaned = clean_paragraphs(frame, "https://example.org")
+    assert cleaned["text"].to_list() == [clean_paragraph(t).text for t in texts]
+    assert cleaned["links"].to_list() == [[] for _ in texts]
