@@ -162,6 +162,23 @@ def _pattern_reason(text: pl.Expr, n_chars: pl.Expr) -> pl.Expr:
     return expr
 
 
+def _may_match(text: pl.Expr, n_chars: pl.Expr) -> pl.Expr:
+    """True where any furniture pattern could match: one scan instead of one per pattern."""
+    lower = pl.when(n_chars <= _PATTERN_MAX_CHARS).then(text.str.to_lowercase())
+    any_pattern = "|".join(f"(?:{_fast(pattern)})" for _, _, pattern in _PATTERNS)
+    byline = (n_chars <= 100) & text.str.contains(_fast(_BYLINE_CASED))
+    return lower.str.contains(any_pattern).fill_null(False) | byline
+
+
+def pattern_reasons(paragraphs: pl.DataFrame) -> pl.Series:
+    """_pattern_reason of every paragraph, evaluated only where some pattern may match (2% of news)."""
+    text, n_chars = pl.col("text"), pl.col("n_chars")
+    candidates = paragraphs.select(_may_match(text, n_chars))
+    rows = candidates.to_series().arg_true()
+    found = paragraphs[rows].select(_pattern_reason(text, n_chars)).to_series()
+    return pl.repeat(None, paragraphs.height, dtype=pl.String, eager=True).scatter(rows, found)
+
+
 def _first_index(condition: pl.Expr) -> pl.Expr:
     """Per article, the first paragraph index where condition holds (null if none)."""
     return pl.when(condition).then(pl.col("paragraph_index")).min().over("source_file")
@@ -204,7 +221,7 @@ def flag_boilerplate(
         .then(pl.lit(None, dtype=pl.String))
         .when(n_chars == 0)
         .then(pl.lit("empty"))
-        .otherwise(_pattern_reason(text, n_chars))
+        .otherwise(pl.col("_pattern"))
     )
     reason = (
         pl.when(reason.is_not_null() | pl.col("is_lead"))
@@ -222,6 +239,9 @@ def flag_boilerplate(
         .when(idx > article_end)
         .then(pl.lit("after_article_end"))
     )
-    return paragraphs.with_columns(boilerplate_reason=reason).with_columns(
-        is_boilerplate=pl.col("boilerplate_reason").is_not_null()
+    return (
+        paragraphs.with_columns(_pattern=pattern_reasons(paragraphs))
+        .with_columns(boilerplate_reason=reason)
+        .with_columns(is_boilerplate=pl.col("boilerplate_reason").is_not_null())
+        .drop("_pattern")
     )
