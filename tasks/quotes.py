@@ -1,10 +1,8 @@
 """Quoted spans, their share of each paragraph, and who said them, for one article."""
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import groupby
-from operator import itemgetter
 
 from tasks.sentences import sentence_ends
 
@@ -52,18 +50,31 @@ ORG_WORDS = frozenset(
 def _by_initial(words: str) -> str:
     """Regroup an alternation of words by first letter ("said|says|told" -> "s(?:aid|ays)|t(?:old)").
 
-    re tries alternatives one by one at each position, so this cuts the tries per word about
-    threefold; the matches are the same wherever the alternation must end at a word boundary.
+    re tries alternatives one by one at each position, so this cuts the tries per word several
+    fold. Only words sharing the first letter can match at a position, and their order is kept,
+    so the matches are the same in any context.
     """
-    groups = groupby(sorted(words.split("|")), key=itemgetter(0))
-    return "|".join(f"{initial}(?:{'|'.join(word[1:] for word in group)})" for initial, group in groups)
+    groups: dict[str, list[str]] = {}
+    for word in words.split("|"):
+        groups.setdefault(word[0], []).append(word[1:])
+    return "|".join(f"{initial}(?:{'|'.join(rests)})" for initial, rests in groups.items())
 
 
+def _initials(words: str) -> str:
+    """The first letters of an alternation of words, for a character class."""
+    return "".join(sorted({word[0] for word in words.split("|")}))
+
+
+NAME_PARTICLES = "de|da|di|du|van|von|der|den|le|la|bin|ibn|dos|das|del"
+# Name and role-phrase words are possessive (*+, ++): what may follow one (".", ",", a space, the
+# end of the clause) is never a word character, so giving some back cannot help a match, and re
+# would otherwise retry every shorter prefix of each capitalised word.
 _NAME = (
-    r"(?:(?:[A-Z][\w'’\-]*\.?|al-[A-Z][\w'’\-]*|(?:de|da|di|du|van|von|der|den|le|la|bin|ibn|"
-    r"dos|das|del)(?=\s+[A-Z]))\s+){0,5}(?:[A-Z][\w'’\-]*|al-[A-Z][\w'’\-]*)"
+    rf"(?:(?:[A-Z][\w'’\-]*+\.?|al-[A-Z][\w'’\-]*+|(?:{_by_initial(NAME_PARTICLES)})(?=\s+[A-Z]))\s+){{0,5}}"
+    r"(?:[A-Z][\w'’\-]*+|al-[A-Z][\w'’\-]*+)"
 )
-_ROLE_PHRASE = rf"(?:[\w'’\-]+\s+){{0,3}}?(?:{ROLE_WORDS})(?:\s+for\s+(?:the\s+)?{_NAME})?"
+_ROLE = rf"(?:[\w'’\-]++\s+){{0,3}}?(?:{_by_initial(ROLE_WORDS)})"  # "the [deputy prime] minister"
+_ROLE_PHRASE = rf"{_ROLE}(?:\s+for\s+(?:the\s+)?{_NAME})?"
 
 
 def _subject(g: str) -> str:
@@ -74,16 +85,22 @@ def _subject(g: str) -> str:
     )
 
 
+_APPOSITIVE = r"(?:,\s+(?:the|a|an|who|whose|[a-z])[^,.;:!?#\"]{0,80},|,)?"
 _ADVERBS = r"(?:(?:has|had|have|also|later|then|previously|earlier|again|further|once|\w+ly)\s+){0,2}"
-# Every clause starts with an ASCII letter: the lookahead rejects other positions before the
-# costly alternation is tried there (a name can start mid-word, so \b cannot do this).
+# Where a clause can start: a capital (a name, He, The, According), the first letter of a
+# lower-case word opening one (he, she, the, a, an inverted verb, according), or a name particle,
+# which can start mid-word. The lookahead rejects every other position before the costly
+# alternation is tried there. Its ASCII \b is cheaper and holds wherever the Unicode one does.
+_OPENERS = _initials("he|she|the|a|according|" + INVERTED_VERBS)
+_CLAUSE_START = rf"(?=[A-Z]|(?a:\b)[{_OPENERS}]|{_by_initial(NAME_PARTICLES + '|al-')})"
 _ATTRIBUTION = re.compile(
-    rf"(?=[A-Za-z])(?:(?:{_subject('a')})(?:,\s+(?:the|a|an|who|whose|[a-z])[^,.;:!?#\"]{{0,80}},|,)?\s+{_ADVERBS}(?:{SPEECH_VERBS})\b"
-    rf"|\b(?:{INVERTED_VERBS})\s+(?:(?:the\s+|a\s+)?(?:[\w'’\-]+\s+){{0,3}}?(?:{ROLE_WORDS})\s+"
-    rf"(?P<b_titled>{_NAME})|{_subject('b')})"
+    rf"{_CLAUSE_START}(?:(?:{_subject('a')}){_APPOSITIVE}\s+{_ADVERBS}(?:{_by_initial(SPEECH_VERBS)})\b"
+    rf"|\b(?:{_by_initial(INVERTED_VERBS)})\s+(?:(?:the\s+|a\s+)?{_ROLE}\s+(?P<b_titled>{_NAME})|{_subject('b')})"
     rf"|\b[Aa]ccording\s+to\s+(?:{_subject('c')}))"
 )
-_HAS_VERB = re.compile(rf"\b(?:{_by_initial(SPEECH_VERBS + '|according|According')})\b")
+# Every speech verb or "according" in the text, and a few more (ASCII \b is cheaper and also
+# holds after "é"): where this finds none, no clause can start.
+_HAS_VERB = re.compile(rf"\b(?:{_by_initial(SPEECH_VERBS + '|according|According')})\b", re.ASCII)
 _QUOTE_MARK = re.compile(r"[\"“”]")
 _MASK = "#"
 _GAP = re.compile(r"[\s,.;:!?—–\-]*")
@@ -135,12 +152,23 @@ def _clean_name(name: str) -> str | None:
     return " ".join(tokens)
 
 
+def _clauses(masked: str) -> Iterator[re.Match]:
+    """The matches of `_ATTRIBUTION.finditer(masked)`, without the costly scan after the last verb.
+
+    A clause starts at a speech verb or "according" ("said Mr X") or ends at one ("Mr X said"),
+    so none starts where no verb follows, which the cheaper `_HAS_VERB` tells. Matches are never
+    empty, so searching on from each match's end is what finditer does.
+    """
+    pos = 0
+    while _HAS_VERB.search(masked, pos) and (match := _ATTRIBUTION.search(masked, pos)):
+        yield match
+        pos = match.end()
+
+
 def _attributions(masked: str) -> list[_Attribution]:
     """Find every speech clause in a paragraph whose quotes have been masked out."""
     found: list[_Attribution] = []
-    if not _HAS_VERB.search(masked):
-        return found
-    for match in _ATTRIBUTION.finditer(masked):
+    for match in _clauses(masked):
         groups = {k: v for k, v in match.groupdict().items() if v}
         key = next(iter(groups))
         kind = key.split("_")[1] if key != "b_titled" else "name"
@@ -198,13 +226,12 @@ def _paragraph_quotes(text: str, para: int, pending: _Quote | None) -> list[_Quo
 
 def _mask(text: str, quotes: list[_Quote]) -> str:
     """Blank out quoted text and marks so speech verbs inside quotes are not read as attribution."""
-    if not quotes:
-        return text
-    chars = list(text)
+    parts, done = [], 0
     for quote in quotes:
         stop = quote.close_mark + 1 if quote.close_mark is not None else len(text)
-        chars[quote.open_mark : stop] = _MASK * (stop - quote.open_mark)
-    return "".join(chars)
+        parts += text[done : quote.open_mark], _MASK * (stop - quote.open_mark)
+        done = stop
+    return "".join(parts) + text[done:] if parts else text
 
 
 def _sentence_bounds(ends: list[int], pos: int) -> tuple[int, int]:
@@ -282,9 +309,10 @@ def find_quotes(paragraphs: Sequence[str]) -> tuple[list[list[dict]], list[float
     atts = [_attributions(m) for m in masked]
     mentions = [_mention(a, i) for i, row in enumerate(atts) for a in row if a.kind == "name"]
     for i, quotes in enumerate(per_para):
-        ends = sentence_ends(texts[i]) if quotes else []
-        for quote in quotes:
-            quote.via = _own_attribution(quote, atts[i], masked[i], ends)
+        if quotes and atts[i]:  # else no quote here has its own clause: via stays None
+            ends = sentence_ends(texts[i])
+            for quote in quotes:
+                quote.via = _own_attribution(quote, atts[i], masked[i], ends)
     for quotes in per_para:
         for j, quote in enumerate(quotes):
             if quote.chain[0] is quote:
