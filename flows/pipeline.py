@@ -48,7 +48,7 @@ def newsflow(settings: Settings) -> dict:
         pairs = [batch["pairs"] for batch in cleaned]
         counting = [
             _part(count_repeats, "count repeats", k, buckets, "bucket").submit(
-                settings, run, k, buckets, pairs, plan["replaced_ids"]
+                settings, run, k, buckets, pairs, plan["text_files"], plan["replaced_ids"]
             )
             for k in range(buckets)
         ]

@@ -70,6 +70,7 @@ def plan_run(settings: Settings) -> dict:
         "skipped": len(unchanged),
         "replaced": replaced,
         "replaced_ids": state.filter(pl.col("source_file").is_in(replaced))["article_id"].drop_nulls().to_list(),
+        "text_files": write.texts_state_files(previous),
         "text_pairs": (previous or {}).get("state", {}).get("text_pairs", 0),
         "read_retries": read_retries,
         "task_retries": _retries(),
@@ -111,19 +112,26 @@ def repeat_buckets(settings: Settings, plan: dict, cleaned: list[dict]) -> int:
 
 @batch_task
 def count_repeats(
-    settings: Settings, run: write.RunInfo, bucket: int, buckets: int, pairs: list[str], replaced_ids: list[str]
+    settings: Settings,
+    run: write.RunInfo,
+    bucket: int,
+    buckets: int,
+    pairs: list[str],
+    text_files: list[str],
+    replaced_ids: list[str],
 ) -> dict:
     """Count, over this run and earlier ones, the distinct articles holding each text of one hash bucket.
 
-    `pairs` are the staged pair files of the batches in batch order. Stages the bucket's new pair
-    state, and the counts each batch needs as one part per batch.
+    `pairs` are the staged pair files of the batches in batch order, `text_files` the committed
+    pair state the plan found. Stages the bucket's new pair state, and the counts each batch needs
+    as one part per batch.
     """
     started = time.perf_counter()
     output = Store(settings.output)
     low, high = enrich.hash_range(bucket, buckets)
-    manifest = None if settings.full_refresh else write.load_manifest(output)
-    dropped = pl.Series(replaced_ids, dtype=pl.String).str.to_integer(base=16, dtype=pl.UInt64)
-    old = write.load_texts_state(output, manifest, low, high).filter(~pl.col("article_id").is_in(dropped.implode()))
+    replaced = pl.DataFrame({"article_id": replaced_ids}, schema={"article_id": pl.String})
+    dropped = replaced.select(enrich.id_as_int("article_id")).to_series().implode()
+    old = write.load_texts_state(output, text_files, low, high).filter(~pl.col("article_id").is_in(dropped))
     new = (enrich.hash_slice(write.read_staged(output, rel), low, high) for rel in pairs)
     texts, counts = enrich.bucket_repeats(old, new, len(pairs))
     state = f"{run.staging}/texts-{bucket:04d}.parquet"

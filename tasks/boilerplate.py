@@ -148,26 +148,35 @@ def _fast(pattern: str) -> str:
     return pattern.replace(r"\b", r"(?-u:\b)").replace(r"\d", "[0-9]")
 
 
-def _pattern_reason(text: pl.Expr, n_chars: pl.Expr) -> pl.Expr:
-    """Reason code of the first furniture pattern matching a short paragraph, else null.
+def _short_lower(text: pl.Expr, n_chars: pl.Expr) -> pl.Expr:
+    """Lower-cased text of the paragraphs short enough for a furniture pattern, else null.
 
-    Patterns are lower case and run on lower-cased text of short paragraphs only, as
-    case-insensitive matching and scanning long body paragraphs dominate the cost.
+    Patterns are lower case and run on short paragraphs only, as case-insensitive matching and
+    scanning long body paragraphs dominate the cost.
     """
-    lower = pl.when(n_chars <= _PATTERN_MAX_CHARS).then(text.str.to_lowercase())
-    expr = pl.when(n_chars <= 100).then(pl.when(text.str.contains(_fast(_BYLINE_CASED))).then(pl.lit("byline")))
+    return pl.when(n_chars <= _PATTERN_MAX_CHARS).then(text.str.to_lowercase())
+
+
+def _is_byline(text: pl.Expr, n_chars: pl.Expr) -> pl.Expr:
+    return (n_chars <= 100) & text.str.contains(_fast(_BYLINE_CASED))
+
+
+def _pattern_reason(text: pl.Expr, n_chars: pl.Expr) -> pl.Expr:
+    """Reason code of the first furniture pattern matching a short paragraph, else null."""
+    lower = _short_lower(text, n_chars)
+    expr = pl.when(_is_byline(text, n_chars)).then(pl.lit("byline"))
     for code, max_chars, pattern in reversed(_PATTERNS):
         hit = (n_chars <= max_chars) & lower.str.contains(_fast(pattern))
         expr = pl.when(hit).then(pl.lit(code)).otherwise(expr)
     return expr
 
 
+_ANY_PATTERN = "|".join(f"(?:{_fast(pattern)})" for _, _, pattern in _PATTERNS)
+
+
 def _may_match(text: pl.Expr, n_chars: pl.Expr) -> pl.Expr:
     """True where any furniture pattern could match: one scan instead of one per pattern."""
-    lower = pl.when(n_chars <= _PATTERN_MAX_CHARS).then(text.str.to_lowercase())
-    any_pattern = "|".join(f"(?:{_fast(pattern)})" for _, _, pattern in _PATTERNS)
-    byline = (n_chars <= 100) & text.str.contains(_fast(_BYLINE_CASED))
-    return lower.str.contains(any_pattern).fill_null(False) | byline
+    return _short_lower(text, n_chars).str.contains(_ANY_PATTERN).fill_null(False) | _is_byline(text, n_chars)
 
 
 def pattern_reasons(paragraphs: pl.DataFrame) -> pl.Series:

@@ -168,9 +168,11 @@ def texts_state_files(manifest: dict | None) -> list[str]:
     return [texts] if isinstance(texts, str) else texts
 
 
-def load_texts_state(store: Store, manifest: dict | None, low: int, high: int) -> pl.DataFrame:
-    """The committed pairs with low <= content_hash < high, reading only the files that can hold them."""
-    files = texts_state_files(manifest)
+def load_texts_state(store: Store, files: list[str], low: int, high: int) -> pl.DataFrame:
+    """The committed pairs with low <= content_hash < high, reading only the files that can hold them.
+
+    `files` are the pair files in hash-bucket order (`texts_state_files`).
+    """
     frames = [pl.DataFrame(schema=PAIRS_SCHEMA)]
     for bucket, rel in enumerate(files):
         file_low, file_high = hash_range(bucket, len(files))

@@ -18,6 +18,12 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "data" / "000_eb467b9fec6cd865.txt"
 VOLATILE = {"run_id", "ingested_at"}
 TABLES = ("paragraphs", "articles", "quarantine")
+FILE_COUNTS = ("files_found", "files_written", "files_skipped", "files_quarantined", "paragraphs")
+
+
+def file_counts(summary: dict) -> dict:
+    """The counts of a run summary that must add up: files found, written, skipped, quarantined."""
+    return {key: summary[key] for key in FILE_COUNTS}
 
 
 def small_corpus(folder: Path) -> Path:
