@@ -21,10 +21,12 @@ from datetime import UTC, datetime  # noqa: E402
 import pyarrow.parquet as pq  # noqa: E402
 
 from schemas import TABLES, conform  # noqa: E402
-from tasks import clean, enrich, write  # noqa: E402
-from tasks.ingest import discover, ingest_files  # noqa: E402
+from tasks.clean import paragraphs as clean  # noqa: E402
+from tasks.commit import protocol as write  # noqa: E402
+from tasks.enrich import paragraphs as enrich  # noqa: E402
+from tasks.ingest.files import discover, ingest_files  # noqa: E402
 from tasks.settings import Settings  # noqa: E402
-from tasks.storage import PARQUET_OPTIONS, Store  # noqa: E402
+from tasks.storage.store import PARQUET_OPTIONS, Store  # noqa: E402
 
 ENRICHMENTS = ("language", "quotes", "numbers", "sentiment")
 

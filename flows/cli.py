@@ -140,7 +140,7 @@ class ProgressBar:
 
 def summary_table(summary: dict) -> Group:
     """The run summary as a heading and a two-column table."""
-    from tasks.quality import summary_rows
+    from tasks.report.quality import summary_rows
 
     table = Table()
     table.add_column("metric")
@@ -153,7 +153,7 @@ def summary_table(summary: dict) -> Group:
 
 def _inspect(args: argparse.Namespace) -> int:
     """Print the tables, the recent runs and sample rows of an output folder."""
-    from tasks.inspect import inspect_output
+    from tasks.report.inspect import inspect_output
 
     try:
         found = inspect_output(args.output, runs=args.runs, samples=args.samples)

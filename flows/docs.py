@@ -13,7 +13,7 @@ from pathlib import Path
 import pyarrow as pa
 
 from schemas.tables import ERROR_KINDS, PARTITION_COLUMN, SCHEMA_VERSION, TABLES
-from tasks.boilerplate import REASONS
+from tasks.boilerplate.flag import REASONS
 from tasks.settings import Settings
 
 

@@ -12,10 +12,10 @@ from prefect.runtime import flow_run
 
 from flows import ui
 from flows.shared_api import workers_share_api
-from tasks.batch_tasks import clean_batch, commit_run, count_repeats, enrich_batch, plan_run, repeat_buckets
-from tasks.lock import output_lock
+from tasks.commit.lock import output_lock
+from tasks.prefect_tasks import clean_batch, commit_run, count_repeats, enrich_batch, plan_run, repeat_buckets
 from tasks.settings import Settings
-from tasks.storage import Store
+from tasks.storage.store import Store
 
 
 def _initial_name() -> str:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 
 from flows.pipeline import newsflow
-from tasks.ingest import discover
+from tasks.ingest.files import discover
 from tasks.settings import Settings
-from tasks.storage import Store
+from tasks.storage.store import Store
 
 # Measured (make bench --runs base, 2 cores, 36 paragraphs per file): threads win at 200,000
 # paragraphs (15.0 s against 15.5 s) because a process pool costs seconds to start; processes win

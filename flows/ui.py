@@ -25,9 +25,9 @@ from prefect.client.orchestration import get_client
 from prefect.futures import PrefectFuture, as_completed
 from prefect.runtime import flow_run
 
-from tasks import quality
+from tasks.report import quality
 from tasks.settings import Settings
-from tasks.storage import Store
+from tasks.storage.store import Store
 
 SUMMARY_ARTIFACT = "newsflow-run-summary"
 QUALITY_ARTIFACT = "newsflow-quality-report"

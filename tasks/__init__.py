@@ -1,0 +1,1 @@
+"""newsflow's work, one folder per stage; only `prefect_tasks.py` imports Prefect."""

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from tasks import write
-from tasks.storage import Store
+from tasks.commit import protocol as write
+from tasks.storage.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "data" / "000_eb467b9fec6cd865.txt"

@@ -1,0 +1,76 @@
+"""Clean: paragraph HTML to text, links and the bold lead, plus the hash that finds repeats."""
+
+from __future__ import annotations
+
+import hashlib
+
+import polars as pl
+
+from schemas import LINK_TYPE
+from tasks.arrow_lists import list_of_structs
+from tasks.clean.html_text import INVISIBLE_CHARS, CleanParagraph, clean_paragraph
+
+# Paragraphs without `<` or `&` (most of them) need no parser: their text is normalize_text's
+# normal form, computed here for the whole column at once. Python's str.split() also splits on
+# \x1c-\x1f, which Rust's \s does not match.
+_MARKUP = "[<&]"
+_SPACE_RUN = r"[\s\x1c-\x1f]+"
+
+
+def clean_paragraphs(paragraphs: pl.DataFrame, base_url: str) -> pl.DataFrame:
+    """Add text, links, is_lead, counts and content_hash to ingested paragraph rows."""
+    raw = paragraphs["raw_html"]
+    markup = raw.str.contains(_MARKUP)
+    rows = markup.arg_true()
+    parsed = [clean_paragraph(html, base_url) for html in raw.filter(markup)]
+    text = plain_texts(raw).scatter(rows, [p.text for p in parsed])
+    n = paragraphs.height
+    frame = paragraphs.with_columns(
+        text,
+        list_of_structs("links", _links(n, rows, parsed), LINK_TYPE),
+        pl.repeat(False, n, eager=True).scatter(rows, [p.is_bold for p in parsed]).alias("is_bold"),
+        pl.repeat(0, n, dtype=pl.Int32, eager=True).scatter(rows, [p.link_chars for p in parsed]).alias("link_chars"),
+        pl.Series("content_hash", content_hashes(text), dtype=pl.String),
+    )
+    return frame.with_columns(
+        is_lead=pl.col("is_bold") & (pl.col("paragraph_index") == 0),
+        n_links=pl.col("links").list.len().cast(pl.Int32),
+        n_chars=pl.col("text").str.len_chars().cast(pl.Int32),
+        n_words=pl.col("text").str.count_matches(r"\w+").cast(pl.Int32),
+    ).drop("is_bold")
+
+
+def plain_texts(raw: pl.Series) -> pl.Series:
+    """normalize_text of every value: invisible characters dropped, NFC, whitespace collapsed."""
+    return (
+        raw.str.replace_all(f"[{INVISIBLE_CHARS}]", "")
+        .str.normalize("NFC")
+        .str.replace_all(_SPACE_RUN, " ")
+        .str.strip_chars(" ")
+        .alias("text")
+    )
+
+
+def _links(n: int, rows: pl.Series, parsed: list[CleanParagraph]) -> list[list[dict]]:
+    """Links per paragraph: none where there is no markup."""
+    links: list[list[dict]] = [[]] * n  # one shared empty list: only read
+    for row, paragraph in zip(rows, parsed):
+        links[row] = paragraph.links
+    return links
+
+
+def normalised_texts(texts: pl.Series) -> pl.Series:
+    """CCNet-style normal form: lower case, digits as 0, no punctuation, single spaces."""
+    return (
+        texts.str.to_lowercase()
+        .str.replace_all(r"\d", "0")
+        .str.replace_all(r"[^\w\s]", "")
+        .str.replace_all(r"\s+", " ")
+        .str.strip_chars()
+    )
+
+
+def content_hashes(texts: pl.Series) -> list[str]:
+    """blake2b-64 of each normalised text: stable across Polars versions, unlike Series.hash."""
+    normal = normalised_texts(texts)
+    return [hashlib.blake2b(t.encode(), digest_size=8).hexdigest() for t in normal]

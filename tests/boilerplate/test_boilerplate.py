@@ -1,0 +1,188 @@
+"""Tests for tasks.boilerplate: each reason code, the lead guard and the seed article."""
+
+import ast
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from tasks.boilerplate.flag import REASONS, flag_boilerplate
+from tasks.clean.html_text import clean_paragraph
+
+SEED = Path(__file__).resolve().parents[2] / "data" / "000_eb467b9fec6cd865.txt"
+BODY = "The council said the new bridge would open next spring after two years of delays."
+
+
+def frame(texts: list[str], counts: list[int] | None = None, link_chars: list[int] | None = None) -> pl.DataFrame:
+    """One article's paragraphs in flag_boilerplate's input schema."""
+    n = len(texts)
+    return pl.DataFrame(
+        {
+            "article_id": ["a"] * n,
+            "source_file": ["000_a.txt"] * n,
+            "paragraph_index": list(range(n)),
+            "n_paragraphs": [n] * n,
+            "text": texts,
+            "n_chars": [len(t) for t in texts],
+            "link_chars": link_chars or [0] * n,
+            "n_links": [1 if c else 0 for c in (link_chars or [0] * n)],
+            "is_lead": [False] * n,
+            "n_articles_with_text": counts or [1] * n,
+        },
+        schema_overrides={
+            "paragraph_index": pl.Int32,
+            "n_paragraphs": pl.Int32,
+            "n_chars": pl.Int32,
+            "link_chars": pl.Int32,
+            "n_links": pl.Int32,
+            "n_articles_with_text": pl.Int64,
+        },
+    )
+
+
+def reasons(df: pl.DataFrame) -> list[str | None]:
+    """Reason column as a list."""
+    return flag_boilerplate(df)["boilerplate_reason"].to_list()
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("© 2024 Example Media Ltd. All rights reserved.", "copyright"),
+        ("Tous droits réservés.", "copyright"),
+        ("We use cookies to give you the best experience. Accept all cookies?", "cookie"),
+        ("Sign up for our morning newsletter.", "newsletter"),
+        ("Abonnez-vous à notre lettre d'information.", "newsletter"),
+        ("Already a subscriber? Log in here.", "subscription"),
+        ("Follow us on Facebook and Instagram.", "follow_us"),
+        ("Síguenos en Twitter.", "follow_us"),
+        ("Leave a comment", "comments"),
+        ("Read more: Ten things to know about the bridge", "read_more"),
+        ("Lesen Sie auch: Die Brücke ist fertig", "read_more"),
+        ("Image source, Getty Images", "caption"),
+        ("Media caption, The mayor opened the bridge", "caption"),
+        ("This video can not be played", "caption"),
+        ("By Jane Doe, Transport correspondent", "byline"),
+        ("Published on 12 March 2024", "byline"),
+    ],
+)
+def test_pattern_reasons(text: str, code: str) -> None:
+    """Each furniture pattern yields its own reason code, in the middle of an article too."""
+    assert reasons(frame([BODY, text, BODY])) == [None, code, None]
+
+
+def test_long_body_paragraph_mentioning_newsletter_is_kept() -> None:
+    """Patterns apply to short paragraphs only: prose about a sign-up flow is body."""
+    text = BODY + " Users must sign up with an email address, which critics say collects too much data."
+    assert reasons(frame([BODY, text, BODY])) == [None, None, None]
+
+
+def test_link_dense() -> None:
+    """A paragraph that is mostly link text is a menu or link list."""
+    menu = "Home | World | Business | Sport"
+    assert reasons(frame([BODY, menu, BODY], link_chars=[0, len(menu), 0])) == [None, "link_dense", None]
+
+
+def test_linked_sentence_inside_body_is_kept() -> None:
+    """A sentence whose words are mostly one inline link stays inside the body, not at its edges."""
+    linked = "Prosecutors said the case revolved around the issue of informed consent."
+    links = [0, 54, 0, 54]
+    assert reasons(frame([BODY, linked, BODY, linked], link_chars=links)) == [None, None, None, "link_dense"]
+    fully = [0, len(linked), 0, 0]
+    assert reasons(frame([BODY, linked, BODY, BODY], link_chars=fully)) == [None, "link_dense", None, None]
+
+
+def test_tail_after_end_marker() -> None:
+    """After a comment-section heading that follows the body, the rest of the article is flagged."""
+    comment = "I disagree with the council, the bridge was never needed and cost far too much money."
+    texts = [BODY, BODY, "3 Comments", comment, comment + " Really.", "More from The Example Times"]
+    assert reasons(frame(texts)) == [None, None, "comments", "after_article_end", "after_article_end", "read_more"]
+
+
+def test_end_marker_needs_body_before_it() -> None:
+    """A legal line in the page header, before two body paragraphs, cuts nothing."""
+    texts = [BODY, "© 2019 Example News. All rights reserved.", BODY, BODY]
+    assert reasons(frame(texts)) == [None, "copyright", None, None]
+
+
+def test_short_fragment_only_at_edges() -> None:
+    """Unpunctuated fragments before/after the body are furniture; inside it they stay."""
+    assert reasons(frame(["Menu", BODY, "Crosshead", BODY, "Top stories"])) == [
+        "short_fragment",
+        None,
+        None,
+        None,
+        "short_fragment",
+    ]
+
+
+def test_repeated_anywhere_and_at_edges() -> None:
+    """Text in many articles is flagged anywhere; text in two only outside the body."""
+    shared = "Background: the bridge was first proposed in 1998 by the regional council."
+    texts = [BODY, shared, BODY, shared, "Everything you need to know about our award winning events."]
+    counts = [1, 2, 1, 5, 2]
+    assert reasons(frame(texts, counts)) == [None, None, None, "repeated", "repeated"]
+
+
+def test_empty_and_reason_never_null_when_flagged() -> None:
+    """Empty paragraphs are flagged; is_boilerplate is never null and matches the reason."""
+    out = flag_boilerplate(frame(["", BODY]))
+    assert out["boilerplate_reason"].to_list() == ["empty", None]
+    assert out["is_boilerplate"].to_list() == [True, False]
+    assert out["is_boilerplate"].null_count() == 0
+
+
+def test_lead_anchors_body_start() -> None:
+    """Text shared with another version of the story, right after the lead, is body."""
+    shared = "Background: the bridge was first proposed in 1998 by the regional council."
+    df = frame([BODY, shared, BODY + " More.", BODY], [2, 2, 1, 1]).with_columns(
+        is_lead=pl.Series([True, False, False, False])
+    )
+    assert reasons(df) == [None, None, None, None]
+    assert reasons(frame([BODY, shared, BODY + " More.", BODY], [2, 2, 1, 1])) == ["repeated", "repeated", None, None]
+
+
+def test_lead_never_flagged() -> None:
+    """The article lead is kept even when it looks like furniture."""
+    df = frame(["Sign up", BODY]).with_columns(is_lead=pl.Series([True, False]))
+    assert reasons(df) == [None, None]
+
+
+def test_every_reason_is_documented() -> None:
+    """REASONS lists short snake_case codes with one-line descriptions."""
+    assert set(REASONS) == {
+        "empty",
+        "copyright",
+        "cookie",
+        "newsletter",
+        "subscription",
+        "follow_us",
+        "comments",
+        "read_more",
+        "caption",
+        "byline",
+        "link_dense",
+        "short_fragment",
+        "repeated",
+        "after_article_end",
+    }
+    assert all(code.isidentifier() and code.islower() and "\n" not in d for code, d in REASONS.items())
+
+
+def test_seed_article() -> None:
+    """On the seed only the newsletter promo and the copyright footer are boilerplate."""
+    cleaned = [clean_paragraph(p, "https://www.bbc.co.uk") for p in ast.literal_eval(SEED.read_text(encoding="utf-8"))]
+    df = frame([c.text for c in cleaned], link_chars=[c.link_chars for c in cleaned]).with_columns(
+        is_lead=pl.Series([True] + [False] * (len(cleaned) - 1))
+    )
+    got = reasons(df)
+    assert cleaned[0].is_bold
+    assert got[27] == "newsletter"
+    assert got[-1] == "copyright"
+    assert got == [None] * 27 + ["newsletter", "copyright"]
+
+
+def test_articles_are_the_source_files() -> None:
+    """Two files sharing an article id are separate articles: each has its own body edges."""
+    df = pl.concat([frame([BODY, "Top stories"]), frame(["Menu", BODY]).with_columns(source_file=pl.lit("001_a.txt"))])
+    assert reasons(df) == [None, "short_fragment", "short_fragment", None]

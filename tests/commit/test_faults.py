@@ -1,0 +1,149 @@
+"""Injected I/O faults in-process: retried reads and writes, unreadable files, a full disk, a
+folder that cannot be written. Each run's summary must still add up."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import polars as pl
+import pytest
+
+from tasks.commit.lock import OutputNotWritable
+from tasks.commit.protocol import manifest_versions
+from tasks.storage import faults
+from tasks.storage.store import Store
+
+ARTICLES = {f"{i:03d}_{i:016x}.txt": repr([f"Article {i} paragraph {j}." for j in range(3)]) for i in range(1, 6)}
+
+
+@pytest.fixture
+def articles_dir(tmp_path):
+    folder = tmp_path / "input"
+    folder.mkdir()
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text)
+    return folder
+
+
+@pytest.fixture
+def inject(tmp_path, monkeypatch):
+    """Switch on fault rules for this test; returns a function that reads a rule's hit count."""
+    rules_file = tmp_path / "faults.json"
+
+    def set_rules(*rules: dict):
+        rules_file.write_text(json.dumps(list(rules)))
+        monkeypatch.setenv(faults.ENV, str(rules_file))
+        return lambda number: (tmp_path / f"faults.json.{number}.hits").stat().st_size
+
+    yield set_rules
+    monkeypatch.delenv(faults.ENV, raising=False)
+
+
+def _balanced(summary: dict) -> bool:
+    return summary["files_found"] == summary["files_written"] + summary["files_skipped"] + summary["files_quarantined"]
+
+
+def _rows(output, table: str) -> list[tuple]:
+    frame = pl.read_parquet(f"{output}/{table}/**/*.parquet", hive_partitioning=False)
+    return sorted(frame.drop("run_id", "ingested_at").rows())
+
+
+def test_transient_read_errors_are_retried_and_counted(articles_dir, tmp_path, run_flow, inject):
+    hits = inject({"op": "read", "match": "003_", "times": 2, "error": "EIO"})
+    summary = run_flow(articles_dir, tmp_path / "out", batch_files=2)
+    assert (summary["files_written"], summary["files_quarantined"], summary["read_retries"]) == (5, 0, 2)
+    assert hits(0) == 3 and _balanced(summary)
+
+
+def test_persistent_read_error_quarantines_then_a_rerun_ingests(articles_dir, tmp_path, run_flow, inject):
+    output = tmp_path / "out"
+    inject({"op": "read", "match": "003_", "times": -1, "error": "EIO"})
+    summary = run_flow(articles_dir, output, batch_files=2)
+    assert (summary["files_written"], summary["files_quarantined"], summary["quarantine_kinds"]) == (
+        4,
+        1,
+        {"io_error": 1},
+    )
+    quarantine = pl.read_parquet(f"{output}/quarantine/**/*.parquet")
+    assert quarantine.select("source_file", "content_sha256", "error_kind", "error_message").rows() == [
+        ("003_0000000000000003.txt", None, "io_error", "could not read after 3 attempts: injected EIO on read")
+    ]
+    assert _balanced(summary)
+
+    inject()
+    again = run_flow(articles_dir, output, batch_files=2)
+    # An unreadable file has no sha256 on record, so every rerun tries it again.
+    assert (again["files_written"], again["files_skipped"], again["files_replaced"]) == (1, 4, 1)
+    assert _balanced(again)
+    assert list((output / "quarantine").rglob("*.parquet")) == []
+    assert pl.read_parquet(f"{output}/articles/**/*.parquet")["source_file"].sort().to_list() == sorted(ARTICLES)
+
+
+def test_transient_write_errors_are_retried_by_prefect_and_counted(articles_dir, tmp_path, run_flow, inject):
+    clean = tmp_path / "clean"
+    run_flow(articles_dir, clean, batch_files=2)
+    hits = inject(
+        {"op": "write", "match": "batch-00001.cleaned.arrow", "times": 1, "error": "EIO"},
+        {"op": "commit", "match": "_manifest/", "times": 1, "error": "EIO"},
+    )
+    output = tmp_path / "out"
+    summary = run_flow(articles_dir, output, batch_files=2)
+    assert (summary["files_written"], summary["task_retries"], hits(0), hits(1)) == (5, 2, 2, 2)
+    assert _balanced(summary)
+    assert manifest_versions(Store(str(output))) == [1]
+    for table in ("paragraphs", "articles"):
+        assert _rows(output, table) == _rows(clean, table)
+
+
+@pytest.mark.parametrize(
+    ("rule", "where"),
+    [
+        (
+            {"op": "write", "match": "batch-00000.cleaned.arrow"},
+            r"_staging/\d{8}T\d{6}-[0-9a-f]{6}/batch-00000\.cleaned\.arrow",
+        ),
+        ({"op": "commit", "match": "_manifest/"}, r"_manifest/v000002\.json"),
+    ],
+    ids=["staging", "manifest"],
+)
+def test_disk_full_fails_clearly_and_keeps_the_committed_dataset(articles_dir, tmp_path, run_flow, inject, rule, where):
+    output = tmp_path / "out"
+    first = run_flow(articles_dir, output, batch_files=2)
+    before = {t: _rows(output, t) for t in ("paragraphs", "articles")}
+    (articles_dir / "006_0000000000000006.txt").write_text("['A new article.']")
+    (articles_dir / "001_0000000000000001.txt").write_text("['Article 1, edited.']")
+    hits = inject({**rule, "times": -1, "error": "ENOSPC"})
+    expected = rf"no space left on device while writing {where} in {re.escape(str(output))}; the committed dataset is unchanged"
+    with pytest.raises(Exception, match=expected):
+        run_flow(articles_dir, output, batch_files=2)
+    assert hits(0) == 1, "a full disk is not retried"
+    assert manifest_versions(Store(str(output))) == [first["version"]]
+    assert {t: _rows(output, t) for t in ("paragraphs", "articles")} == before
+    assert not list(output.rglob(".tmp-*"))
+
+
+def test_unwritable_output_fails_before_any_work(articles_dir, tmp_path, run_flow):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    with pytest.raises(OutputNotWritable) as caught:
+        run_flow(articles_dir, blocker / "out")
+    assert (
+        str(caught.value) == f"cannot write to the output folder {blocker / 'out'}: Not a directory; nothing was done"
+    )
+    assert blocker.read_text() == "not a folder"
+
+
+def test_a_summary_that_does_not_add_up_stops_the_commit():
+    from tasks.commit.protocol import RunInfo
+    from tasks.report.summary import run_summary
+
+    plan = {"run": RunInfo("r", None, 1), "found": 4, "skipped": 1, "replaced": [], "seconds": 0.0}
+    plan |= {"task_retries": 0, "read_retries": 0}
+    result = {"n_articles": 1, "n_quarantined": 1, "n_paragraphs": 2, "read_retries": 0}
+    result |= {"task_retries": 0, "quarantine_kinds": [("empty", 1)], "seconds": {}}
+    with pytest.raises(RuntimeError) as caught:
+        run_summary(plan, [result], [{"seconds": 0.0, "task_retries": 0}])
+    assert str(caught.value) == "accounting error: found 4 files but written 1 + skipped 1 + quarantined 1 = 3"
+    summary = run_summary({**plan, "found": 3}, [result], [{"seconds": 0.0, "task_retries": 0}])
+    assert _balanced(summary) and summary["quarantine_kinds"] == {"empty": 1}

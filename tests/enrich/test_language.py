@@ -1,0 +1,30 @@
+"""Language detection: common European languages, English from the seed, nulls for short text."""
+
+from tasks.enrich.language import detect_languages
+
+
+def test_non_english_paragraphs() -> None:
+    texts = [
+        "Le gouvernement a annoncé de nouvelles mesures pour les écoles.",
+        "Die Regierung hat neue Maßnahmen für die Schulen angekündigt.",
+        "El gobierno ha anunciado nuevas medidas para las escuelas.",
+    ]
+    codes, confidences = detect_languages(texts)
+    assert codes == ["fr", "de", "es"]
+    assert all(c is not None and 0.5 < c <= 1.0 for c in confidences)
+
+
+def test_english_seed_paragraph() -> None:
+    text = "Since 2020 around 300 British soldiers had been in the country as part of a UN mission."
+    assert detect_languages([text])[0] == ["en"]
+
+
+def test_short_and_non_text_get_null() -> None:
+    codes, confidences = detect_languages(["Hello there", "", "FT: 2-1", "12:00 - 13:30 £5"])
+    assert codes == [None, None, None, None]
+    assert confidences == [None, None, None, None]
+
+
+def test_control_characters_do_not_break_detection() -> None:
+    text = "The minister\x0b said the plan\x00 would go ahead next year."
+    assert detect_languages([text])[0] == ["en"]
