@@ -16,16 +16,21 @@ os.environ["POLARS_MAX_THREADS"] = "1"  # before Polars is imported: one core, a
 import io  # noqa: E402
 import time  # noqa: E402
 from collections.abc import Callable  # noqa: E402
+from dataclasses import replace  # noqa: E402
 from datetime import UTC, datetime  # noqa: E402
 
 import pyarrow.parquet as pq  # noqa: E402
 
 from schemas import TABLES, conform  # noqa: E402
-from tasks.clean import paragraphs as clean  # noqa: E402
-from tasks.commit import protocol as write  # noqa: E402
-from tasks.enrich import paragraphs as enrich  # noqa: E402
-from tasks.ingest.files import discover, ingest_files  # noqa: E402
-from tasks.settings import Settings  # noqa: E402
+from tasks.clean.paragraphs import clean_paragraphs  # noqa: E402
+from tasks.commit.staging import RunInfo, with_run_columns  # noqa: E402
+from tasks.enrich.articles import article_rows  # noqa: E402
+from tasks.enrich.paragraphs import analyse_text, enrich_paragraphs  # noqa: E402
+from tasks.ingest.discover import discover  # noqa: E402
+from tasks.ingest.read import ingest_files  # noqa: E402
+from tasks.repeats.buckets import repeat_counts, repeats_of  # noqa: E402
+from tasks.repeats.pairs import text_pairs  # noqa: E402
+from tasks.settings import DEFAULT_BASE_URL, Enrichments, InputLimits, RepeatThresholds  # noqa: E402
 from tasks.storage.store import PARQUET_OPTIONS, Store  # noqa: E402
 
 ENRICHMENTS = ("language", "quotes", "numbers", "sentiment")
@@ -44,24 +49,24 @@ def best_of(repeat: int, step: Callable[[], object]) -> tuple[float, object]:
 def measure(corpus: str, repeat: int) -> tuple[int, dict[str, float]]:
     """Seconds per step over the whole corpus, and its paragraph count."""
     source = Store(corpus)
-    base = Settings(input=corpus, output="unused", language=False, quotes=False, numbers=False, sentiment=False)
+    base = Enrichments(language=False, quotes=False, numbers=False, sentiment=False)
     files = discover(source)
     seconds: dict[str, float] = {}
-    seconds["ingest (read + parse)"], batch = best_of(repeat, lambda: ingest_files(source, files, base))
-    seconds["clean"], cleaned = best_of(repeat, lambda: clean.clean_paragraphs(batch.paragraphs, base.base_url))
+    seconds["ingest (read + parse)"], batch = best_of(repeat, lambda: ingest_files(source, files, InputLimits()))
+    seconds["clean"], cleaned = best_of(repeat, lambda: clean_paragraphs(batch.paragraphs, DEFAULT_BASE_URL))
     seconds["repeat counts"], repeats = best_of(
-        repeat, lambda: enrich.repeats_of(pairs := enrich.text_pairs(cleaned, 0), enrich.repeat_counts(pairs.lazy()))
+        repeat, lambda: repeats_of(pairs := text_pairs(cleaned, 0), repeat_counts(pairs.lazy()))
     )
     seconds["enrich: sentences + boilerplate"], paragraphs = best_of(
-        repeat, lambda: enrich.enrich_paragraphs(cleaned, repeats, base)
+        repeat, lambda: enrich_paragraphs(cleaned, repeats, RepeatThresholds(), base)
     )
     for name in ENRICHMENTS:
-        only = base.model_copy(update={name: True, "language": name in ("language", "sentiment")})
-        spent, _ = best_of(repeat, lambda only=only: enrich.analyse_text(paragraphs, only))
+        only = replace(base, **{name: True, "language": name in ("language", "sentiment")})
+        spent, _ = best_of(repeat, lambda only=only: analyse_text(paragraphs, only))
         seconds[f"enrichment: {name}"] = spent - (seconds["enrichment: language"] if name == "sentiment" else 0)
-    seconds["articles rollup"], articles = best_of(repeat, lambda: enrich.article_rows(paragraphs, batch.articles))
-    run = write.RunInfo("bench", datetime.now(UTC), 1)
-    table = conform(write.with_run_columns(paragraphs, run), TABLES["paragraphs"])
+    seconds["articles rollup"], articles = best_of(repeat, lambda: article_rows(paragraphs, batch.articles))
+    run = RunInfo("bench", datetime.now(UTC), 1)
+    table = conform(with_run_columns(paragraphs, run), TABLES["paragraphs"])
     seconds["write paragraphs (zstd Parquet)"], _ = best_of(
         repeat, lambda: pq.write_table(table, io.BytesIO(), **PARQUET_OPTIONS)
     )

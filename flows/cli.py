@@ -8,12 +8,10 @@ import os
 import sys
 
 from pydantic import BaseModel, ValidationError
-from rich.console import Console, Group
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn, TimeRemainingColumn
-from rich.table import Table
-from rich.text import Text
+from rich.console import Console
 
 from flows.serve import ServeOptions
+from tasks.handoffs import RunSummary
 from tasks.settings import Settings
 
 
@@ -85,6 +83,7 @@ def _run(settings: Settings, args: argparse.Namespace) -> int:
     show_bar = console.is_terminal and not args.quiet and not args.json
     if show_bar or args.quiet:  # Prefect's per-task lines would fight the bar; the UI keeps them all
         os.environ["PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL"] = "WARNING"
+    from flows.console import ProgressBar, summary_table
     from flows.runners import flow_for
     from flows.ui import observing
 
@@ -101,58 +100,13 @@ def _run(settings: Settings, args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(summary, indent=1))
     else:
-        console.print(summary_table(summary))
+        console.print(summary_table(RunSummary.from_dict(summary)))
     return 0
-
-
-class FilesPerSecond(ProgressColumn):
-    """Files per second of a stage, once rich has seen enough of it to tell."""
-
-    def render(self, task) -> Text:
-        return Text(f"{task.speed:,.1f} files/s" if task.speed else "", style="progress.data.speed")
-
-
-class ProgressBar:
-    """The terminal view of a run: files cleaned and enriched, paragraphs, rate and time left."""
-
-    def __init__(self, console: Console) -> None:
-        self.progress = Progress(
-            TextColumn("{task.description:<7}"),
-            BarColumn(bar_width=24),
-            MofNCompleteColumn(),
-            TextColumn("files  {task.fields[paragraphs]}"),
-            FilesPerSecond(),
-            TimeRemainingColumn(),
-            console=console,
-        )
-        self.stages: dict[str, int] = {}
-        self.paragraphs = 0
-
-    def planned(self, files: int, batches: int) -> None:
-        for stage in ("clean", "enrich"):
-            self.stages[stage] = self.progress.add_task(stage, total=files, paragraphs="")
-
-    def batch_done(self, stage: str, files: int, paragraphs: int) -> None:
-        self.paragraphs += paragraphs
-        shown = f"{self.paragraphs:,} paragraphs" if stage == "enrich" else ""
-        self.progress.update(self.stages[stage], advance=files, **({"paragraphs": shown} if shown else {}))
-
-
-def summary_table(summary: dict) -> Group:
-    """The run summary as a heading and a two-column table."""
-    from tasks.report.quality import summary_rows
-
-    table = Table()
-    table.add_column("metric")
-    table.add_column("value", justify="right")
-    for row in summary_rows(summary):
-        if row["metric"] not in ("run_id", "version"):
-            table.add_row(row["metric"], f"{row['value']:,}" if isinstance(row["value"], int) else str(row["value"]))
-    return Group(Text(f"newsflow run {summary['run_id']} (manifest v{summary['version']})", style="bold"), table)
 
 
 def _inspect(args: argparse.Namespace) -> int:
     """Print the tables, the recent runs and sample rows of an output folder."""
+    from flows.console import print_contents
     from tasks.report.inspect import inspect_output
 
     try:
@@ -160,42 +114,5 @@ def _inspect(args: argparse.Namespace) -> int:
     except (ValueError, OSError) as e:
         print(f"newsflow: {e}", file=sys.stderr)
         return 1
-    console = Console(width=None if sys.stdout.isatty() else 160)  # a file or pipe has no width to fit
-    tables = Table(title=f"{args.output} (manifest v{found['version']})", title_justify="left")
-    for column in ("table", "files", "rows", "bytes", "schema version"):
-        tables.add_column(column, justify="left" if column == "table" else "right")
-    for t in found["tables"]:
-        versions = ", ".join(str(v) for v in t["schema_versions"]) or "–"
-        tables.add_row(t["table"], f"{t['files']:,}", f"{t['rows']:,}", f"{t['bytes']:,}", versions)
-    console.print(tables)
-    runs = Table(title="recent runs", title_justify="left")
-    for column in (
-        "version",
-        "run id",
-        "started (UTC)",
-        "found",
-        "written",
-        "skipped",
-        "quarantined",
-        "paragraphs",
-        "seconds",
-    ):
-        runs.add_column(column)
-    for r in found["runs"]:
-        s = r["summary"]
-        counts = [s["files_found"], s["files_written"], s["files_skipped"], s["files_quarantined"], s["paragraphs"]]
-        total = sum(s["seconds"].values())
-        runs.add_row(f"v{r['version']}", r["run_id"], r["started_at"][:19], *(f"{n:,}" for n in counts), f"{total:.1f}")
-    console.print(runs)
-    for table, frame in found["samples"].items():
-        console.print(f"[bold]{table}[/bold]: first rows of the newest file")
-        with _polars_text():
-            console.print(str(frame), markup=False, highlight=False)
+    print_contents(args.output, found)
     return 0
-
-
-def _polars_text():
-    """Polars' table printing sized for a terminal: long text cut, every column shown."""
-    import polars as pl
-
-    return pl.Config(fmt_str_lengths=60, tbl_cols=-1, tbl_width_chars=160, tbl_hide_dataframe_shape=True)

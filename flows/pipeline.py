@@ -13,7 +13,9 @@ from prefect.runtime import flow_run
 from flows import ui
 from flows.shared_api import workers_share_api
 from tasks.commit.lock import output_lock
-from tasks.prefect_tasks import clean_batch, commit_run, count_repeats, enrich_batch, plan_run, repeat_buckets
+from tasks.prefect_tasks import clean_batch, commit_run, count_repeats, enrich_batch, plan_run
+from tasks.repeats.buckets import buckets_for_run
+from tasks.report.summary import with_total
 from tasks.settings import Settings
 from tasks.storage.store import Store
 
@@ -34,38 +36,45 @@ def newsflow(settings: Settings) -> dict:
     """Ingest, clean, enrich and commit every article file under `settings.input`."""
     logger = get_run_logger()
     started = time.perf_counter()
-    with output_lock(Store(settings.output), run_id=str(flow_run.id)), workers_share_api():
-        plan = plan_run(settings)
-        run, batches = plan["run"], plan["batches"]
+    source, output = Store(settings.input), Store(settings.output)
+    with output_lock(output, run_id=str(flow_run.id)), workers_share_api():
+        plan = plan_run(source, output, settings.batch_files, settings.full_refresh, settings.max_file_bytes)
+        run, batches = plan.run, plan.batches
         total = len(batches)
-        ui.describe_run(ui.run_name(run.started_at, settings, plan["found"]), ui.run_tags(settings))
+        ui.describe_run(ui.run_name(run.started_at, settings, plan.found), ui.run_tags(settings))
         progress = ui.RunProgress(batches)
         cleaned = progress.collect(
             "clean",
-            [_part(clean_batch, "clean", i, total).submit(settings, run, i, paths) for i, paths in enumerate(batches)],
+            [
+                _part(clean_batch, "clean", i, total).submit(
+                    source, output, run, i, paths, settings.limits, settings.base_url
+                )
+                for i, paths in enumerate(batches)
+            ],
         )
-        buckets = repeat_buckets(settings, plan, cleaned)
-        pairs = [batch["pairs"] for batch in cleaned]
+        buckets = buckets_for_run(plan, cleaned, settings.pairs_per_bucket, settings.full_refresh)
+        pairs = [batch.pairs for batch in cleaned]
         counting = [
             _part(count_repeats, "count repeats", k, buckets, "bucket").submit(
-                settings, run, k, buckets, pairs, plan["text_files"], plan["replaced_ids"]
+                output, run, k, buckets, pairs, plan.text_files, plan.replaced_ids
             )
             for k in range(buckets)
         ]
         repeats = progress.collect("count repeats", counting)
         enriched = [
-            _part(enrich_batch, "enrich", i, total).submit(settings, run, batch, repeats)
+            _part(enrich_batch, "enrich", i, total).submit(
+                output, run, batch, repeats, settings.thresholds, settings.enrichments
+            )
             for i, batch in enumerate(cleaned)
         ]
-        summary = commit_run(settings, plan, repeats, progress.collect("enrich", enriched))
-        summary["seconds"]["total"] = round(time.perf_counter() - started, 3)
-        summary["paragraphs_per_second"] = round(summary["paragraphs"] / max(summary["seconds"]["total"], 1e-9))
+        committed = commit_run(output, plan, repeats, progress.collect("enrich", enriched), settings.full_refresh)
+        summary = with_total(committed, time.perf_counter() - started)
         ui.publish_summary(summary)
-        warnings = ui.publish_quality(settings)
+        warnings = ui.publish_quality(output)
     ui.describe_run(ui.run_name(run.started_at, settings, summary=summary), ui.run_tags(settings, summary, warnings))
     logger.info(
         "found %(files_found)d files: %(files_written)d written, %(files_skipped)d skipped, "
         "%(files_quarantined)d quarantined; %(paragraphs)d paragraphs",
-        summary,
+        summary.to_dict(),
     )
-    return summary
+    return summary.to_dict()

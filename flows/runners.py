@@ -5,7 +5,7 @@ from __future__ import annotations
 from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 
 from flows.pipeline import newsflow
-from tasks.ingest.files import discover
+from tasks.ingest.discover import discover
 from tasks.settings import Settings
 from tasks.storage.store import Store
 

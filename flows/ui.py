@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import datetime
-from typing import NoReturn, Protocol
+from typing import Any, NoReturn, Protocol
 
 from prefect import get_run_logger, task
 from prefect.artifacts import (
@@ -25,6 +25,7 @@ from prefect.client.orchestration import get_client
 from prefect.futures import PrefectFuture, as_completed
 from prefect.runtime import flow_run
 
+from tasks.handoffs import RunSummary
 from tasks.report import quality
 from tasks.settings import Settings
 from tasks.storage.store import Store
@@ -64,11 +65,11 @@ def input_label(settings: Settings) -> str:
     return posixpath.basename(settings.input.rstrip("/")) or settings.input
 
 
-def run_name(started: datetime, settings: Settings, found: int | None = None, summary: dict | None = None) -> str:
+def run_name(started: datetime, settings: Settings, found: int | None = None, summary: RunSummary | None = None) -> str:
     """'2026-11-27 06:00 bbc: 1701 files, 12 written, 3 quarantined' in the UI's list of runs."""
     name = f"{started:%Y-%m-%d %H:%M} {input_label(settings)}"
     if summary:
-        return f"{name}: {summary['files_found']} files, {summary['files_written']} written, {summary['files_quarantined']} quarantined"
+        return f"{name}: {summary.files_found} files, {summary.files_written} written, {summary.files_quarantined} quarantined"
     return f"{name}: {found} files" if found is not None else f"{name}: planning"
 
 
@@ -78,11 +79,11 @@ def describe_run(name: str, tags: list[str]) -> None:
         client.update_flow_run(flow_run.id, name=name, tags=sorted(set(flow_run.tags) | set(tags)))
 
 
-def run_tags(settings: Settings, summary: dict | None = None, warnings: list[str] | None = None) -> list[str]:
+def run_tags(settings: Settings, summary: RunSummary | None = None, warnings: list[str] | None = None) -> list[str]:
     """Tags to filter runs by (and to attach automations to): input, runner, what went wrong."""
     tags = ["newsflow", f"input:{input_label(settings)}", f"runner:{settings.runner}"]
     tags += ["full-refresh"] if settings.full_refresh else []
-    tags += ["quarantined-files"] if summary and summary["files_quarantined"] else []
+    tags += ["quarantined-files"] if summary and summary.files_quarantined else []
     return tags + (["quality-warning"] if warnings else [])
 
 
@@ -102,7 +103,7 @@ class RunProgress:
         if self.observer:
             self.observer.planned(sum(len(b) for b in batches), len(batches))
 
-    def finished(self, stage: str, futures: list[PrefectFuture]) -> Iterator[tuple[int, dict]]:
+    def finished(self, stage: str, futures: list[PrefectFuture]) -> Iterator[tuple[int, Any]]:
         """(batch number, result) of one stage's futures as each finishes, reporting progress."""
         number = {future.task_run_id: i for i, future in enumerate(futures)}
         for future in as_completed(futures):
@@ -115,10 +116,10 @@ class RunProgress:
                 self.done += 1
                 update_progress_artifact(self.artifact_id, round(100 * self.done / self.units, 1))
                 if self.observer:
-                    self.observer.batch_done(stage, len(self.batches[i]), result.get("n_paragraphs", 0))
+                    self.observer.batch_done(stage, len(self.batches[i]), result.n_paragraphs)
             yield i, result
 
-    def collect(self, stage: str, futures: list[PrefectFuture]) -> list[dict]:
+    def collect(self, stage: str, futures: list[PrefectFuture]) -> list[Any]:
         """Results of one stage's batch futures in batch order."""
         results = dict(self.finished(stage, futures))
         return [results[i] for i in range(len(futures))]
@@ -133,19 +134,19 @@ class RunProgress:
         raise StageFailed(f"{where} failed: {type(error).__name__}: {error}") from error
 
 
-def publish_summary(summary: dict) -> None:
+def publish_summary(summary: RunSummary) -> None:
     """The run summary as a table artifact: files, paragraphs, seconds per stage, paragraphs/s."""
     create_table_artifact(
         key=SUMMARY_ARTIFACT,
         table=quality.summary_rows(summary),
-        description=f"newsflow run {summary['run_id']}: files found, written, skipped, quarantined; stage seconds",
+        description=f"newsflow run {summary.run_id}: files found, written, skipped, quarantined; stage seconds",
     )
 
 
 @task(name="quality report", cache_policy=NO_CACHE)
-def publish_quality(settings: Settings) -> list[str]:
+def publish_quality(output: Store) -> list[str]:
     """Publish the committed run's data-quality report as a markdown artifact; return its warnings."""
-    report = quality.quality_report(quality.load_inputs(Store(settings.output)))
+    report = quality.quality_report(quality.load_inputs(output))
     create_markdown_artifact(
         key=QUALITY_ARTIFACT,
         markdown=quality.to_markdown(report),

@@ -1,4 +1,4 @@
-"""Output table schemas: the single source of truth for every column newsflow writes."""
+"""Schemas: the single source of truth for every column newsflow writes, output tables and internal files."""
 
 from schemas.tables import (
     ARTICLES_SCHEMA,

@@ -63,6 +63,7 @@ _RUN_COLUMNS = [
     _col("run_id", pa.string(), "Id of the run that wrote the row.", "20261127T060000-3f9a1c", False),
     _col("schema_version", pa.int16(), "Version of this schema the row was written with.", "1", False),
 ]
+RUN_COLUMN_NAMES = frozenset(f.name for f in _RUN_COLUMNS)
 
 PARAGRAPHS_SCHEMA = pa.schema(
     [

@@ -1,12 +1,46 @@
-"""The one settings model: the flow's parameter, validated once, passed to every task."""
+"""The one settings model: the flow's parameter, validated once; pure functions get only their part.
+
+Every default is declared once, here: the small records below are what the stage functions take
+(limits, switches, thresholds), and `Settings` takes its defaults from them.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 MiB = 1024 * 1024
+DEFAULT_BASE_URL = "https://www.bbc.co.uk"
+
+
+@dataclass(frozen=True)
+class InputLimits:
+    """What ingest refuses to read or parse: a file becomes a quarantine row past any of these."""
+
+    max_file_bytes: int = 16 * MiB
+    max_paragraphs: int = 20_000
+    max_paragraph_chars: int = 1_000_000
+    max_depth: int = 50
+
+
+@dataclass(frozen=True)
+class RepeatThresholds:
+    """From how many distinct articles a repeated text is boilerplate: anywhere, or at the article's edges."""
+
+    anywhere: int = 5
+    edge: int = 2
+
+
+@dataclass(frozen=True)
+class Enrichments:
+    """Which optional enrichments run; a switched-off one leaves its columns null."""
+
+    language: bool = True
+    quotes: bool = True
+    numbers: bool = True
+    sentiment: bool = False
 
 
 class Settings(BaseModel):
@@ -23,18 +57,26 @@ class Settings(BaseModel):
     )
     workers: int = Field(2, ge=1, le=256, description="Worker processes or threads for the batch tasks.")
     dask_address: str | None = Field(None, description="tcp://HOST:PORT of an existing Dask scheduler.")
-    base_url: str = Field("https://www.bbc.co.uk", description="Site that relative links are resolved against.")
-    max_file_bytes: int = Field(16 * MiB, ge=1, description="Larger files are quarantined (too_large).")
-    max_paragraphs: int = Field(20_000, ge=1, description="Files with more paragraphs are quarantined (too_large).")
-    max_paragraph_chars: int = Field(
-        1_000_000, ge=1, description="Files with a longer paragraph are quarantined (too_large)."
+    base_url: str = Field(DEFAULT_BASE_URL, description="Site that relative links are resolved against.")
+    max_file_bytes: int = Field(
+        InputLimits.max_file_bytes, ge=1, description="Larger files are quarantined (too_large)."
     )
-    max_depth: int = Field(50, ge=1, le=150, description="Deeper bracket nesting is quarantined (too_deep).")
+    max_paragraphs: int = Field(
+        InputLimits.max_paragraphs, ge=1, description="Files with more paragraphs are quarantined (too_large)."
+    )
+    max_paragraph_chars: int = Field(
+        InputLimits.max_paragraph_chars, ge=1, description="Files with a longer paragraph are quarantined (too_large)."
+    )
+    max_depth: int = Field(
+        InputLimits.max_depth, ge=1, le=150, description="Deeper bracket nesting is quarantined (too_deep)."
+    )
     repeat_threshold: int = Field(
-        5, ge=2, description="A paragraph found in this many distinct articles is boilerplate (repeated)."
+        RepeatThresholds.anywhere,
+        ge=2,
+        description="A paragraph found in this many distinct articles is boilerplate (repeated).",
     )
     edge_repeat_threshold: int = Field(
-        2, ge=2, description="The same, for paragraphs before or after the article's unique body."
+        RepeatThresholds.edge, ge=2, description="The same, for paragraphs before or after the article's unique body."
     )
     pairs_per_bucket: int = Field(
         500_000,
@@ -42,13 +84,25 @@ class Settings(BaseModel):
         description="Repeat counting splits (text, article) pairs by hash into tasks of about this many: its memory knob.",
     )
 
-    language: bool = Field(True, description="Detect each paragraph's language (CLD2).")
-    quotes: bool = Field(True, description="Find quoted spans and their speakers.")
-    numbers: bool = Field(True, description="Find numeric mentions: counts, money, percentages, years.")
+    language: bool = Field(Enrichments.language, description="Detect each paragraph's language (CLD2).")
+    quotes: bool = Field(Enrichments.quotes, description="Find quoted spans and their speakers.")
+    numbers: bool = Field(Enrichments.numbers, description="Find numeric mentions: counts, money, percentages, years.")
     sentiment: bool = Field(
-        False,
+        Enrichments.sentiment,
         description="Score the tone of English paragraphs (VADER); off by default: it costs more than all the rest.",
     )
+
+    @property
+    def limits(self) -> InputLimits:
+        return InputLimits(self.max_file_bytes, self.max_paragraphs, self.max_paragraph_chars, self.max_depth)
+
+    @property
+    def thresholds(self) -> RepeatThresholds:
+        return RepeatThresholds(self.repeat_threshold, self.edge_repeat_threshold)
+
+    @property
+    def enrichments(self) -> Enrichments:
+        return Enrichments(self.language, self.quotes, self.numbers, self.sentiment)
 
     @field_validator("input", "output")
     @classmethod

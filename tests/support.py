@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from tasks.commit import protocol as write
+from tasks.commit.manifest import load_manifest
 from tasks.storage.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,10 +41,10 @@ def small_corpus(folder: Path) -> Path:
 def committed_rows(url: str) -> dict[str, list[dict]]:
     """Every table's rows from the files the latest manifest lists, without run ids and timestamps, sorted."""
     store = Store(url)
-    manifest = write.load_manifest(store)
+    manifest = load_manifest(store)
     rows = {}
     for table in TABLES:
-        parts = [store.read_parquet(f"{table}/{part}") for part in manifest["tables"][table]]
+        parts = [store.read_parquet(f"{table}/{part}") for part in manifest.tables[table]]
         found = pa.concat_tables(parts).to_pylist() if parts else []
         rows[table] = sorted(
             ({k: v for k, v in row.items() if k not in VOLATILE} for row in found),

@@ -9,12 +9,13 @@ summaries kept in the manifests, so the report needs no state of its own.
 from __future__ import annotations
 
 import statistics
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import polars as pl
 
 from schemas import TABLES
-from tasks.commit import protocol as write
+from tasks.commit.manifest import load_manifest, manifest_versions
+from tasks.handoffs import RunSummary
 from tasks.storage.store import Store
 
 HISTORY_RUNS = 10  # earlier runs a share is compared against (their median)
@@ -67,14 +68,27 @@ def _read(store: Store, table: str, parts: list[str], columns: list[str]) -> pl.
     return pl.DataFrame(TABLES[table].empty_table()).select(columns)
 
 
-def load_inputs(store: Store, history_runs: int = HISTORY_RUNS) -> dict:
+@dataclass(frozen=True)
+class QualityInputs:
+    """What the report reads of an output: this run's counts, and the recent runs' compared columns."""
+
+    run_id: str
+    version: int
+    counts: pl.DataFrame
+    domains: pl.DataFrame
+    quarantine: pl.DataFrame
+    history: pl.DataFrame
+    summaries: list[RunSummary]  # oldest first, this run last
+
+
+def load_inputs(store: Store, history_runs: int = HISTORY_RUNS) -> QualityInputs:
     """Read what the report needs: counts of this run's rows, and of the recent runs' compared columns."""
-    manifest = write.load_manifest(store)
+    manifest = load_manifest(store)
     if manifest is None:
         raise ValueError(f"{store.url} holds no committed run")
-    run_id = manifest["run_id"]
+    run_id = manifest.run_id
     counts, domains, quarantine = [], [], []
-    for table, parts in manifest["tables"].items():
+    for table, parts in manifest.tables.items():
         nullable = [f.name for f in TABLES[table] if f.nullable]
         for part in (p for p in parts if f"/part-{run_id}-" in p):  # one file at a time: memory stays flat
             frame = _read(store, table, [part], list(dict.fromkeys(CURRENT_COLUMNS[table] + nullable)))
@@ -84,24 +98,22 @@ def load_inputs(store: Store, history_runs: int = HISTORY_RUNS) -> dict:
             domains.append(part_domains)
             if table == "quarantine":
                 quarantine.append(frame)
-    manifests = [write.load_manifest(store, v) for v in write.manifest_versions(store)[-(history_runs + 1) :]]
-    summaries = [m["summary"] | {"run_id": m["run_id"]} for m in manifests]
-    recent = [
-        p for p in manifest["tables"].get("paragraphs", []) if any(f"/part-{m['run_id']}-" in p for m in manifests)
-    ]
+    manifests = [load_manifest(store, v) for v in manifest_versions(store)[-(history_runs + 1) :]]
+    summaries = [replace(m.summary, run_id=m.run_id) for m in manifests]
+    recent = [p for p in manifest.tables.get("paragraphs", []) if any(f"/part-{m.run_id}-" in p for m in manifests)]
     columns = _existing("paragraphs", HISTORY_COLUMNS["paragraphs"])
     # keys as categories, for the same reason as the link domains in current_counts
     parts = [history_counts(_read(store, "paragraphs", [p], columns).cast({pl.String: pl.Categorical})) for p in recent]
     history = history_counts(pl.concat(parts) if parts else _read(store, "paragraphs", [], columns))
-    return {
-        "run_id": run_id,
-        "version": manifest["version"],
-        "counts": _sum(counts, "column", ["rows", "nulls"], COUNTS_SCHEMA),
-        "domains": _sum(domains, "domain", ["links"], DOMAINS_SCHEMA),
-        "quarantine": pl.concat(quarantine) if quarantine else pl.DataFrame(schema=QUARANTINE_COLUMNS),
-        "history": history,
-        "summaries": summaries,
-    }
+    return QualityInputs(
+        run_id=run_id,
+        version=manifest.version,
+        counts=_sum(counts, "column", ["rows", "nulls"], COUNTS_SCHEMA),
+        domains=_sum(domains, "domain", ["links"], DOMAINS_SCHEMA),
+        quarantine=pl.concat(quarantine) if quarantine else pl.DataFrame(schema=QUARANTINE_COLUMNS),
+        history=history,
+        summaries=summaries,
+    )
 
 
 def _share(part: int, whole: int) -> float | None:
@@ -113,11 +125,11 @@ def _median(values: list[float | None]) -> float | None:
     return round(statistics.median(known), 4) if known else None
 
 
-def row_counts(summaries: list[dict]) -> list[dict]:
+def row_counts(summaries: list[RunSummary]) -> list[dict]:
     """This run's file and row counts next to the previous run's."""
-    now, before = summaries[-1], (summaries[-2] if len(summaries) > 1 else {})
+    now, before = summaries[-1], (summaries[-2] if len(summaries) > 1 else None)
     keys = ["files_found", "files_written", "files_skipped", "files_quarantined", "paragraphs"]
-    return [{"metric": k, "this_run": now.get(k), "previous_run": before.get(k)} for k in keys]
+    return [{"metric": k, "this_run": getattr(now, k), "previous_run": getattr(before, k, None)} for k in keys]
 
 
 def current_counts(table: str, frame: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -209,10 +221,10 @@ def quarantine_lists(quarantine: pl.DataFrame, limit: int = QUARANTINE_LISTED) -
     return kinds.to_dicts(), files.to_dicts()
 
 
-def warnings_for(report: QualityReport, summaries: list[dict]) -> list[str]:
+def warnings_for(report: QualityReport, summaries: list[RunSummary]) -> list[str]:
     """What moved far from the previous runs, in words a person on call acts on."""
     found = []
-    wrote_rows = bool(summaries[-1]["paragraphs"])  # a run with nothing new has no shares to compare
+    wrote_rows = bool(summaries[-1].paragraphs)  # a run with nothing new has no shares to compare
     for row in report.boilerplate if wrote_rows else []:
         if row["previous_median"] is not None and _moved(row["this_run"], row["previous_median"]):
             found.append(
@@ -223,30 +235,30 @@ def warnings_for(report: QualityReport, summaries: list[dict]) -> list[str]:
         if before is not None and abs(row["this_run"] - before) >= LANGUAGE_DELTA:
             found.append(f"language {row['value']} is {row['this_run']:.1%} of paragraphs, previous runs {before:.1%}")
     now, earlier = summaries[-1], summaries[:-1]
-    processed = [s["files_written"] + s["files_quarantined"] for s in summaries]
-    rates = [_share(s["files_quarantined"], p) for s, p in zip(summaries, processed, strict=True)]
+    processed = [s.files_written + s.files_quarantined for s in summaries]
+    rates = [_share(s.files_quarantined, p) for s, p in zip(summaries, processed, strict=True)]
     before = _median(rates[:-1])
     if rates[-1] is not None and _moved(rates[-1], before):
         found.append(f"quarantined {rates[-1]:.1%} of processed files, previous runs {before:.1%}")
-    if earlier and now["files_found"] < earlier[-1]["files_found"] * FOUND_DROP:
-        found.append(f"the input holds {now['files_found']} files, the previous run found {earlier[-1]['files_found']}")
+    if earlier and now.files_found < earlier[-1].files_found * FOUND_DROP:
+        found.append(f"the input holds {now.files_found} files, the previous run found {earlier[-1].files_found}")
     return found
 
 
-def quality_report(inputs: dict) -> QualityReport:
+def quality_report(inputs: QualityInputs) -> QualityReport:
     """Compute the report of the latest run from `load_inputs`'s frames and summaries."""
-    run_id, history, summaries = inputs["run_id"], inputs["history"], inputs["summaries"]
-    earlier = [s["run_id"] for s in summaries[:-1]]
-    kinds, files = quarantine_lists(inputs["quarantine"])
+    run_id, history, summaries = inputs.run_id, inputs.history, inputs.summaries
+    earlier = [s.run_id for s in summaries[:-1]]
+    kinds, files = quarantine_lists(inputs.quarantine)
     has_language = "language" in history.columns
     report = QualityReport(
         run_id=run_id,
-        version=inputs["version"],
+        version=inputs.version,
         row_counts=row_counts(summaries),
-        null_rates=null_rates(inputs["counts"]),
+        null_rates=null_rates(inputs.counts),
         boilerplate=boilerplate_shares(history, run_id, earlier),
         languages=_compare(per_run_shares(history, "language"), run_id, earlier) if has_language else None,
-        domains=top_domains(inputs["domains"]),
+        domains=top_domains(inputs.domains),
         quarantine_kinds=kinds,
         quarantined=files,
     )
@@ -257,10 +269,10 @@ def quality_report(inputs: dict) -> QualityReport:
 # ---------------------------------------------------------------- what a person reads
 
 
-def summary_rows(summary: dict) -> list[dict]:
+def summary_rows(summary: RunSummary) -> list[dict]:
     """A run summary as flat metric/value rows: one per count, stage time and quarantine kind."""
     rows = []
-    for key, value in summary.items():
+    for key, value in summary.to_dict().items():
         if isinstance(value, dict):
             prefix = "seconds" if key == "seconds" else "quarantined"
             rows += [{"metric": f"{prefix}: {k}", "value": v} for k, v in value.items()]

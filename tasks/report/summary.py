@@ -3,34 +3,49 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
+
+from tasks.handoffs import EnrichedBatch, Plan, RepeatBucket, RunSummary
+from tasks.stats import Stats
 
 
-def run_summary(plan: dict, results: list[dict], repeats: list[dict]) -> dict:
+def run_summary(plan: Plan, results: list[EnrichedBatch], repeats: list[RepeatBucket], commit: Stats) -> RunSummary:
     """Counts and stage seconds of a run; found = written + skipped + quarantined always holds."""
     kinds: Counter[str] = Counter()
-    stage_seconds: Counter[str] = Counter({"plan": plan["seconds"], "repeats": sum(r["seconds"] for r in repeats)})
     for result in results:
-        kinds.update(dict(result["quarantine_kinds"]))
-        stage_seconds.update(result["seconds"])
-    written = sum(r["n_articles"] for r in results)
-    skipped = plan["skipped"]
-    quarantined = sum(r["n_quarantined"] for r in results)
-    if written + skipped + quarantined != plan["found"]:
+        kinds.update(result.quarantine_kinds)
+    written = sum(r.n_articles for r in results)
+    quarantined = sum(r.n_quarantined for r in results)
+    if written + plan.skipped + quarantined != plan.found:
         raise RuntimeError(
-            f"accounting error: found {plan['found']} files but written {written} + skipped {skipped} "
-            f"+ quarantined {quarantined} = {written + skipped + quarantined}"
+            f"accounting error: found {plan.found} files but written {written} + skipped {plan.skipped} "
+            f"+ quarantined {quarantined} = {written + plan.skipped + quarantined}"
         )
-    return {
-        "run_id": plan["run"].run_id,
-        "files_found": plan["found"],
-        "files_written": written,
-        "files_skipped": skipped,
-        "files_quarantined": quarantined,
-        "files_replaced": len(plan["replaced"]),
-        "paragraphs": sum(r["n_paragraphs"] for r in results),
-        "read_retries": plan["read_retries"] + sum(r["read_retries"] for r in results),
-        "task_retries": sum(r["task_retries"] for r in [plan, *repeats, *results]),
-        "quarantine_kinds": dict(sorted(kinds.items())),
-        "batches": len(results),
-        "seconds": {stage: round(value, 3) for stage, value in stage_seconds.items()},
-    }
+    stats = Stats.merged([plan.stats, Stats(Counter({"repeats": 0.0})), *(r.stats for r in repeats)])
+    stats = Stats.merged([stats, *(r.stats for r in results), commit])
+    return RunSummary(
+        run_id=plan.run.run_id,
+        files_found=plan.found,
+        files_written=written,
+        files_skipped=plan.skipped,
+        files_quarantined=quarantined,
+        files_replaced=len(plan.replaced),
+        paragraphs=sum(r.n_paragraphs for r in results),
+        read_retries=stats.counts["read_retries"],
+        task_retries=stats.counts["task_retries"],
+        quarantine_kinds=dict(sorted(kinds.items())),
+        batches=len(results),
+        seconds={stage: round(value, 3) for stage, value in stats.seconds.items()},
+        version=plan.run.version,
+    )
+
+
+def with_seconds(summary: RunSummary, stage: str, seconds: float) -> RunSummary:
+    """The summary with one more timed step (the commit, after its manifest holds the summary)."""
+    return replace(summary, seconds={**summary.seconds, stage: round(seconds, 3)})
+
+
+def with_total(summary: RunSummary, seconds: float) -> RunSummary:
+    """The summary with the flow's whole time and its paragraphs per second."""
+    total = with_seconds(summary, "total", seconds)
+    return replace(total, paragraphs_per_second=round(summary.paragraphs / max(seconds, 1e-9)))

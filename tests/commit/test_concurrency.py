@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tasks.commit.lock import OutputLocked, output_lock
-from tasks.commit.protocol import load_manifest, manifest_versions
+from tasks.commit.manifest import load_manifest, manifest_versions
 from tasks.storage import faults
 from tasks.storage.store import Store
 
@@ -66,7 +66,7 @@ def test_a_run_paused_before_its_commit_blocks_a_second_run(tmp_path, run_flow, 
     second = run_flow(input_dir, output)
     assert (second["files_skipped"], second["version"]) == (4, 2)
     assert manifest_versions(Store(str(output))) == [1, 2]
-    assert load_manifest(Store(str(output)), 1)["summary"]["files_written"] == 4
+    assert load_manifest(Store(str(output)), 1).summary.files_written == 4
 
 
 def _wait_for(path: Path, process: subprocess.Popen) -> None:

@@ -19,7 +19,8 @@ import polars as pl
 import pyarrow.dataset as ds
 import pytest
 
-from tasks.commit.protocol import load_manifest, manifest_versions, recover
+from tasks.commit.manifest import load_manifest, manifest_versions
+from tasks.commit.protocol import recover
 from tasks.storage import faults
 from tasks.storage.store import Store
 
@@ -120,7 +121,7 @@ def test_kills_before_commit_leave_the_previous_dataset(prepared):
 def test_kill_mid_publish_is_finished_by_the_next_run(prepared):
     output, done = _killed_run(prepared, "mid-publish", {"op": "move", "match": "paragraphs/", "skip": 1})
     assert done.returncode == -9
-    assert load_manifest(Store(str(output)))["version"] == 2
+    assert load_manifest(Store(str(output))).version == 2
     _rerun_matches_reference(prepared, output, expect_written=0)
 
 
@@ -129,8 +130,8 @@ def test_kill_while_deleting_replaced_files_is_finished_by_recover(prepared):
     assert done.returncode == -9
     store = Store(str(output))
     manifest = recover(store)
-    assert manifest["version"] == 2
-    live = sorted(f"{t}/{p}" for t, parts in manifest["tables"].items() for p in parts)
+    assert manifest.version == 2
+    live = sorted(manifest.live_files())
     assert sorted(f for t in TABLES for f in store.list_files(t)) == live
     assert content(output) == content(prepared["base"] / "reference")
 

@@ -135,15 +135,21 @@ def test_unwritable_output_fails_before_any_work(articles_dir, tmp_path, run_flo
 
 
 def test_a_summary_that_does_not_add_up_stops_the_commit():
-    from tasks.commit.protocol import RunInfo
-    from tasks.report.summary import run_summary
+    from dataclasses import replace
 
-    plan = {"run": RunInfo("r", None, 1), "found": 4, "skipped": 1, "replaced": [], "seconds": 0.0}
-    plan |= {"task_retries": 0, "read_retries": 0}
-    result = {"n_articles": 1, "n_quarantined": 1, "n_paragraphs": 2, "read_retries": 0}
-    result |= {"task_retries": 0, "quarantine_kinds": [("empty", 1)], "seconds": {}}
+    from tasks.commit.staging import RunInfo
+    from tasks.handoffs import EnrichedBatch, Plan
+    from tasks.report.summary import run_summary
+    from tasks.stats import Stats
+
+    plan = Plan(
+        RunInfo("r", None, 1), [], found=4, skipped=1, replaced=[], replaced_ids=[], text_files=[], text_pairs=0
+    )
+    result = EnrichedBatch(
+        0, [], "f", n_articles=1, n_paragraphs=2, n_quarantined=1, quarantine_kinds={"empty": 1}, stats=Stats()
+    )
     with pytest.raises(RuntimeError) as caught:
-        run_summary(plan, [result], [{"seconds": 0.0, "task_retries": 0}])
+        run_summary(plan, [result], [], Stats())
     assert str(caught.value) == "accounting error: found 4 files but written 1 + skipped 1 + quarantined 1 = 3"
-    summary = run_summary({**plan, "found": 3}, [result], [{"seconds": 0.0, "task_retries": 0}])
-    assert _balanced(summary) and summary["quarantine_kinds"] == {"empty": 1}
+    summary = run_summary(replace(plan, found=3), [result], [], Stats())
+    assert _balanced(summary.to_dict()) and summary.quarantine_kinds == {"empty": 1}

@@ -4,24 +4,26 @@ from __future__ import annotations
 
 import polars as pl
 
-from tasks.clean import paragraphs as clean
-from tasks.enrich import paragraphs as enrich
-from tasks.ingest.files import ingest_files
-from tasks.settings import Settings
+from tasks.clean.paragraphs import clean_paragraphs
+from tasks.enrich.articles import article_rows
+from tasks.enrich.paragraphs import enrich_paragraphs
+from tasks.ingest.read import ingest_files
+from tasks.repeats.buckets import repeat_counts, repeats_of
+from tasks.repeats.pairs import text_pairs
+from tasks.settings import DEFAULT_BASE_URL, Enrichments, InputLimits, RepeatThresholds
 from tasks.storage.store import Store
 
 SEED = "000_eb467b9fec6cd865.txt"
 
 
-def enriched(folder, names, **options) -> tuple[pl.DataFrame, pl.DataFrame]:
+def enriched(folder, names, **switches) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Paragraphs and articles of some files, through ingest, clean and enrich."""
-    settings = Settings(input=str(folder), output="unused", **options)
-    batch = ingest_files(Store(str(folder)), names, settings)
-    cleaned = clean.clean_paragraphs(batch.paragraphs, settings.base_url)
-    pairs = enrich.text_pairs(cleaned, 0)
-    repeats = enrich.repeats_of(pairs, enrich.repeat_counts(pairs.lazy()))
-    paragraphs = enrich.enrich_paragraphs(cleaned, repeats, settings)
-    return paragraphs, enrich.article_rows(paragraphs, batch.articles)
+    batch = ingest_files(Store(str(folder)), names, InputLimits())
+    cleaned = clean_paragraphs(batch.paragraphs, DEFAULT_BASE_URL)
+    pairs = text_pairs(cleaned, 0)
+    repeats = repeats_of(pairs, repeat_counts(pairs.lazy()))
+    paragraphs = enrich_paragraphs(cleaned, repeats, RepeatThresholds(), Enrichments(**switches))
+    return paragraphs, article_rows(paragraphs, batch.articles)
 
 
 def test_seed_quotes_numbers_language(seed_dir):
@@ -68,29 +70,3 @@ def test_switched_off_enrichments_are_null(seed_dir):
     for column in ("language", "language_confidence", "quotes", "quoted_share", "numbers", "sentiment"):
         assert paragraphs[column].null_count() == 29, column
     assert (articles.row(0, named=True)["speakers"], articles.row(0, named=True)["n_quotes"]) == (None, None)
-
-
-def test_repeat_buckets_split_the_hash_space_in_powers_of_two():
-    assert [enrich.repeat_buckets(pairs, 10) for pairs in (0, 10, 11, 41)] == [1, 1, 2, 8]
-    assert enrich.hash_range(1, 4) == (1 << 62, 1 << 63)
-    assert enrich.hash_range(3, 4)[1] == 1 << 64
-    pairs = pl.DataFrame({"content_hash": [1, 1 << 62, (1 << 63) + 5], "article_id": [1, 2, 3], "seen": [0, 1, 2]})
-    pairs = pairs.cast(enrich.PAIRS_SCHEMA)
-    assert enrich.hash_slice(pairs, 1 << 62, 1 << 63)["article_id"].to_list() == [2]
-    assert enrich.hash_slice(pairs, 1 << 63, 1 << 64)["article_id"].to_list() == [3]
-
-
-def test_bucket_repeats_keep_first_sightings_and_count_per_batch():
-    def frame(rows):
-        return pl.DataFrame(rows, schema=enrich.PAIRS_SCHEMA, orient="row")
-
-    old = frame([(5, 1, 0)])  # an earlier run saw text 5 in article 1
-    batches = [frame([(5, 2, 10), (7, 2, 11)]), frame([(5, 1, 20)]), frame([])]
-    texts, counts = enrich.bucket_repeats(old, iter(batches), 3)
-    assert texts.rows() == [(5, 1, 0), (5, 2, 10), (7, 2, 11)]
-    hex_id = "{:016x}".format
-    assert [part.sort("content_hash").rows() for part in counts] == [
-        [(hex_id(5), 2, hex_id(1)), (hex_id(7), 1, hex_id(2))],
-        [(hex_id(5), 2, hex_id(1))],
-        [],
-    ]

@@ -7,7 +7,8 @@ import io
 import prefect  # noqa: F401  (Prefect binds its console log handler to stderr before capsys replaces it)
 from rich.console import Console
 
-from flows.cli import ProgressBar, main
+from flows.cli import main
+from flows.console import ProgressBar
 
 
 def test_invalid_options_are_named_clearly(capsys):

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import json
-
 import duckdb
 import polars as pl
 import pyarrow as pa
 import pyarrow.dataset as ds
 from support import file_counts
+
+from tasks.commit.manifest import load_manifest
+from tasks.storage.store import Store
 
 SEED_NAME = "000_eb467b9fec6cd865.txt"
 VOLATILE = ["run_id", "ingested_at", "ingest_date"]
@@ -167,8 +168,8 @@ def test_repeat_counts_do_not_depend_on_hash_buckets(tmp_path, run_flow):
     edited = run_flow(source, incremental, pairs_per_bucket=16, batch_files=4)
     run_flow(source, whole, batch_files=5)
 
-    manifest = json.loads(sorted((incremental / "_manifest").iterdir())[-1].read_text())
-    assert (edited["files_replaced"], manifest["state"]["text_pairs"], len(manifest["state"]["texts"])) == (1, 33, 4)
+    manifest = load_manifest(Store(str(incremental)))
+    assert (edited["files_replaced"], manifest.state.text_pairs, len(manifest.state.texts)) == (1, 33, 4)
     # rows keep the counts of the run that wrote them: articles 6 to 11 were written knowing all 12
     columns = ["article_id", "paragraph_index", "repeat_count", "first_article_id", "is_boilerplate"]
     later = pl.col("article_id") >= "0000000000000006"

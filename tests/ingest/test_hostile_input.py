@@ -16,11 +16,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tasks.ingest.files import BadInput, ingest_files, parse_paragraphs
-from tasks.settings import Settings
+from tasks.ingest.parse import BadInput, parse_paragraphs
+from tasks.ingest.read import ingest_files
+from tasks.settings import InputLimits
 from tasks.storage.store import Store
 
-SETTINGS = Settings(input="in", output="out")
+LIMITS = InputLimits()
 QUARANTINE_KINDS = {
     "empty",
     "not_a_list",
@@ -58,7 +59,7 @@ def _acceptable(outcome: list[str] | str) -> bool:
 def _parse_or_kind(data: bytes) -> list[str] | str:
     """The paragraphs, or the quarantine kind; any other exception fails the test."""
     try:
-        return parse_paragraphs(data, SETTINGS)
+        return parse_paragraphs(data, LIMITS)
     except BadInput as e:
         assert e.message, "every quarantine carries a message"
         return e.kind
@@ -66,7 +67,7 @@ def _parse_or_kind(data: bytes) -> list[str] | str:
 
 @given(PARAGRAPHS, st.sampled_from(["repr", "json", "json_ascii", "crlf", "bom"]))
 def test_valid_literals_round_trip(items, style):
-    assert parse_paragraphs(_render(items, style), SETTINGS) == items
+    assert parse_paragraphs(_render(items, style), LIMITS) == items
 
 
 @given(PARAGRAPHS, st.data())
@@ -147,7 +148,7 @@ def test_limits_at_default_settings(data, outcome):
 
 
 def _kinds(batch) -> dict[str, str]:
-    return {q["source_file"]: q["error_kind"] for q in batch.quarantine}
+    return dict(batch.quarantine.select("source_file", "error_kind").iter_rows())
 
 
 def test_files_that_must_not_be_read(tmp_path):
@@ -163,8 +164,8 @@ def test_files_that_must_not_be_read(tmp_path):
     (root / "005_eeeeeeeeeeeeeeee.txt").write_text("['good']")
     (root / "006_ffffffffffffffff.txt").symlink_to(root / "005_eeeeeeeeeeeeeeee.txt")
     names = sorted(p.name for p in root.iterdir())
-    batch = ingest_files(Store(str(root)), names, SETTINGS)
-    messages = {q["source_file"]: q["error_message"] for q in batch.quarantine}
+    batch = ingest_files(Store(str(root)), names, LIMITS)
+    messages = dict(batch.quarantine.select("source_file", "error_message").iter_rows())
     assert messages == {
         "001_aaaaaaaaaaaaaaaa.txt": "symlink points outside the input folder; not followed",
         "002_bbbbbbbbbbbbbbbb.txt": "symlink points outside the input folder; not followed",
@@ -182,8 +183,8 @@ def test_files_that_must_not_be_read(tmp_path):
 
 def test_dangling_link_inside_the_input_is_an_io_error(tmp_path):
     (tmp_path / "001_aaaaaaaaaaaaaaaa.txt").symlink_to(tmp_path / "gone.txt")
-    batch = ingest_files(Store(str(tmp_path)), ["001_aaaaaaaaaaaaaaaa.txt"], SETTINGS)
-    assert [(q["error_kind"], q["error_message"]) for q in batch.quarantine] == [
+    batch = ingest_files(Store(str(tmp_path)), ["001_aaaaaaaaaaaaaaaa.txt"], LIMITS)
+    assert batch.quarantine.select("error_kind", "error_message").rows() == [
         ("io_error", "could not read: No such file or directory")
     ]
 
@@ -192,7 +193,7 @@ def test_names_off_pattern_get_the_content_hash_as_id(tmp_path):
     names = ["story.txt", "12_ABCDEF0123456789.txt", "sp ace é\nnewline.txt"]
     for name in names:
         (tmp_path / name).write_text(f"[{name!r}]")
-    batch = ingest_files(Store(str(tmp_path)), sorted(names), SETTINGS)
+    batch = ingest_files(Store(str(tmp_path)), sorted(names), LIMITS)
     expected = {n: hashlib.sha256(f"[{n!r}]".encode()).hexdigest()[:16] for n in names}
     assert dict(batch.articles.select("source_file", "article_id").iter_rows()) == expected
 

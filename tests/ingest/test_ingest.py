@@ -6,20 +6,23 @@ import hashlib
 
 import pytest
 
-from tasks.ingest.files import BadInput, article_id, ingest_files, parse_paragraphs, unchanged_files
-from tasks.settings import Settings
+from tasks.ingest.discover import article_id
+from tasks.ingest.parse import BadInput, parse_paragraphs
+from tasks.ingest.read import ingest_files
+from tasks.plan.unchanged import unchanged_files
+from tasks.settings import InputLimits
 from tasks.storage.store import Store
 
-SETTINGS = Settings(input="in", output="out", max_file_bytes=10_000, max_paragraphs=3, max_paragraph_chars=50)
+LIMITS = InputLimits(max_file_bytes=10_000, max_paragraphs=3, max_paragraph_chars=50)
 
 
 def test_parses_both_quote_styles_and_escapes():
     data = b"""['It\\'s "here"', "it's", '&quot;x&quot; <b>y</b>']"""
-    assert parse_paragraphs(data, SETTINGS) == ['It\'s "here"', "it's", "&quot;x&quot; <b>y</b>"]
+    assert parse_paragraphs(data, LIMITS) == ['It\'s "here"', "it's", "&quot;x&quot; <b>y</b>"]
 
 
 def test_accepts_bom_and_crlf():
-    assert parse_paragraphs(b"\xef\xbb\xbf[\r\n'a',\r\n'b'\r\n]\r\n", SETTINGS) == ["a", "b"]
+    assert parse_paragraphs(b"\xef\xbb\xbf[\r\n'a',\r\n'b'\r\n]\r\n", LIMITS) == ["a", "b"]
 
 
 @pytest.mark.parametrize(
@@ -50,7 +53,7 @@ def test_accepts_bom_and_crlf():
 )
 def test_bad_input_kinds(data, kind, message):
     with pytest.raises(BadInput) as caught:
-        parse_paragraphs(data, SETTINGS)
+        parse_paragraphs(data, LIMITS)
     assert (caught.value.kind, caught.value.message) == (kind, message)
 
 
@@ -63,15 +66,13 @@ def test_ingest_files_accounts_for_every_file(tmp_path):
     (tmp_path / "001_aaaaaaaaaaaaaaaa.txt").write_text("['one', 'two']")
     (tmp_path / "002_bbbbbbbbbbbbbbbb.txt").write_text("not a list")
     names = sorted(p.name for p in tmp_path.iterdir())
-    batch = ingest_files(Store(str(tmp_path)), names, SETTINGS)
+    batch = ingest_files(Store(str(tmp_path)), names, LIMITS)
     assert batch.paragraphs.rows() == [
         ("aaaaaaaaaaaaaaaa", "001_aaaaaaaaaaaaaaaa.txt", 0, "one"),
         ("aaaaaaaaaaaaaaaa", "001_aaaaaaaaaaaaaaaa.txt", 1, "two"),
     ]
     assert batch.articles["source_file"].to_list() == ["001_aaaaaaaaaaaaaaaa.txt"]
-    assert [(q["source_file"], q["error_kind"]) for q in batch.quarantine] == [
-        ("002_bbbbbbbbbbbbbbbb.txt", "syntax_error")
-    ]
+    assert batch.quarantine.select("source_file", "error_kind").rows() == [("002_bbbbbbbbbbbbbbbb.txt", "syntax_error")]
 
 
 def test_unchanged_files_are_those_with_the_known_sha256(tmp_path):
@@ -81,4 +82,4 @@ def test_unchanged_files_are_those_with_the_known_sha256(tmp_path):
     same = hashlib.sha256(b"['same']").hexdigest()
     known = {f"00{n}_{c * 16}.txt": same for n, c in ((1, "a"), (2, "b"), (3, "c"))}
     # the changed file and the unreadable one are left to ingest, which writes or quarantines them
-    assert unchanged_files(Store(str(tmp_path)), known, SETTINGS) == ({"001_aaaaaaaaaaaaaaaa.txt"}, 0)
+    assert unchanged_files(Store(str(tmp_path)), known, LIMITS.max_file_bytes) == ({"001_aaaaaaaaaaaaaaaa.txt"}, 0)

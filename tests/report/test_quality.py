@@ -2,23 +2,28 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import polars as pl
 
+from tasks.handoffs import RunSummary
 from tasks.report import quality
 
 LINK = pl.Struct({"domain": pl.String})
 
 
-def summary(run_id: str, found: int, written: int, quarantined: int, paragraphs: int) -> dict:
+def summary(run_id: str, found: int, written: int, quarantined: int, paragraphs: int) -> RunSummary:
     skipped = found - written - quarantined
-    return {
-        "run_id": run_id,
-        "files_found": found,
-        "files_written": written,
-        "files_skipped": skipped,
-        "files_quarantined": quarantined,
-        "paragraphs": paragraphs,
-    }
+    return RunSummary.from_dict(
+        {
+            "run_id": run_id,
+            "files_found": found,
+            "files_written": written,
+            "files_skipped": skipped,
+            "files_quarantined": quarantined,
+            "paragraphs": paragraphs,
+        }
+    )
 
 
 def history(with_language: bool) -> pl.DataFrame:
@@ -39,7 +44,7 @@ def history(with_language: bool) -> pl.DataFrame:
     return frame if with_language else frame.drop("language")
 
 
-def inputs(with_language: bool = True) -> dict:
+def inputs(with_language: bool = True) -> quality.QualityInputs:
     current = (
         history(with_language)
         .filter(pl.col("run_id") == "r3")
@@ -66,15 +71,15 @@ def inputs(with_language: bool = True) -> dict:
     summaries = [summary("r1", 40, 10, 0, 10), summary("r2", 40, 10, 0, 10), summary("r3", 15, 2, 3, 10)]
     frames = {"paragraphs": current, "articles": articles, "quarantine": quarantine}
     counted = [quality.current_counts(table, frame) for table, frame in frames.items()]
-    return {
-        "run_id": "r3",
-        "version": 3,
-        "counts": pl.concat([counts for counts, _ in counted]),
-        "domains": pl.concat([domains for _, domains in counted]),
-        "quarantine": quarantine,
-        "history": quality.history_counts(history(with_language)),
-        "summaries": summaries,
-    }
+    return quality.QualityInputs(
+        run_id="r3",
+        version=3,
+        counts=pl.concat([counts for counts, _ in counted]),
+        domains=pl.concat([domains for _, domains in counted]),
+        quarantine=quarantine,
+        history=quality.history_counts(history(with_language)),
+        summaries=summaries,
+    )
 
 
 def test_report_numbers_and_warnings():
@@ -123,8 +128,7 @@ def test_markdown_without_language_column():
 
 def test_first_run_has_nothing_to_compare():
     data = inputs()
-    data["history"] = data["history"].filter(pl.col("run_id") == "r3")
-    data["summaries"] = data["summaries"][-1:]
+    data = replace(data, history=data.history.filter(pl.col("run_id") == "r3"), summaries=data.summaries[-1:])
     report = quality.quality_report(data)
     assert report.warnings == []
     assert report.boilerplate[0] == {"value": "all reasons", "this_run": 0.3, "previous_median": None}
@@ -133,8 +137,11 @@ def test_first_run_has_nothing_to_compare():
 
 def test_a_run_with_nothing_new_compares_no_shares():
     data = inputs()
-    data["history"] = data["history"].filter(pl.col("run_id") != "r3")
-    data["summaries"] = [*data["summaries"][:2], summary("r3", 40, 0, 0, 0)]
+    data = replace(
+        data,
+        history=data.history.filter(pl.col("run_id") != "r3"),
+        summaries=[*data.summaries[:2], summary("r3", 40, 0, 0, 0)],
+    )
     report = quality.quality_report(data)
     assert report.boilerplate[0] == {"value": "all reasons", "this_run": 0.0, "previous_median": 0.1}
     assert report.warnings == []
@@ -142,7 +149,9 @@ def test_a_run_with_nothing_new_compares_no_shares():
 
 def test_summary_rows_flatten_stage_seconds_and_kinds():
     rows = quality.summary_rows(
-        {"run_id": "r", "files_found": 2, "quarantine_kinds": {"empty": 1}, "seconds": {"clean": 0.5}}
+        RunSummary.from_dict(
+            {"run_id": "r", "files_found": 2, "quarantine_kinds": {"empty": 1}, "seconds": {"clean": 0.5}}
+        )
     )
     assert rows == [
         {"metric": "run_id", "value": "r"},

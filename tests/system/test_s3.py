@@ -11,7 +11,7 @@ import pytest
 from support import committed_rows, free_port, small_corpus, stop, wait_for_port
 
 from schemas import TABLES
-from tasks.commit import protocol as write
+from tasks.commit.manifest import load_manifest, manifest_versions
 from tasks.storage.store import Store
 
 BUCKET = "news"
@@ -64,10 +64,10 @@ def test_flow_from_and_to_s3_writes_what_a_local_run_writes(tmp_path, s3_endpoin
     assert (again["files_written"], again["files_skipped"], again["paragraphs"]) == (0, 5, 0)
     assert committed_rows(output) == committed_rows(str(tmp_path / "local"))
     store = Store(output)
-    manifest = write.load_manifest(store)
-    listed = {f"{t}/{p}" for t, parts in manifest["tables"].items() for p in parts}
+    manifest = load_manifest(store)
+    listed = manifest.live_files()
     assert [f for f in store.list_files() if f.split("/")[0] in TABLES or f.startswith("_staging")] == sorted(listed)
-    assert manifest["version"] == 2 and write.manifest_versions(store) == [1, 2]
+    assert manifest.version == 2 and manifest_versions(store) == [1, 2]
 
 
 def test_a_manifest_on_s3_never_lists_a_file_that_is_not_there(tmp_path, s3_endpoint, run_flow, monkeypatch):
@@ -81,10 +81,10 @@ def test_a_manifest_on_s3_never_lists_a_file_that_is_not_there(tmp_path, s3_endp
 
     with pytest.raises(OSError):
         run_flow(source_url, output.url, runner="thread")
-    manifest = write.load_manifest(output)
-    listed = [f"{t}/{p}" for t, parts in manifest["tables"].items() for p in parts]
+    manifest = load_manifest(output)
+    listed = sorted(manifest.live_files())
     assert [rel for rel in listed if not output.exists(rel)] == []
-    assert manifest["version"] == 1
+    assert manifest.version == 1
 
     monkeypatch.delenv("NEWSFLOW_FAULTS")
     resumed = run_flow(source_url, output.url, runner="thread")

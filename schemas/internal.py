@@ -1,0 +1,45 @@
+"""Schemas of the files newsflow keeps for itself: staged batches and the output's state.
+
+They are not output tables, but each of their columns is declared here once, beside the output
+tables, and shared columns are taken from those tables rather than declared again.
+"""
+
+from __future__ import annotations
+
+import pyarrow as pa
+
+from schemas.tables import ARTICLES_SCHEMA, PARAGRAPHS_SCHEMA, QUARANTINE_SCHEMA, RUN_COLUMN_NAMES, polars_schema
+
+
+def _pick(schema: pa.Schema, names: list[str]) -> list[pa.Field]:
+    return [schema.field(name) for name in names]
+
+
+# Ingested paragraphs, before cleaning: one row per paragraph of a readable file.
+INGESTED_SCHEMA = pa.schema(_pick(PARAGRAPHS_SCHEMA, ["article_id", "source_file", "paragraph_index", "raw_html"]))
+# Ingested articles, before enrichment: one row per readable file.
+INGESTED_ARTICLES_SCHEMA = pa.schema(_pick(ARTICLES_SCHEMA, ["article_id", "source_file", "content_sha256"]))
+# A quarantine row as ingest makes it: the table's columns without the run's.
+QUARANTINE_ROW_SCHEMA = pa.schema([f for f in QUARANTINE_SCHEMA if f.name not in RUN_COLUMN_NAMES])
+# The skip list: every input file written or quarantined, and the part file holding its rows.
+FILES_STATE_SCHEMA = pa.schema(
+    [
+        *_pick(ARTICLES_SCHEMA, ["source_file", "content_sha256"]),
+        pa.field("article_id", pa.string()),  # null for a quarantined file
+        pa.field("part", pa.string(), nullable=False),
+    ]
+)
+# (text, article) pairs for repeat counts: both 16-hex ids as 64-bit integers, and the ordinal of
+# the pair's first sighting (runs first, then order within the run).
+PAIRS_SCHEMA = pa.schema(
+    [pa.field("content_hash", pa.uint64()), pa.field("article_id", pa.uint64()), pa.field("seen", pa.int64())]
+)
+# Repeat counts of one batch's texts, joined to its paragraphs.
+REPEATS_SCHEMA = pa.schema(_pick(PARAGRAPHS_SCHEMA, ["content_hash", "repeat_count", "first_article_id"]))
+
+INGESTED = polars_schema(INGESTED_SCHEMA)
+INGESTED_ARTICLES = polars_schema(INGESTED_ARTICLES_SCHEMA)
+QUARANTINE_ROW = polars_schema(QUARANTINE_ROW_SCHEMA)
+FILES_STATE = polars_schema(FILES_STATE_SCHEMA)
+PAIRS = polars_schema(PAIRS_SCHEMA)
+REPEATS = polars_schema(REPEATS_SCHEMA)

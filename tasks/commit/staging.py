@@ -1,0 +1,99 @@
+"""Staging: a run's work in progress under `_staging/<run>/`, invisible to dataset readers.
+
+Batch tasks hand each other Arrow IPC files here (cheap to write, memory-mapped to read), and
+write their final tables here until the commit publishes them.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import datetime
+
+import polars as pl
+import pyarrow as pa
+import pyarrow.ipc as ipc
+
+from schemas import SCHEMA_VERSION, TABLES, conform
+from tasks.storage.store import Store
+
+STAGING_DIR = "_staging"
+
+
+@dataclass(frozen=True)
+class RunInfo:
+    """Identity of one run, shared by all its tasks."""
+
+    run_id: str
+    started_at: datetime
+    version: int
+
+    @property
+    def ingest_date(self) -> str:
+        return self.started_at.strftime("%Y-%m-%d")
+
+    @property
+    def staging(self) -> str:
+        return f"{STAGING_DIR}/{self.run_id}"
+
+    def part(self, batch_no: int) -> str:
+        """Relative name of a batch's file inside each table folder."""
+        return f"ingest_date={self.ingest_date}/part-{self.run_id}-{batch_no:05d}.parquet"
+
+    def staged(self, name: str) -> str:
+        """A file of this run's staging folder."""
+        return f"{self.staging}/{name}"
+
+
+def stage_frame(store: Store, rel: str, frame: pl.DataFrame) -> str:
+    """Hand a frame to the next task as an Arrow IPC file (cheap to write, memory-mapped to read)."""
+    sink = io.BytesIO()
+    with ipc.new_file(sink, frame.to_arrow().schema) as writer:
+        writer.write_table(frame.to_arrow())
+    store.write_bytes(rel, sink.getvalue())
+    return rel
+
+
+def read_staged(store: Store, rel: str, columns: list[str] | None = None) -> pl.DataFrame:
+    table = store.open_arrow(rel).read_all()
+    return pl.from_arrow(table.select(columns) if columns else table)
+
+
+def stage_parts(store: Store, rel: str, frames: list[pl.DataFrame]) -> str:
+    """Hand one frame per batch to the batch tasks in a single Arrow IPC file, one record batch each."""
+    tables = [frame.to_arrow() for frame in frames]
+    sink = io.BytesIO()
+    with ipc.new_file(sink, tables[0].schema if tables else pa.schema([])) as writer:
+        for table in tables:
+            writer.write_batch(table.combine_chunks().to_batches()[0] if table.num_rows else _empty_batch(table))
+    store.write_bytes(rel, sink.getvalue())
+    return rel
+
+
+def _empty_batch(table: pa.Table) -> pa.RecordBatch:
+    return pa.RecordBatch.from_pylist([], schema=table.schema)
+
+
+def read_staged_part(store: Store, rel: str, index: int) -> pl.DataFrame:
+    """Record batch `index` of a file written by stage_parts."""
+    return pl.from_arrow(pa.Table.from_batches([store.open_arrow(rel).get_batch(index)]))
+
+
+def with_run_columns(frame: pl.DataFrame, run: RunInfo) -> pl.DataFrame:
+    return frame.with_columns(
+        ingested_at=pl.lit(run.started_at).dt.cast_time_unit("us").dt.replace_time_zone("UTC"),
+        run_id=pl.lit(run.run_id),
+        schema_version=pl.lit(SCHEMA_VERSION, dtype=pl.Int16),
+    )
+
+
+def stage_tables(store: Store, run: RunInfo, batch_no: int, frames: dict[str, pl.DataFrame]) -> list[str]:
+    """Validate and write a batch's final tables into staging; return the tables written."""
+    written = []
+    for table, frame in frames.items():
+        if frame.height:
+            store.write_parquet(
+                run.staged(f"{table}/{run.part(batch_no)}"), conform(with_run_columns(frame, run), TABLES[table])
+            )
+            written.append(table)
+    return written

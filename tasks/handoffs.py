@@ -1,0 +1,93 @@
+"""What the tasks of a run hand each other: small frozen records of paths and counts.
+
+Frames never travel between tasks (Prefect would pickle them into worker processes and keep them);
+they are staged as files under the run's staging folder and these records name them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from tasks.commit.staging import RunInfo
+from tasks.stats import Stats
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The input files of a run, in batches, and what the output already holds of them."""
+
+    run: RunInfo
+    batches: list[list[str]]
+    found: int  # input files found
+    skipped: int  # unchanged since they were written
+    replaced: list[str]  # files written before whose content changed: their rows are replaced
+    replaced_ids: list[str]  # the article ids of those files
+    text_files: list[str]  # the committed (text, article) pair files, in hash-bucket order
+    text_pairs: int  # pairs in those files
+    stats: Stats = field(default_factory=Stats)
+
+
+@dataclass(frozen=True)
+class CleanedBatch:
+    """One batch ingested and cleaned: staged paragraphs, articles, quarantine rows and text pairs."""
+
+    batch_no: int
+    paragraphs: str
+    articles: str
+    quarantine: str
+    pairs: str
+    n_pairs: int
+    n_paragraphs: int
+    stats: Stats
+
+
+@dataclass(frozen=True)
+class RepeatBucket:
+    """One hash bucket counted: the counts each batch needs (one part per batch) and its new pair state."""
+
+    counts: str
+    state: str
+    pairs: int
+    stats: Stats
+
+
+@dataclass(frozen=True)
+class EnrichedBatch:
+    """One batch ready to publish: the tables it staged and the skip-list rows of its files."""
+
+    batch_no: int
+    written: list[str]
+    files: str
+    n_articles: int
+    n_paragraphs: int
+    n_quarantined: int
+    quarantine_kinds: dict[str, int]
+    stats: Stats
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    """What a run did: files found = written + skipped + quarantined, paragraphs, retries and seconds."""
+
+    run_id: str
+    files_found: int
+    files_written: int
+    files_skipped: int
+    files_quarantined: int
+    files_replaced: int
+    paragraphs: int
+    read_retries: int
+    task_retries: int
+    quarantine_kinds: dict[str, int]
+    batches: int
+    seconds: dict[str, float]
+    version: int | None = None
+    paragraphs_per_second: int | None = None
+
+    def to_dict(self) -> dict:
+        """The summary as the flow returns it and the manifest keeps it (plain JSON)."""
+        return {k: v for k, v in asdict(self).items() if v is not None}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> RunSummary:
+        return cls(**{k: data.get(k) for k in cls.__dataclass_fields__})

@@ -1,0 +1,1 @@
+"""Plan: which input files are new or changed, and their batches."""

@@ -1,0 +1,52 @@
+"""Plan a run: recover the output, find the input files, skip the unchanged ones, batch the rest."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from uuid import uuid4
+
+import polars as pl
+
+from tasks.commit.manifest import check_schema, load_files_state, state_of
+from tasks.commit.protocol import recover
+from tasks.commit.staging import RunInfo
+from tasks.handoffs import Plan
+from tasks.ingest.discover import discover
+from tasks.plan.unchanged import unchanged_files
+from tasks.stats import Stats
+from tasks.storage.store import Store
+
+
+def new_run(version: int) -> RunInfo:
+    """A run id that sorts by start time and cannot collide: '20261127T060000-3f9a1c'."""
+    now = datetime.now(UTC).replace(microsecond=0)
+    return RunInfo(run_id=f"{now:%Y%m%dT%H%M%S}-{uuid4().hex[:6]}", started_at=now, version=version)
+
+
+def make_plan(source: Store, output: Store, batch_files: int, full_refresh: bool, max_file_bytes: int) -> Plan:
+    """The run's batches of new and changed files, after finishing or erasing any interrupted run."""
+    stats = Stats()
+    with stats.timed("plan"):
+        manifest = recover(output)
+        if not full_refresh:
+            check_schema(manifest)
+        previous = None if full_refresh else manifest
+        files = discover(source)
+        state = load_files_state(output, previous)
+        written = dict(zip(state["source_file"], state["content_sha256"]))
+        known = {p: written[p] for p in files if p in written}
+        unchanged, read_retries = unchanged_files(source, known, max_file_bytes)
+        todo = [p for p in files if p not in unchanged]
+        replaced = [p for p in todo if p in known]
+    stats.count("read_retries", read_retries)
+    return Plan(
+        run=new_run((manifest.version if manifest else 0) + 1),
+        batches=[todo[i : i + batch_files] for i in range(0, len(todo), batch_files)],
+        found=len(files),
+        skipped=len(unchanged),
+        replaced=replaced,
+        replaced_ids=state.filter(pl.col("source_file").is_in(replaced))["article_id"].drop_nulls().to_list(),
+        text_files=state_of(previous).texts,
+        text_pairs=state_of(previous).text_pairs,
+        stats=stats,
+    )
