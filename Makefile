@@ -53,8 +53,9 @@ bench-quality: install
 clean:
 	rm -rf $(OUTPUT) .pytest_cache
 
+# Regenerate the tables in README.md and docs/*.md from the code (a test fails when they drift).
 docs: install
-	$(BIN)/python -m flows.docs README.md
+	$(BIN)/python -m flows.docs
 
 # The Prefect server and UI on 127.0.0.1:$(PORT): SQLite under PREFECT_HOME (.prefect/), telemetry off.
 server: install

@@ -1,7 +1,8 @@
-"""Render the README's reference tables from the code, so the docs cannot drift from it.
+"""Render the docs' reference tables from the code, so the docs cannot drift from it.
 
-`python -m flows.docs README.md` rewrites each block between `<!-- generated:NAME -->` and
-`<!-- /generated:NAME -->`; a test fails when the README is out of date.
+`python -m flows.docs` rewrites each block between `<!-- generated:NAME -->` and
+`<!-- /generated:NAME -->` in README.md and docs/*.md (or in the files given as arguments);
+a test fails when any of them is out of date.
 """
 
 from __future__ import annotations
@@ -63,14 +64,23 @@ BLOCKS = {
 }
 
 
-def render(readme: str) -> str:
-    """The README with every generated block brought up to date."""
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def render(text: str) -> str:
+    """The page with every generated block brought up to date."""
     for name, make in BLOCKS.items():
         pattern = re.compile(rf"(<!-- generated:{name} -->\n).*?(<!-- /generated:{name} -->)", re.S)
-        readme = pattern.sub(lambda m, make=make: m[1] + make() + m[2], readme)
-    return readme
+        text = pattern.sub(lambda m, make=make: m[1] + make() + m[2], text)
+    return text
+
+
+def pages(root: Path = ROOT) -> list[Path]:
+    """The README and every docs/ page that holds a generated block."""
+    candidates = [root / "README.md", *sorted((root / "docs").glob("*.md"))]
+    return [path for path in candidates if path.exists() and "<!-- generated:" in path.read_text()]
 
 
 if __name__ == "__main__":
-    path = Path(sys.argv[1])
-    path.write_text(render(path.read_text()))
+    for path in [Path(arg) for arg in sys.argv[1:]] or pages():
+        path.write_text(render(path.read_text()))
