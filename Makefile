@@ -13,7 +13,7 @@ PORT ?= 4200
 export PREFECT_HOME ?= $(CURDIR)/.prefect
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 
-.PHONY: install run test lint fmt bench bench-stages bench-quality server screenshot clean docs
+.PHONY: install run test test-fast lint fmt bench bench-stages bench-quality server screenshot clean docs
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,6 +29,10 @@ run: install
 
 test: install
 	$(BIN)/python -m pytest
+
+# The unit tier only: pure functions on inline data, no Prefect, no servers (seconds).
+test-fast: install
+	$(BIN)/python -m pytest -m unit
 
 lint: install
 	$(BIN)/ruff format --check .

@@ -18,7 +18,7 @@ from prefect.runtime import task_run as current_task_run
 from schemas.internal import REPEATS
 from tasks.clean.paragraphs import clean_paragraphs
 from tasks.commit.manifest import load_manifest, load_texts_state, skip_list_rows
-from tasks.commit.protocol import commit, new_skip_list
+from tasks.commit.protocol import RunOutput, commit, new_skip_list
 from tasks.commit.staging import RunInfo, read_staged, read_staged_part, stage_frame, stage_parts, stage_tables
 from tasks.enrich.articles import article_rows
 from tasks.enrich.paragraphs import enrich_paragraphs
@@ -161,15 +161,7 @@ def commit_run(
         new_files = [read_staged(output, r.files) for r in results]
         files_state = new_skip_list(output, previous, new_files, plan.replaced, full_refresh)
         summary = run_summary(plan, results, repeats, Stats(counts=stats.counts))
-        commit(
-            output,
-            plan.run,
-            previous,
-            {r.batch_no: r.written for r in results},
-            files_state,
-            repeats or None,
-            set(plan.replaced),
-            summary,
-            full_refresh=full_refresh,
-        )
+        staged = {r.batch_no: r.written for r in results}
+        out = RunOutput(staged, files_state, repeats or None, set(plan.replaced), summary)
+        commit(output, plan.run, previous, out, full_refresh)
     return with_seconds(summary, "commit", stats.seconds["commit"])

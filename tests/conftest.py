@@ -12,6 +12,21 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "data" / "000_eb467b9fec6cd865.txt"
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+TIERS = ("unit", "flow", "system")
+
+
+def pytest_collection_modifyitems(items):
+    """Each test's tier: `system` where it says so or lives in tests/system, `flow` when it needs the
+    Prefect harness, `unit` otherwise; `make test-fast` runs the unit tier."""
+    for item in items:
+        if any(item.get_closest_marker(tier) for tier in TIERS):
+            continue
+        if "system" in item.path.parent.name:
+            item.add_marker(pytest.mark.system)
+        elif "prefect_harness" in item.fixturenames:
+            item.add_marker(pytest.mark.flow)
+        else:
+            item.add_marker(pytest.mark.unit)
 
 
 @pytest.fixture(scope="session")

@@ -15,7 +15,7 @@ from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup, NavigableString, PageElement, Tag
 
-DEFAULT_BASE_URL = "https://www.bbc.co.uk"
+from tasks.settings import DEFAULT_BASE_URL
 
 # Invisible format characters a reader never sees. ZWNJ/ZWJ (U+200C/U+200D) are kept on
 # purpose: they change the shaping of Persian, Arabic and Indic text and join emoji.

@@ -43,6 +43,22 @@ from tasks.handoffs import RepeatBucket, RunSummary
 from tasks.storage.store import Store
 
 
+@dataclass(frozen=True)
+class RunOutput:
+    """What a run commits: its staged tables, its new state (None where unchanged) and its summary.
+
+    `staged` maps batch numbers to the tables each staged; `files_state` is the new complete skip
+    list and `texts_state` the counted pair buckets; `replaced` are source files written before
+    whose rows this run replaces.
+    """
+
+    staged: dict[int, list[str]]
+    files_state: pl.DataFrame | None
+    texts_state: list[RepeatBucket] | None
+    replaced: set[str]
+    summary: RunSummary
+
+
 @dataclass
 class Publication:
     """The renames and deletions that publish a run, collected while the manifest is prepared."""
@@ -92,23 +108,8 @@ def new_skip_list(
     return pl.concat([kept, *new_files], how="vertical_relaxed")
 
 
-def commit(
-    store: Store,
-    run: RunInfo,
-    previous: Manifest | None,
-    staged: dict[int, list[str]],
-    files_state: pl.DataFrame | None,
-    texts_state: list[RepeatBucket] | None,
-    reprocessed: set[str],
-    summary: RunSummary,
-    full_refresh: bool = False,
-) -> Manifest:
-    """Make the run visible atomically: rewrite replaced articles' files, then write the manifest.
-
-    `files_state` is the new complete skip list and `texts_state` the counted pair buckets, or None
-    where a run with nothing new leaves them as committed; `reprocessed` are source files written
-    before whose rows this run replaces; `staged` maps batch numbers to tables.
-    """
+def commit(store: Store, run: RunInfo, previous: Manifest | None, out: RunOutput, full_refresh: bool) -> Manifest:
+    """Make the run visible atomically: rewrite replaced articles' files, then write the manifest."""
     old_tables = previous.tables if previous else {}
     plan = Publication()
     if full_refresh:
@@ -116,15 +117,16 @@ def commit(
         old_tables = {}
     old_state = load_files_state(store, previous if old_tables else None)
     tables = {t: list(old_tables.get(t, [])) for t in TABLES}
-    renamed = _rewrite_replaced(store, run, tables, old_state, reprocessed, plan)
-    for batch_no, written in sorted(staged.items()):
+    renamed = _rewrite_replaced(store, run, tables, old_state, out.replaced, plan)
+    for batch_no, written in sorted(out.staged.items()):
         for table in written:
             part = run.part(batch_no)
             plan.move(run.staged(f"{table}/{part}"), f"{table}/{part}")
             tables[table].append(part)
+    files_state = out.files_state
     if renamed:
         files_state = files_state.with_columns(pl.col("part").replace(renamed))
-    state = _new_state(store, run, state_of(previous), files_state, texts_state, plan)
+    state = _new_state(store, run, state_of(previous), files_state, out.texts_state, plan)
     manifest = Manifest(
         version=run.version,
         run_id=run.run_id,
@@ -134,7 +136,7 @@ def commit(
         state=state,
         moves=plan.moves,
         deletes=plan.deletes,
-        summary=summary,
+        summary=out.summary,
     )
     if not store.is_local:  # no rename there: copy files into place first, so the manifest never lists a missing one
         publish(store, plan.moves, [])

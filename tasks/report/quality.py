@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 
 import polars as pl
 
-from schemas import TABLES
+from schemas import QUARANTINE_SCHEMA, TABLES, polars_schema
 from tasks.commit.manifest import load_manifest, manifest_versions
 from tasks.handoffs import RunSummary
 from tasks.storage.store import Store
@@ -37,7 +37,6 @@ CURRENT_COLUMNS = {
 }
 COUNTS_SCHEMA = {"column": pl.String, "rows": pl.Int64, "nulls": pl.Int64}
 DOMAINS_SCHEMA = {"domain": pl.String, "links": pl.Int64}
-QUARANTINE_COLUMNS = {"source_file": pl.String, "error_kind": pl.String, "error_message": pl.String}
 
 
 @dataclass
@@ -110,7 +109,7 @@ def load_inputs(store: Store, history_runs: int = HISTORY_RUNS) -> QualityInputs
         version=manifest.version,
         counts=_sum(counts, "column", ["rows", "nulls"], COUNTS_SCHEMA),
         domains=_sum(domains, "domain", ["links"], DOMAINS_SCHEMA),
-        quarantine=pl.concat(quarantine) if quarantine else pl.DataFrame(schema=QUARANTINE_COLUMNS),
+        quarantine=pl.concat(quarantine) if quarantine else pl.DataFrame(schema=polars_schema(QUARANTINE_SCHEMA)),
         history=history,
         summaries=summaries,
     )

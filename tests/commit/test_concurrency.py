@@ -36,6 +36,7 @@ def test_second_run_stops_while_the_lock_is_held(tmp_path, run_flow):
     assert sorted(os.listdir(output)) == ["_lock"]
 
 
+@pytest.mark.system
 def test_a_run_paused_before_its_commit_blocks_a_second_run(tmp_path, run_flow, prefect_harness):
     from prefect.settings import PREFECT_API_URL
 

@@ -24,6 +24,8 @@ from tasks.commit.protocol import recover
 from tasks.storage import faults
 from tasks.storage.store import Store
 
+pytestmark = pytest.mark.system  # real newsflow processes, SIGKILLed
+
 ROOT = Path(__file__).resolve().parents[2]
 TABLES = ("paragraphs", "articles", "quarantine")
 RUN_COLUMNS = ["run_id", "ingested_at"]
