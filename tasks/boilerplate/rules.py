@@ -1,0 +1,147 @@
+"""The boilerplate rules, one small function each beside its thresholds, in priority order.
+
+A rule takes the per-paragraph signals of its page (`Signals`) and returns a boolean expression;
+the first rule that holds names the paragraph's reason code. RULES is that ordered table, and
+REASONS (code -> meaning) is read from it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import NamedTuple
+
+import polars as pl
+
+from tasks.boilerplate.patterns import END_MARKER, FURNITURE, SENTENCE_END, matches
+
+DEFAULT_REPEAT_THRESHOLD = 5
+DEFAULT_EDGE_REPEAT_THRESHOLD = 2
+LINK_DENSE_SHARE = 0.5  # share of characters inside links from which a paragraph is a menu
+LINK_DENSE_MAX_CHARS = 400  # longer link-heavy paragraphs are prose with many citations
+FRAGMENT_MAX_CHARS = 40  # shorter unpunctuated paragraphs at the edges are furniture
+BODY_MIN_CHARS = 80  # a unique, punctuated, link-light paragraph this long is article body
+
+
+@dataclass(frozen=True)
+class Signals:
+    """Per-paragraph expressions shared by the rules, built once per call by `signals`."""
+
+    n_chars: pl.Expr
+    link_chars: pl.Expr
+    count: pl.Expr  # distinct articles holding the same normalised text
+    link_share: pl.Expr
+    unpunctuated: pl.Expr
+    at_edge: pl.Expr  # before the article's first or after its last unique body paragraph
+    after_end: pl.Expr  # after an end-of-article marker that follows the body
+    furniture: pl.Expr  # code of the first furniture pattern matching the paragraph, else null
+    repeat_threshold: int
+    edge_repeat_threshold: int
+
+
+def _first_index(condition: pl.Expr) -> pl.Expr:
+    """Per article, the first paragraph index where condition holds (null if none)."""
+    return pl.when(condition).then(pl.col("paragraph_index")).min().over("source_file")
+
+
+def signals(repeat_threshold: int, edge_repeat_threshold: int) -> Signals:
+    """The signals over flag_boilerplate's input columns, `_furniture` holding furniture codes.
+
+    The unique body is the punctuated, link-light, long paragraphs found in fewer than
+    `edge_repeat_threshold` articles, plus the lead. An end marker counts only when short and
+    after two body paragraphs (page headers hold legal lines too).
+    """
+    text, n_chars, count, idx = (
+        pl.col("text"),
+        pl.col("n_chars"),
+        pl.col("n_articles_with_text"),
+        pl.col("paragraph_index"),
+    )
+    link_share = pl.col("link_chars") / pl.max_horizontal(n_chars, 1)
+    unpunctuated = ~text.str.contains(SENTENCE_END)
+    body_like = (n_chars >= BODY_MIN_CHARS) & (link_share < LINK_DENSE_SHARE) & ~unpunctuated
+    unique_body = (body_like & (count < edge_repeat_threshold)) | pl.col("is_lead")
+    first_body = _first_index(unique_body)
+    second_body = _first_index(unique_body & (idx > first_body))
+    article_end = _first_index((idx > second_body) & matches(text, n_chars, END_MARKER))
+    last_body = pl.when(unique_body & ~(idx >= article_end).fill_null(False)).then(idx).max().over("source_file")
+    return Signals(
+        n_chars=n_chars,
+        link_chars=pl.col("link_chars"),
+        count=count,
+        link_share=link_share,
+        unpunctuated=unpunctuated,
+        at_edge=(idx < first_body) | (idx > last_body) | first_body.is_null(),
+        after_end=idx > article_end,
+        furniture=pl.col("_furniture"),
+        repeat_threshold=repeat_threshold,
+        edge_repeat_threshold=edge_repeat_threshold,
+    )
+
+
+def empty(s: Signals) -> pl.Expr:
+    return s.n_chars == 0
+
+
+def furniture(code: str) -> Callable[[Signals], pl.Expr]:
+    """The rule of one furniture pattern (patterns.FURNITURE[code], with its length cap)."""
+
+    def rule(s: Signals) -> pl.Expr:
+        return s.furniture == code
+
+    rule.__name__ = code
+    return rule
+
+
+def link_dense(s: Signals) -> pl.Expr:
+    """Mostly link text, not long prose; inside the body only when unpunctuated or all link."""
+    in_links = (s.link_share >= LINK_DENSE_SHARE) & (s.n_chars < LINK_DENSE_MAX_CHARS)
+    return in_links & (s.at_edge | s.unpunctuated | (s.link_chars == s.n_chars))
+
+
+def short_fragment(s: Signals) -> pl.Expr:
+    return s.at_edge & (s.n_chars < FRAGMENT_MAX_CHARS) & s.unpunctuated
+
+
+def repeated(s: Signals) -> pl.Expr:
+    """In many articles anywhere, or in a few outside the unique body."""
+    return (s.count >= s.repeat_threshold) | (s.at_edge & (s.count >= s.edge_repeat_threshold))
+
+
+def after_article_end(s: Signals) -> pl.Expr:
+    return s.after_end
+
+
+class Rule(NamedTuple):
+    code: str
+    meaning: str
+    holds: Callable[[Signals], pl.Expr]
+
+
+_FURNITURE_MEANINGS = {
+    "copyright": "copyright or legal footer (©, all rights reserved, terms, privacy policy)",
+    "cookie": "cookie or consent notice",
+    "newsletter": "newsletter or e-mail sign-up prompt",
+    "subscription": "subscription, paywall or log-in prompt",
+    "follow_us": "'follow us' or share prompt for social networks",
+    "comments": "comment form or comment-section furniture",
+    "read_more": "'read more' / related-content line",
+    "caption": "media caption or credit (Image source, Media caption, Photo: ...)",
+    "byline": "byline, dateline or reading-time line",
+}
+
+# Priority order: the first rule that holds names the paragraph. The lead is never flagged.
+RULES: list[Rule] = [
+    Rule("empty", "no visible text (images, embeds, form fields)", empty),
+    *(Rule(code, _FURNITURE_MEANINGS[code], furniture(code)) for code in FURNITURE),
+    Rule("link_dense", "most of the text sits inside links (menus, link lists)", link_dense),
+    Rule("short_fragment", "short unpunctuated fragment before or after the article's body", short_fragment),
+    Rule("repeated", "same normalised text in many articles (or in two, outside the body)", repeated),
+    Rule(
+        "after_article_end",
+        "after an end-of-article marker (comment section, related links, legal footer)",
+        after_article_end,
+    ),
+]
+
+REASONS: dict[str, str] = {rule.code: rule.meaning for rule in RULES}

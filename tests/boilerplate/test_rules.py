@@ -1,0 +1,52 @@
+"""Tests for tasks.boilerplate.rules: each rule found by name and evaluated alone."""
+
+import polars as pl
+import pytest
+from test_boilerplate import BODY, frame
+
+from tasks.boilerplate.flag import REASONS
+from tasks.boilerplate.patterns import furniture_codes
+from tasks.boilerplate.rules import RULES, signals
+
+MENU = "Home | World | Business | Sport"
+
+
+def holds(code: str, df: pl.DataFrame) -> list[bool]:
+    """Where the rule named `code` holds on its own, ignoring every other rule and the lead."""
+    rule = next(r for r in RULES if r.code == code)
+    with_codes = df.with_columns(_furniture=furniture_codes(df))
+    return with_codes.select(rule.holds(signals(5, 2)).fill_null(False)).to_series().to_list()
+
+
+def test_rules_mirror_reasons_in_priority_order() -> None:
+    """One rule per reason code, in the order REASONS documents them."""
+    assert [r.code for r in RULES] == list(REASONS)
+
+
+@pytest.mark.parametrize(
+    ("code", "df", "expected"),
+    [
+        ("empty", frame([BODY, ""]), [False, True]),
+        (
+            "newsletter",
+            frame([BODY, "Sign up for our newsletter", "Get our newsletter " + BODY * 2]),
+            [False, True, False],
+        ),
+        ("byline", frame(["By Jane Doe", "by the way, it rained", "Updated 3 May"]), [True, False, True]),
+        (
+            "link_dense",
+            frame([MENU, BODY, BODY, BODY], link_chars=[len(MENU), 0, 60, 0]),
+            [True, False, False, False],
+        ),
+        ("short_fragment", frame(["Menu", BODY, "Crosshead", BODY, "Top stories"]), [True, False, False, False, True]),
+        (
+            "repeated",
+            frame([BODY, BODY + " Two.", BODY + " Three.", BODY + " Four.", BODY + " Five."], [2, 1, 2, 1, 5]),
+            [True, False, False, False, True],
+        ),
+        ("after_article_end", frame([BODY, BODY + " Two.", "Related stories", BODY]), [False, False, False, True]),
+    ],
+)
+def test_rule_alone(code: str, df: pl.DataFrame, expected: list[bool]) -> None:
+    """Each rule flags exactly its own rows when evaluated by itself."""
+    assert holds(code, df) == expected
