@@ -14,9 +14,10 @@ from typing import NamedTuple
 import polars as pl
 
 from tasks.boilerplate.patterns import END_MARKER, FURNITURE, SENTENCE_END, matches
+from tasks.settings import RepeatThresholds
 
-DEFAULT_REPEAT_THRESHOLD = 5
-DEFAULT_EDGE_REPEAT_THRESHOLD = 2
+DEFAULT_REPEAT_THRESHOLD = RepeatThresholds.anywhere
+DEFAULT_EDGE_REPEAT_THRESHOLD = RepeatThresholds.edge
 LINK_DENSE_SHARE = 0.5  # share of characters inside links from which a paragraph is a menu
 LINK_DENSE_MAX_CHARS = 400  # longer link-heavy paragraphs are prose with many citations
 FRAGMENT_MAX_CHARS = 40  # shorter unpunctuated paragraphs at the edges are furniture
