@@ -38,7 +38,9 @@ def newsflow(settings: Settings) -> dict:
     started = time.perf_counter()
     source, output = Store(settings.input), Store(settings.output)
     with output_lock(output, run_id=str(flow_run.id)), workers_share_api():
-        plan = plan_run(source, output, settings.batch_files, settings.full_refresh, settings.max_file_bytes)
+        plan = plan_run(
+            source, output, settings.batch_files, settings.full_refresh, settings.max_file_bytes, settings.full_check
+        )
         run, batches = plan.run, plan.batches
         total = len(batches)
         ui.describe_run(ui.run_name(run.started_at, settings, plan.found), ui.run_tags(settings))

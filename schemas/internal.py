@@ -27,8 +27,13 @@ FILES_STATE_SCHEMA = pa.schema(
         *_pick(ARTICLES_SCHEMA, ["source_file", "content_sha256"]),
         pa.field("article_id", pa.string()),  # null for a quarantined file
         pa.field("part", pa.string(), nullable=False),
+        # size and mtime (or ETag) when the file was planned: a rerun skips the file unread while it
+        # is the same; null where none was recorded yet, so the file is hashed instead
+        pa.field("quick_key", pa.string()),
     ]
 )
+# The quick keys a run records: of the files it writes, and of known files it found unchanged by hashing.
+QUICK_KEYS_SCHEMA = pa.schema([FILES_STATE_SCHEMA.field("source_file"), FILES_STATE_SCHEMA.field("quick_key")])
 # (text, article) pairs for repeat counts: both 16-hex ids as 64-bit integers, and the ordinal of
 # the pair's first sighting (runs first, then order within the run).
 PAIRS_SCHEMA = pa.schema(
@@ -41,5 +46,6 @@ INGESTED = polars_schema(INGESTED_SCHEMA)
 INGESTED_ARTICLES = polars_schema(INGESTED_ARTICLES_SCHEMA)
 QUARANTINE_ROW = polars_schema(QUARANTINE_ROW_SCHEMA)
 FILES_STATE = polars_schema(FILES_STATE_SCHEMA)
+QUICK_KEYS = polars_schema(QUICK_KEYS_SCHEMA)
 PAIRS = polars_schema(PAIRS_SCHEMA)
 REPEATS = polars_schema(REPEATS_SCHEMA)

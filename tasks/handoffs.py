@@ -24,6 +24,7 @@ class Plan:
     replaced_ids: list[str]  # the article ids of those files
     text_files: list[str]  # the committed (text, article) pair files, in hash-bucket order
     text_pairs: int  # pairs in those files
+    quick_keys: str | None = None  # staged quick keys to record (QUICK_KEYS rows), None when there are none
     stats: Stats = field(default_factory=Stats)
 
 

@@ -55,9 +55,11 @@ def _task_stats() -> Stats:
 
 
 @task(name="plan", **RETRY_POLICY)
-def plan_run(source: Store, output: Store, batch_files: int, full_refresh: bool, max_file_bytes: int) -> Plan:
+def plan_run(
+    source: Store, output: Store, batch_files: int, full_refresh: bool, max_file_bytes: int, full_check: bool
+) -> Plan:
     """Recover the output, find the input files, skip the unchanged ones and batch the rest."""
-    found = make_plan(source, output, batch_files, full_refresh, max_file_bytes)
+    found = make_plan(source, output, batch_files, full_refresh, max_file_bytes, full_check)
     return replace(found, stats=Stats.merged([found.stats, _task_stats()]))
 
 
@@ -159,7 +161,8 @@ def commit_run(
     with stats.timed("commit"):
         previous = load_manifest(output)
         new_files = [read_staged(output, r.files) for r in results]
-        files_state = new_skip_list(output, previous, new_files, plan.replaced, full_refresh)
+        keys = read_staged(output, plan.quick_keys) if plan.quick_keys else None
+        files_state = new_skip_list(output, previous, new_files, plan.replaced, keys, full_refresh)
         summary = run_summary(plan, results, repeats, Stats(counts=stats.counts))
         staged = {r.batch_no: r.written for r in results}
         out = RunOutput(staged, files_state, repeats or None, set(plan.replaced), summary)

@@ -78,6 +78,10 @@ class Settings(BaseModel):
     edge_repeat_threshold: int = Field(
         RepeatThresholds.edge, ge=2, description="The same, for paragraphs before or after the article's unique body."
     )
+    full_check: bool = Field(
+        False,
+        description="Re-hash every known input file instead of skipping those whose size and mtime (or ETag) are unchanged.",
+    )
     pairs_per_bucket: int = Field(
         500_000,
         ge=1,

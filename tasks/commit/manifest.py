@@ -110,7 +110,10 @@ def check_schema(manifest: Manifest | None) -> None:
 def load_files_state(store: Store, manifest: Manifest | None) -> pl.DataFrame:
     """The skip list: every input file written or quarantined, with its sha256, article and part."""
     path = state_of(manifest).files
-    return pl.from_arrow(store.read_parquet(path)) if path else pl.DataFrame(schema=FILES_STATE)
+    if not path:
+        return pl.DataFrame(schema=FILES_STATE)
+    found = pl.from_arrow(store.read_parquet(path))  # skip lists before quick keys have no quick_key
+    return found.select(pl.col(c) if c in found.columns else pl.lit(None, t).alias(c) for c, t in FILES_STATE.items())
 
 
 def skip_list_rows(articles: pl.DataFrame, quarantine: pl.DataFrame, part: str) -> pl.DataFrame:
@@ -120,7 +123,7 @@ def skip_list_rows(articles: pl.DataFrame, quarantine: pl.DataFrame, part: str) 
             articles.select("source_file", "content_sha256", "article_id"),
             quarantine.select("source_file", "content_sha256", article_id=pl.lit(None, pl.String)),
         ]
-    ).with_columns(part=pl.lit(part))
+    ).with_columns(part=pl.lit(part), quick_key=pl.lit(None, pl.String))
 
 
 def load_texts_state(store: Store, files: list[str], low: int, high: int) -> pl.DataFrame:

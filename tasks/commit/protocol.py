@@ -98,14 +98,25 @@ def publish(store: Store, moves: list[list[str]], deletes: list[str]) -> None:
 
 
 def new_skip_list(
-    store: Store, previous: Manifest | None, new_files: list[pl.DataFrame], replaced: list[str], full_refresh: bool
+    store: Store,
+    previous: Manifest | None,
+    new_files: list[pl.DataFrame],
+    replaced: list[str],
+    quick_keys: pl.DataFrame | None,
+    full_refresh: bool,
 ) -> pl.DataFrame | None:
-    """The complete skip list after this run, or None when nothing changed and the committed one stands."""
-    if previous and not full_refresh and not replaced and not any(f.height for f in new_files):
+    """The complete skip list after this run, with the quick keys the plan recorded, or None when
+    nothing changed and the committed one stands."""
+    changed = full_refresh or replaced or quick_keys is not None or any(f.height for f in new_files)
+    if previous and not changed:
         return None
     old_files = load_files_state(store, None if full_refresh else previous)
     kept = old_files.filter(~pl.col("source_file").is_in(replaced))
-    return pl.concat([kept, *new_files], how="vertical_relaxed")
+    files = pl.concat([kept, *new_files], how="vertical_relaxed")
+    if quick_keys is None:
+        return files
+    recorded = files.join(quick_keys, on="source_file", how="left", suffix="_new")
+    return recorded.with_columns(pl.coalesce("quick_key_new", "quick_key").alias("quick_key")).drop("quick_key_new")
 
 
 def commit(store: Store, run: RunInfo, previous: Manifest | None, out: RunOutput, full_refresh: bool) -> Manifest:

@@ -7,11 +7,12 @@ from uuid import uuid4
 
 import polars as pl
 
+from schemas.internal import QUICK_KEYS
 from tasks.commit.manifest import check_schema, load_files_state, state_of
 from tasks.commit.protocol import recover
-from tasks.commit.staging import RunInfo
+from tasks.commit.staging import RunInfo, stage_frame
 from tasks.handoffs import Plan
-from tasks.ingest.discover import discover
+from tasks.ingest.discover import discover_with_keys
 from tasks.plan.unchanged import unchanged_files
 from tasks.stats import Stats
 from tasks.storage.store import Store
@@ -23,7 +24,9 @@ def new_run(version: int) -> RunInfo:
     return RunInfo(run_id=f"{now:%Y%m%dT%H%M%S}-{uuid4().hex[:6]}", started_at=now, version=version)
 
 
-def make_plan(source: Store, output: Store, batch_files: int, full_refresh: bool, max_file_bytes: int) -> Plan:
+def make_plan(
+    source: Store, output: Store, batch_files: int, full_refresh: bool, max_file_bytes: int, full_check: bool
+) -> Plan:
     """The run's batches of new and changed files, after finishing or erasing any interrupted run."""
     stats = Stats()
     with stats.timed("plan"):
@@ -31,22 +34,34 @@ def make_plan(source: Store, output: Store, batch_files: int, full_refresh: bool
         if not full_refresh:
             check_schema(manifest)
         previous = None if full_refresh else manifest
-        files = discover(source)
+        run = new_run((manifest.version if manifest else 0) + 1)
+        keys = discover_with_keys(source)
+        files = list(keys)
         state = load_files_state(output, previous)
-        written = dict(zip(state["source_file"], state["content_sha256"]))
-        known = {p: written[p] for p in files if p in written}
-        unchanged, read_retries = unchanged_files(source, known, max_file_bytes)
-        todo = [p for p in files if p not in unchanged]
-        replaced = [p for p in todo if p in known]
-    stats.count("read_retries", read_retries)
+        known = state.filter(pl.col("source_file").is_in(files))
+        unchanged = unchanged_files(source, known, keys, max_file_bytes, full_check)
+        todo = [p for p in files if p not in unchanged.files]
+        known_files = set(known["source_file"])
+        replaced = [p for p in todo if p in known_files]
+        recorded = {p: keys[p] for p in todo if keys[p]} | unchanged.refreshed
+    stats.count("read_retries", unchanged.read_retries)
     return Plan(
-        run=new_run((manifest.version if manifest else 0) + 1),
+        run=run,
         batches=[todo[i : i + batch_files] for i in range(0, len(todo), batch_files)],
         found=len(files),
-        skipped=len(unchanged),
+        skipped=len(unchanged.files),
         replaced=replaced,
         replaced_ids=state.filter(pl.col("source_file").is_in(replaced))["article_id"].drop_nulls().to_list(),
         text_files=state_of(previous).texts,
         text_pairs=state_of(previous).text_pairs,
+        quick_keys=stage_quick_keys(output, run, recorded),
         stats=stats,
     )
+
+
+def stage_quick_keys(output: Store, run: RunInfo, keys: dict[str, str]) -> str | None:
+    """The quick keys the commit records in the skip list, staged for it; None when there are none."""
+    if not keys:
+        return None
+    frame = pl.DataFrame({"source_file": list(keys), "quick_key": list(keys.values())}, schema=QUICK_KEYS)
+    return stage_frame(output, run.staged("quick-keys.arrow"), frame)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import hashlib
 from concurrent.futures import ThreadPoolExecutor
+from typing import NamedTuple
+
+import polars as pl
 
 from tasks.ingest.parse import BadInput
 from tasks.ingest.read import read_article
@@ -14,11 +17,38 @@ HASH_THREADS = 4
 HASH_CHUNK = 256
 
 
-def unchanged_files(source: Store, known: dict[str, str], max_file_bytes: int) -> tuple[set[str], int]:
+class Unchanged(NamedTuple):
+    """Known files whose content is the same, the read retries used, and quick keys to record anew."""
+
+    files: set[str]
+    read_retries: int
+    refreshed: dict[str, str]
+
+
+def unchanged_files(
+    source: Store, known: pl.DataFrame, current_keys: dict[str, str | None], max_file_bytes: int, full_check: bool
+) -> Unchanged:
+    """The known files (skip-list rows: source_file, content_sha256, quick_key) whose content is the same.
+
+    A file whose quick key is the one recorded when it was written is unchanged without being read
+    (unless `full_check`); the others are hashed. A file hashed the same whose key differs (or was
+    never recorded) gets its current key recorded, so the next run need not read it.
+    """
+    stored = dict(zip(known["source_file"], known["quick_key"]))
+    trusted = set() if full_check else {p for p, key in stored.items() if key and current_keys.get(p) == key}
+    to_hash = known.filter(~pl.col("source_file").is_in(list(trusted)))
+    same, retries = hashed_unchanged(
+        source, dict(zip(to_hash["source_file"], to_hash["content_sha256"])), max_file_bytes
+    )
+    refreshed = {p: current_keys[p] for p in same if current_keys.get(p) and current_keys[p] != stored[p]}
+    return Unchanged(trusted | same, retries, refreshed)
+
+
+def hashed_unchanged(source: Store, known: dict[str, str], max_file_bytes: int) -> tuple[set[str], int]:
     """The files of `known` (path to sha256) whose content is still the same, and the read retries used.
 
-    A rerun decides what to skip before any batch task starts. A file that cannot be read here
-    counts as changed: ingest reads it again and quarantines it with the reason.
+    A file that cannot be read here counts as changed: ingest reads it again and quarantines it
+    with the reason.
     """
     paths = list(known)
     chunks = [paths[i : i + HASH_CHUNK] for i in range(0, len(paths), HASH_CHUNK)]

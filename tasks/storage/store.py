@@ -141,6 +141,13 @@ class Store:
         found = self.fs.find(base)
         return sorted(self._relative(p) for p in found)
 
+    def list_details(self, rel: str = "") -> dict[str, dict]:
+        """Every file below `rel` with the listing's details (size, ETag, LastModified), one request per page."""
+        base = self.path(rel) if rel else self.root
+        if not self.fs.exists(base):
+            return {}
+        return {self._relative(p): info for p, info in self.fs.find(base, detail=True).items()}
+
     def _relative(self, path: str) -> str:
         path = path if self.is_local else path.split("://", 1)[-1]
         return path[len(self.root) :].lstrip("/")

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import time
+
 import duckdb
 import polars as pl
 import pyarrow as pa
 import pyarrow.dataset as ds
-from support import file_counts
+from support import FILE_COUNTS, file_counts
 
-from tasks.commit.manifest import load_manifest
+from tasks.commit.manifest import load_files_state, load_manifest
 from tasks.storage.store import Store
 
 SEED_NAME = "000_eb467b9fec6cd865.txt"
@@ -177,3 +180,25 @@ def test_repeat_counts_do_not_depend_on_hash_buckets(tmp_path, run_flow):
     assert counts.equals(read_table(whole, "paragraphs").filter(later).select(columns))
     shared_0 = counts.filter(pl.col("article_id") == "0000000000000008", pl.col("paragraph_index") == 1)
     assert shared_0.row(0)[2:] == (2, "0000000000000000", True)  # texts[0] is in articles 0 and 8
+
+
+def test_reruns_trust_unchanged_quick_keys_and_full_check_hashes_again(tmp_path, run_flow):
+    source, output = tmp_path / "in", tmp_path / "out"
+    source.mkdir()
+    article, hour_ago = source / "001_aaaaaaaaaaaaaaaa.txt", time.time_ns() - 3600 * 10**9
+    article.write_text("['First paragraph.']")
+    os.utime(article, ns=(hour_ago, hour_ago))
+    assert run_flow(source, output)["files_written"] == 1
+    store = Store(str(output))
+    assert load_files_state(store, load_manifest(store))["quick_key"].to_list() == [f"20:{hour_ago}"]
+
+    article.write_text("['Other paragraph.']")  # same size, and the mtime put back: the quick key holds
+    os.utime(article, ns=(hour_ago, hour_ago))
+    assert file_counts(run_flow(source, output)) == {
+        **dict.fromkeys(FILE_COUNTS, 0),
+        "files_found": 1,
+        "files_skipped": 1,
+    }
+    rehashed = run_flow(source, output, full_check=True)
+    assert (rehashed["files_written"], rehashed["files_replaced"]) == (1, 1)
+    assert read_table(output, "paragraphs")["text"].to_list() == ["Other paragraph."]

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
-
 import pytest
 
 from tasks.ingest.discover import article_id
 from tasks.ingest.parse import BadInput, parse_paragraphs
 from tasks.ingest.read import ingest_files
-from tasks.plan.unchanged import unchanged_files
 from tasks.settings import InputLimits
 from tasks.storage.store import Store
 
@@ -73,13 +70,3 @@ def test_ingest_files_accounts_for_every_file(tmp_path):
     ]
     assert batch.articles["source_file"].to_list() == ["001_aaaaaaaaaaaaaaaa.txt"]
     assert batch.quarantine.select("source_file", "error_kind").rows() == [("002_bbbbbbbbbbbbbbbb.txt", "syntax_error")]
-
-
-def test_unchanged_files_are_those_with_the_known_sha256(tmp_path):
-    (tmp_path / "001_aaaaaaaaaaaaaaaa.txt").write_text("['same']")
-    (tmp_path / "002_bbbbbbbbbbbbbbbb.txt").write_text("['edited']")
-    (tmp_path / "003_cccccccccccccccc.txt").symlink_to("/etc/hostname")
-    same = hashlib.sha256(b"['same']").hexdigest()
-    known = {f"00{n}_{c * 16}.txt": same for n, c in ((1, "a"), (2, "b"), (3, "c"))}
-    # the changed file and the unreadable one are left to ingest, which writes or quarantines them
-    assert unchanged_files(Store(str(tmp_path)), known, LIMITS.max_file_bytes) == ({"001_aaaaaaaaaaaaaaaa.txt"}, 0)

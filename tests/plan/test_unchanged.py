@@ -1,0 +1,63 @@
+"""Which known files a rerun skips: by quick key (size and mtime) or, failing that, by sha256."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+
+import polars as pl
+
+from schemas.internal import FILES_STATE
+from tasks.ingest.discover import discover_with_keys
+from tasks.plan.unchanged import unchanged_files
+from tasks.storage.store import Store
+
+MAX_BYTES = 10_000
+HOUR_AGO_NS = time.time_ns() - 3600 * 10**9
+
+
+def known(rows: list[tuple[str, str, str | None]]) -> pl.DataFrame:
+    """Skip-list rows (source_file, content_sha256, quick_key)."""
+    frame = pl.DataFrame(rows, schema=["source_file", "content_sha256", "quick_key"], orient="row")
+    return frame.with_columns(article_id=pl.lit(None, pl.String), part=pl.lit("p")).select(FILES_STATE.names())
+
+
+def sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def write(folder, name: str, data: bytes, mtime_ns: int = HOUR_AGO_NS) -> str:
+    (folder / name).write_bytes(data)
+    os.utime(folder / name, ns=(mtime_ns, mtime_ns))
+    return name
+
+
+def test_unchanged_files_are_those_with_the_known_sha256(tmp_path):
+    same = write(tmp_path, "001_aaaaaaaaaaaaaaaa.txt", b"['same']")
+    edited = write(tmp_path, "002_bbbbbbbbbbbbbbbb.txt", b"['edited']")
+    (tmp_path / "003_cccccccccccccccc.txt").symlink_to("/etc/hostname")
+    rows = known([(name, sha(b"['same']"), None) for name in (same, edited, "003_cccccccccccccccc.txt")])
+    keys = discover_with_keys(Store(str(tmp_path)))
+    found = unchanged_files(Store(str(tmp_path)), rows, keys, MAX_BYTES, full_check=False)
+    # the changed file and the unreadable one are left to ingest, which writes or quarantines them
+    assert (found.files, found.read_retries) == ({same}, 0)
+    assert found.refreshed == {same: f"8:{HOUR_AGO_NS}"}  # hashed the same: its key is recorded now
+
+
+def test_a_file_whose_quick_key_is_unchanged_is_not_read(tmp_path):
+    name = write(tmp_path, "001_aaaaaaaaaaaaaaaa.txt", b"['one']")
+    key = f"7:{HOUR_AGO_NS}"
+    write(tmp_path, name, b"['two']")  # same size and mtime: rsync and git would not look either
+    rows = known([(name, sha(b"['one']"), key)])
+    keys = discover_with_keys(Store(str(tmp_path)))
+    assert keys == {name: key}
+    quick = unchanged_files(Store(str(tmp_path)), rows, keys, MAX_BYTES, full_check=False)
+    assert (quick.files, quick.refreshed) == ({name}, {})
+    full = unchanged_files(Store(str(tmp_path)), rows, keys, MAX_BYTES, full_check=True)
+    assert (full.files, full.refreshed) == (set(), {})
+
+
+def test_a_file_modified_just_now_has_no_key_to_trust(tmp_path):
+    name = write(tmp_path, "001_aaaaaaaaaaaaaaaa.txt", b"['new']", mtime_ns=time.time_ns())
+    assert discover_with_keys(Store(str(tmp_path))) == {name: None}
