@@ -15,6 +15,7 @@ from tasks.boilerplate.rules import (
     DEFAULT_REPEAT_THRESHOLD,
     REASONS,
     RULES,
+    SITUATIONAL,
     signals,
 )
 
@@ -40,6 +41,17 @@ def flag_boilerplate(
     return (
         paragraphs.with_columns(_furniture=furniture_codes(paragraphs))
         .with_columns(boilerplate_reason=reason)
+        .with_columns(boilerplate_reason=_rescued(pl.col("boilerplate_reason"), s.n_chars))
         .with_columns(is_boilerplate=pl.col("boilerplate_reason").is_not_null())
         .drop("_furniture")
     )
+
+
+def _rescued(reason: pl.Expr, n_chars: pl.Expr) -> pl.Expr:
+    """Reasons with the situational ones dropped on an article they would leave without any text.
+
+    Edge, repetition and end-of-article rules judge a paragraph against the article's body; when
+    they flag every visible paragraph there was no body to judge against, so none of them holds.
+    """
+    emptied = ~(reason.is_null() & (n_chars > 0)).any().over("source_file")
+    return pl.when(emptied & reason.is_in(SITUATIONAL)).then(pl.lit(None, dtype=pl.String)).otherwise(reason)

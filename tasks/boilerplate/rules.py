@@ -21,6 +21,9 @@ LINK_DENSE_SHARE = 0.5  # share of characters inside links from which a paragrap
 LINK_DENSE_MAX_CHARS = 400  # longer link-heavy paragraphs are prose with many citations
 FRAGMENT_MAX_CHARS = 40  # shorter unpunctuated paragraphs at the edges are furniture
 BODY_MIN_CHARS = 80  # a unique, punctuated, link-light paragraph this long is article body
+# Lengths count a Chinese or Japanese character as this many Latin ones (one holds a word).
+IDEOGRAPH_WIDTH = 3
+IDEOGRAPHS = r"[\p{Han}\p{Hiragana}\p{Katakana}]"
 
 
 @dataclass(frozen=True)
@@ -28,6 +31,7 @@ class Signals:
     """Per-paragraph expressions shared by the rules, built once per call by `signals`."""
 
     n_chars: pl.Expr
+    width: pl.Expr  # n_chars with ideographs counted IDEOGRAPH_WIDTH times
     link_chars: pl.Expr
     count: pl.Expr  # distinct articles holding the same normalised text
     link_share: pl.Expr
@@ -58,15 +62,20 @@ def signals(repeat_threshold: int, edge_repeat_threshold: int) -> Signals:
         pl.col("paragraph_index"),
     )
     link_share = pl.col("link_chars") / pl.max_horizontal(n_chars, 1)
+    width = n_chars + (IDEOGRAPH_WIDTH - 1) * text.str.count_matches(IDEOGRAPHS)
     unpunctuated = ~text.str.contains(SENTENCE_END)
-    body_like = (n_chars >= BODY_MIN_CHARS) & (link_share < LINK_DENSE_SHARE) & ~unpunctuated
+    body_like = (width >= BODY_MIN_CHARS) & (link_share < LINK_DENSE_SHARE) & ~unpunctuated
     unique_body = (body_like & (count < edge_repeat_threshold)) | pl.col("is_lead")
     first_body = _first_index(unique_body)
     second_body = _first_index(unique_body & (idx > first_body))
-    article_end = _first_index((idx > second_body) & matches(text, n_chars, END_MARKER))
+    body_chars = pl.when(unique_body).then(n_chars).otherwise(0)
+    body_before = body_chars.cum_sum().over("source_file", order_by="paragraph_index") - body_chars
+    after_most_body = body_before * 2 >= body_chars.sum().over("source_file")
+    article_end = _first_index((idx > second_body) & after_most_body & matches(text, n_chars, END_MARKER))
     last_body = pl.when(unique_body & ~(idx >= article_end).fill_null(False)).then(idx).max().over("source_file")
     return Signals(
         n_chars=n_chars,
+        width=width,
         link_chars=pl.col("link_chars"),
         count=count,
         link_share=link_share,
@@ -95,12 +104,12 @@ def furniture(code: str) -> Callable[[Signals], pl.Expr]:
 
 def link_dense(s: Signals) -> pl.Expr:
     """Mostly link text, not long prose; inside the body only when unpunctuated or all link."""
-    in_links = (s.link_share >= LINK_DENSE_SHARE) & (s.n_chars < LINK_DENSE_MAX_CHARS)
+    in_links = (s.link_share >= LINK_DENSE_SHARE) & (s.width < LINK_DENSE_MAX_CHARS)
     return in_links & (s.at_edge | s.unpunctuated | (s.link_chars == s.n_chars))
 
 
 def short_fragment(s: Signals) -> pl.Expr:
-    return s.at_edge & (s.n_chars < FRAGMENT_MAX_CHARS) & s.unpunctuated
+    return s.at_edge & (s.width < FRAGMENT_MAX_CHARS) & s.unpunctuated
 
 
 def repeated(s: Signals) -> pl.Expr:
@@ -145,3 +154,6 @@ RULES: list[Rule] = [
 ]
 
 REASONS: dict[str, str] = {rule.code: rule.meaning for rule in RULES}
+
+# Rules that judge a paragraph by its place around the article's body, not by its own text.
+SITUATIONAL = ["link_dense", "short_fragment", "repeated", "after_article_end"]
