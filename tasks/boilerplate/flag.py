@@ -16,6 +16,7 @@ from tasks.boilerplate.rules import (
     REASONS,
     RULES,
     SITUATIONAL,
+    Signals,
     signals,
 )
 
@@ -41,17 +42,18 @@ def flag_boilerplate(
     return (
         paragraphs.with_columns(_furniture=furniture_codes(paragraphs))
         .with_columns(boilerplate_reason=reason)
-        .with_columns(boilerplate_reason=_rescued(pl.col("boilerplate_reason"), s.n_chars))
+        .with_columns(boilerplate_reason=_rescued(pl.col("boilerplate_reason"), s))
         .with_columns(is_boilerplate=pl.col("boilerplate_reason").is_not_null())
         .drop("_furniture")
     )
 
 
-def _rescued(reason: pl.Expr, n_chars: pl.Expr) -> pl.Expr:
+def _rescued(reason: pl.Expr, s: Signals) -> pl.Expr:
     """Reasons with the situational ones dropped on an article they would leave without any text.
 
     Edge, repetition and end-of-article rules judge a paragraph against the article's body; when
-    they flag every visible paragraph there was no body to judge against, so none of them holds.
+    they flag every visible paragraph of an article that holds prose, there was no body to judge
+    against, so none of them holds. An article without prose (a video page) stays flagged.
     """
-    emptied = ~(reason.is_null() & (n_chars > 0)).any().over("source_file")
+    emptied = ~(reason.is_null() & (s.n_chars > 0)).any().over("source_file") & s.prose.any().over("source_file")
     return pl.when(emptied & reason.is_in(SITUATIONAL)).then(pl.lit(None, dtype=pl.String)).otherwise(reason)

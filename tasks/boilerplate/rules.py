@@ -20,7 +20,9 @@ DEFAULT_EDGE_REPEAT_THRESHOLD = 2
 LINK_DENSE_SHARE = 0.5  # share of characters inside links from which a paragraph is a menu
 LINK_DENSE_MAX_CHARS = 400  # longer link-heavy paragraphs are prose with many citations
 FRAGMENT_MAX_CHARS = 40  # shorter unpunctuated paragraphs at the edges are furniture
+TAIL_HEADLINE_MAX_CHARS = 120  # past furniture after the body, unpunctuated lines this short are teasers
 BODY_MIN_CHARS = 80  # a unique, punctuated, link-light paragraph this long is article body
+END_AFTER_BODY_SHARE = 0.25  # a marker with over 3/4 of the body's characters below it is a heading inside it
 # Lengths count a Chinese or Japanese character as this many Latin ones (one holds a word).
 IDEOGRAPH_WIDTH = 3
 IDEOGRAPHS = r"[\p{Han}\p{Hiragana}\p{Katakana}]"
@@ -36,7 +38,9 @@ class Signals:
     count: pl.Expr  # distinct articles holding the same normalised text
     link_share: pl.Expr
     unpunctuated: pl.Expr
+    prose: pl.Expr  # long, punctuated and link-light: reads like article text
     at_edge: pl.Expr  # before the article's first or after its last unique body paragraph
+    after_tail_break: pl.Expr  # after furniture that follows the article's last unique body paragraph
     after_end: pl.Expr  # after an end-of-article marker that follows the body
     furniture: pl.Expr  # code of the first furniture pattern matching the paragraph, else null
     repeat_threshold: int
@@ -64,15 +68,17 @@ def signals(repeat_threshold: int, edge_repeat_threshold: int) -> Signals:
     link_share = pl.col("link_chars") / pl.max_horizontal(n_chars, 1)
     width = n_chars + (IDEOGRAPH_WIDTH - 1) * text.str.count_matches(IDEOGRAPHS)
     unpunctuated = ~text.str.contains(SENTENCE_END)
-    body_like = (width >= BODY_MIN_CHARS) & (link_share < LINK_DENSE_SHARE) & ~unpunctuated
-    unique_body = (body_like & (count < edge_repeat_threshold)) | pl.col("is_lead")
+    prose = (width >= BODY_MIN_CHARS) & (link_share < LINK_DENSE_SHARE) & ~unpunctuated
+    unique_body = (prose & (count < edge_repeat_threshold)) | pl.col("is_lead")
     first_body = _first_index(unique_body)
     second_body = _first_index(unique_body & (idx > first_body))
     body_chars = pl.when(unique_body).then(n_chars).otherwise(0)
     body_before = body_chars.cum_sum().over("source_file", order_by="paragraph_index") - body_chars
-    after_most_body = body_before * 2 >= body_chars.sum().over("source_file")
+    after_most_body = body_before >= END_AFTER_BODY_SHARE * body_chars.sum().over("source_file")
     article_end = _first_index((idx > second_body) & after_most_body & matches(text, n_chars, END_MARKER))
     last_body = pl.when(unique_body & ~(idx >= article_end).fill_null(False)).then(idx).max().over("source_file")
+    furniture_like = pl.col("_furniture").is_not_null() | (link_share >= LINK_DENSE_SHARE) | (n_chars == 0)
+    furniture_like = furniture_like | (count >= edge_repeat_threshold)
     return Signals(
         n_chars=n_chars,
         width=width,
@@ -80,7 +86,9 @@ def signals(repeat_threshold: int, edge_repeat_threshold: int) -> Signals:
         count=count,
         link_share=link_share,
         unpunctuated=unpunctuated,
+        prose=prose,
         at_edge=(idx < first_body) | (idx > last_body) | first_body.is_null(),
+        after_tail_break=idx > _first_index((idx > last_body) & furniture_like),
         after_end=idx > article_end,
         furniture=pl.col("_furniture"),
         repeat_threshold=repeat_threshold,
@@ -109,7 +117,12 @@ def link_dense(s: Signals) -> pl.Expr:
 
 
 def short_fragment(s: Signals) -> pl.Expr:
-    return s.at_edge & (s.width < FRAGMENT_MAX_CHARS) & s.unpunctuated
+    """Unpunctuated: short at the article's edges, or a teaser headline after the furniture that ends it.
+
+    A list that closes the body directly stays: only lines past a furniture paragraph count.
+    """
+    short = (s.at_edge & (s.width < FRAGMENT_MAX_CHARS)) | (s.after_tail_break & (s.width < TAIL_HEADLINE_MAX_CHARS))
+    return short & s.unpunctuated
 
 
 def repeated(s: Signals) -> pl.Expr:
