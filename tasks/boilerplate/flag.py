@@ -17,7 +17,7 @@ from tasks.boilerplate.rules import (
     RULES,
     SITUATIONAL,
     Signals,
-    signals,
+    stages,
 )
 
 __all__ = ["REASONS", "flag_boilerplate"]
@@ -35,17 +35,25 @@ def flag_boilerplate(
     paragraphs inside a story stay, repeated teasers and footers around it go. Everything after
     an end-of-article marker that follows the body is flagged too.
     """
-    s = signals(repeat_threshold, edge_repeat_threshold)
+    s = Signals(repeat_threshold, edge_repeat_threshold)
     reason = pl.when(pl.col("is_lead")).then(pl.lit(None, dtype=pl.String))
     for rule in RULES:
         reason = reason.when(rule.holds(s)).then(pl.lit(rule.code))
+    frame = with_signals(paragraphs, edge_repeat_threshold)
     return (
-        paragraphs.with_columns(_furniture=furniture_codes(paragraphs))
-        .with_columns(boilerplate_reason=reason)
+        frame.with_columns(boilerplate_reason=reason)
         .with_columns(boilerplate_reason=_rescued(pl.col("boilerplate_reason"), s))
         .with_columns(is_boilerplate=pl.col("boilerplate_reason").is_not_null())
-        .drop("_furniture")
+        .drop(set(frame.columns) - set(paragraphs.columns))
     )
+
+
+def with_signals(paragraphs: pl.DataFrame, edge_repeat_threshold: int) -> pl.DataFrame:
+    """Paragraphs with the temporary columns the rules read (`Signals`), stage by stage."""
+    frame = paragraphs.with_columns(_furniture=furniture_codes(paragraphs))
+    for stage in stages(edge_repeat_threshold):
+        frame = frame.with_columns(**stage)
+    return frame
 
 
 def _rescued(reason: pl.Expr, s: Signals) -> pl.Expr:

@@ -30,21 +30,21 @@ IDEOGRAPHS = r"[\p{Han}\p{Hiragana}\p{Katakana}]"
 
 @dataclass(frozen=True)
 class Signals:
-    """Per-paragraph expressions shared by the rules, built once per call by `signals`."""
+    """Per-paragraph signals the rules read: input columns and the temporary columns of `stages`."""
 
-    n_chars: pl.Expr
-    width: pl.Expr  # n_chars with ideographs counted IDEOGRAPH_WIDTH times
-    link_chars: pl.Expr
-    count: pl.Expr  # distinct articles holding the same normalised text
-    link_share: pl.Expr
-    unpunctuated: pl.Expr
-    prose: pl.Expr  # long, punctuated and link-light: reads like article text
-    at_edge: pl.Expr  # before the article's first or after its last unique body paragraph
-    after_tail_break: pl.Expr  # after furniture that follows the article's last unique body paragraph
-    after_end: pl.Expr  # after an end-of-article marker that follows the body
-    furniture: pl.Expr  # code of the first furniture pattern matching the paragraph, else null
     repeat_threshold: int
     edge_repeat_threshold: int
+    n_chars: pl.Expr = pl.col("n_chars")
+    link_chars: pl.Expr = pl.col("link_chars")
+    count: pl.Expr = pl.col("n_articles_with_text")  # distinct articles holding the same normalised text
+    furniture: pl.Expr = pl.col("_furniture")  # code of the first furniture pattern matching, else null
+    width: pl.Expr = pl.col("_width")  # n_chars with ideographs counted IDEOGRAPH_WIDTH times
+    link_share: pl.Expr = pl.col("_link_share")
+    unpunctuated: pl.Expr = pl.col("_unpunctuated")
+    prose: pl.Expr = pl.col("_prose")  # long, punctuated and link-light: reads like article text
+    at_edge: pl.Expr = pl.col("_at_edge")  # before the article's first or after its last unique body paragraph
+    after_tail_break: pl.Expr = pl.col("_after_tail_break")  # past furniture that follows the last body paragraph
+    after_end: pl.Expr = pl.col("_after_end")  # after an end-of-article marker that follows the body
 
 
 def _first_index(condition: pl.Expr) -> pl.Expr:
@@ -52,12 +52,13 @@ def _first_index(condition: pl.Expr) -> pl.Expr:
     return pl.when(condition).then(pl.col("paragraph_index")).min().over("source_file")
 
 
-def signals(repeat_threshold: int, edge_repeat_threshold: int) -> Signals:
-    """The signals over flag_boilerplate's input columns, `_furniture` holding furniture codes.
+def stages(edge_repeat_threshold: int) -> list[dict[str, pl.Expr]]:
+    """The temporary columns behind `Signals`, in stages that each read the columns of earlier ones.
 
-    The unique body is the punctuated, link-light, long paragraphs found in fewer than
-    `edge_repeat_threshold` articles, plus the lead. An end marker counts only when short and
-    after two body paragraphs (page headers hold legal lines too).
+    The unique body is the prose paragraphs found in fewer than `edge_repeat_threshold` articles,
+    plus the lead. An end marker counts only when short, after two body paragraphs (page headers
+    hold legal lines too) and with a quarter of the body above it (else it heads a section).
+    Computed once as columns: rules share them, and window expressions are not re-evaluated.
     """
     text, n_chars, count, idx = (
         pl.col("text"),
@@ -65,35 +66,30 @@ def signals(repeat_threshold: int, edge_repeat_threshold: int) -> Signals:
         pl.col("n_articles_with_text"),
         pl.col("paragraph_index"),
     )
-    link_share = pl.col("link_chars") / pl.max_horizontal(n_chars, 1)
-    width = n_chars + (IDEOGRAPH_WIDTH - 1) * text.str.count_matches(IDEOGRAPHS)
-    unpunctuated = ~text.str.contains(SENTENCE_END)
-    prose = (width >= BODY_MIN_CHARS) & (link_share < LINK_DENSE_SHARE) & ~unpunctuated
-    unique_body = (prose & (count < edge_repeat_threshold)) | pl.col("is_lead")
-    first_body = _first_index(unique_body)
-    second_body = _first_index(unique_body & (idx > first_body))
-    body_chars = pl.when(unique_body).then(n_chars).otherwise(0)
+    s = Signals(0, edge_repeat_threshold)
+    body, first, second, end, last = (pl.col(c) for c in ("_body", "_first", "_second", "_end", "_last"))
+    body_chars = pl.when(body).then(n_chars).otherwise(0)
     body_before = body_chars.cum_sum().over("source_file", order_by="paragraph_index") - body_chars
-    after_most_body = body_before >= END_AFTER_BODY_SHARE * body_chars.sum().over("source_file")
-    article_end = _first_index((idx > second_body) & after_most_body & matches(text, n_chars, END_MARKER))
-    last_body = pl.when(unique_body & ~(idx >= article_end).fill_null(False)).then(idx).max().over("source_file")
-    furniture_like = pl.col("_furniture").is_not_null() | (link_share >= LINK_DENSE_SHARE) | (n_chars == 0)
-    furniture_like = furniture_like | (count >= edge_repeat_threshold)
-    return Signals(
-        n_chars=n_chars,
-        width=width,
-        link_chars=pl.col("link_chars"),
-        count=count,
-        link_share=link_share,
-        unpunctuated=unpunctuated,
-        prose=prose,
-        at_edge=(idx < first_body) | (idx > last_body) | first_body.is_null(),
-        after_tail_break=idx > _first_index((idx > last_body) & furniture_like),
-        after_end=idx > article_end,
-        furniture=pl.col("_furniture"),
-        repeat_threshold=repeat_threshold,
-        edge_repeat_threshold=edge_repeat_threshold,
-    )
+    marker = (idx > second) & matches(text, n_chars, END_MARKER)
+    furniture_like = s.furniture.is_not_null() | (s.link_share >= LINK_DENSE_SHARE) | (n_chars == 0)
+    return [
+        {
+            "_width": n_chars + (IDEOGRAPH_WIDTH - 1) * text.str.count_matches(IDEOGRAPHS),
+            "_link_share": s.link_chars / pl.max_horizontal(n_chars, 1),
+            "_unpunctuated": ~text.str.contains(SENTENCE_END),
+        },
+        {"_prose": (s.width >= BODY_MIN_CHARS) & (s.link_share < LINK_DENSE_SHARE) & ~s.unpunctuated},
+        {"_body": (s.prose & (count < edge_repeat_threshold)) | pl.col("is_lead")},
+        {"_first": _first_index(body)},
+        {"_second": _first_index(body & (idx > first))},
+        {"_end": _first_index(marker & (body_before >= END_AFTER_BODY_SHARE * body_chars.sum().over("source_file")))},
+        {"_last": pl.when(body & ~(idx >= end).fill_null(False)).then(idx).max().over("source_file")},
+        {
+            "_at_edge": (idx < first) | (idx > last) | first.is_null(),
+            "_after_tail_break": idx > _first_index((idx > last) & (furniture_like | (count >= edge_repeat_threshold))),
+            "_after_end": idx > end,
+        },
+    ]
 
 
 def empty(s: Signals) -> pl.Expr:

@@ -4,9 +4,8 @@ import polars as pl
 import pytest
 from test_boilerplate import BODY, frame, reasons
 
-from tasks.boilerplate.flag import REASONS
-from tasks.boilerplate.patterns import furniture_codes
-from tasks.boilerplate.rules import RULES, signals
+from tasks.boilerplate.flag import REASONS, with_signals
+from tasks.boilerplate.rules import RULES, Signals
 
 MENU = "Home | World | Business | Sport"
 
@@ -14,8 +13,7 @@ MENU = "Home | World | Business | Sport"
 def holds(code: str, df: pl.DataFrame) -> list[bool]:
     """Where the rule named `code` holds on its own, ignoring every other rule and the lead."""
     rule = next(r for r in RULES if r.code == code)
-    with_codes = df.with_columns(_furniture=furniture_codes(df))
-    return with_codes.select(rule.holds(signals(5, 2)).fill_null(False)).to_series().to_list()
+    return with_signals(df, 2).select(rule.holds(Signals(5, 2)).fill_null(False)).to_series().to_list()
 
 
 def test_rules_mirror_reasons_in_priority_order() -> None:
