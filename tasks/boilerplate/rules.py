@@ -66,20 +66,20 @@ def stages(edge_repeat_threshold: int) -> list[dict[str, pl.Expr]]:
         pl.col("n_articles_with_text"),
         pl.col("paragraph_index"),
     )
-    s = Signals(0, edge_repeat_threshold)
+    width, link_share, unpunctuated, prose = (pl.col(c) for c in ("_width", "_link_share", "_unpunctuated", "_prose"))
     body, first, second, end, last = (pl.col(c) for c in ("_body", "_first", "_second", "_end", "_last"))
     body_chars = pl.when(body).then(n_chars).otherwise(0)
     body_before = body_chars.cum_sum().over("source_file", order_by="paragraph_index") - body_chars
     marker = (idx > second) & matches(text, n_chars, END_MARKER)
-    furniture_like = s.furniture.is_not_null() | (s.link_share >= LINK_DENSE_SHARE) | (n_chars == 0)
+    furniture_like = pl.col("_furniture").is_not_null() | (link_share >= LINK_DENSE_SHARE) | (n_chars == 0)
     return [
         {
             "_width": n_chars + (IDEOGRAPH_WIDTH - 1) * text.str.count_matches(IDEOGRAPHS),
-            "_link_share": s.link_chars / pl.max_horizontal(n_chars, 1),
+            "_link_share": pl.col("link_chars") / pl.max_horizontal(n_chars, 1),
             "_unpunctuated": ~text.str.contains(SENTENCE_END),
         },
-        {"_prose": (s.width >= BODY_MIN_CHARS) & (s.link_share < LINK_DENSE_SHARE) & ~s.unpunctuated},
-        {"_body": (s.prose & (count < edge_repeat_threshold)) | pl.col("is_lead")},
+        {"_prose": (width >= BODY_MIN_CHARS) & (link_share < LINK_DENSE_SHARE) & ~unpunctuated},
+        {"_body": (prose & (count < edge_repeat_threshold)) | pl.col("is_lead")},
         {"_first": _first_index(body)},
         {"_second": _first_index(body & (idx > first))},
         {"_end": _first_index(marker & (body_before >= END_AFTER_BODY_SHARE * body_chars.sum().over("source_file")))},
