@@ -20,7 +20,7 @@ from tasks.boilerplate.rules import (
     stages,
 )
 
-__all__ = ["REASONS", "flag_boilerplate"]
+__all__ = ["REASONS", "flag_boilerplate", "with_signals"]
 
 
 def flag_boilerplate(
