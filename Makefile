@@ -7,7 +7,6 @@ OUTPUT ?= data/output
 CORPUS ?= ../shared/corpus/bbc
 PARAGRAPHS ?= 500000
 RUNNER ?= auto
-QUALITY_CORPUS ?= ../shared/corpus/aeb
 PORT ?= 4200
 
 export PREFECT_HOME ?= $(CURDIR)/.prefect
@@ -50,9 +49,10 @@ bench: install
 bench-stages: install
 	$(BIN)/python -m bench.stage_costs --corpus $(CORPUS)
 
-# Boilerplate quality: the real flow on QUALITY_CORPUS, scored against its gold article bodies.
+# Boilerplate quality: the real flow on every gold set in ../shared/corpus (or QUALITY_CORPUS), with
+# keep-all and the per-paragraph oracle beside it. Skips when ../shared is absent.
 bench-quality: install
-	$(BIN)/python -m bench.quality --corpus $(QUALITY_CORPUS)
+	$(BIN)/python -m bench.quality $(if $(QUALITY_CORPUS),--corpus $(QUALITY_CORPUS))
 
 clean:
 	rm -rf $(OUTPUT) .pytest_cache

@@ -1,13 +1,17 @@
-"""`make bench-quality`: run the real flow on a corpus with gold bodies and score its boilerplate flags.
+"""`make bench-quality`: run the real flow on every gold corpus and score its boilerplate flags.
 
-Prints the scorer's token precision / recall / F1 of the kept paragraphs (and of keeping every
-paragraph, for reference) and the share of paragraphs flagged per boilerplate reason code.
+For each corpus folder with gold article bodies in its index.jsonl (default: all of ../shared/corpus),
+prints the scorer's token precision / recall / F1 of the kept paragraphs for keeping every paragraph,
+for newsflow, and for the per-paragraph oracle, side by side; then the share of paragraphs flagged
+per reason code. Without ../shared (a fresh clone) it says so and exits 0.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -16,8 +20,20 @@ from pathlib import Path
 import polars as pl
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "aeb"
-DEFAULT_SCORER = ROOT.parent / "shared" / "tools" / "eval_boilerplate.py"
+SHARED = ROOT.parent / "shared"
+DEFAULT_SCORER = SHARED / "tools" / "eval_boilerplate.py"
+DEFAULT_ORACLE = SHARED / "tools" / "oracle_boilerplate.py"
+SCORE = re.compile(r"P(?:recision)?\s+([\d.]+)\s+R(?:ecall)?\s+([\d.]+)\s+F1\s+([\d.]+)", re.I)
+EMPTY = re.compile(r"without any kept paragraph (\d+)")
+
+
+def gold_corpora(root: Path) -> list[Path]:
+    """The folders under `root` whose index.jsonl holds at least one gold body, by name."""
+    return sorted(index.parent for index in root.glob("*/index.jsonl") if _has_gold(index))
+
+
+def _has_gold(index: Path) -> bool:
+    return any(json.loads(line).get("gold") for line in index.read_text(encoding="utf-8").splitlines() if line)
 
 
 def run_flow(corpus: Path, output: Path) -> None:
@@ -27,10 +43,20 @@ def run_flow(corpus: Path, output: Path) -> None:
     subprocess.run(command, check=True, env=env, cwd=ROOT, stdout=subprocess.DEVNULL)
 
 
-def score(scorer: Path, paragraphs: Path, corpus: Path, keep_all: bool = False) -> str:
-    """The scorer's report, as printed by it."""
-    command = [sys.executable, str(scorer), str(paragraphs), str(corpus)] + (["--keep-all"] if keep_all else [])
-    return subprocess.run(command, check=True, capture_output=True, text=True).stdout.strip()
+def _run(command: list[str]) -> str:
+    return subprocess.run(command, check=True, capture_output=True, text=True).stdout
+
+
+def score(scorer: Path, paragraphs: Path, corpus: Path, keep_all: bool = False) -> tuple[str, str]:
+    """Precision / recall / F1 as printed by the scorer, and its count of pages with nothing kept."""
+    out = _run([sys.executable, str(scorer), str(paragraphs), str(corpus)] + (["--keep-all"] if keep_all else []))
+    return "/".join(SCORE.search(out).groups()), EMPTY.search(out).group(1)
+
+
+def oracle(script: Path, corpus: Path) -> str:
+    """The per-paragraph oracle's precision / recall / F1."""
+    line = next(line for line in _run([sys.executable, str(script), str(corpus)]).splitlines() if "oracle" in line)
+    return "/".join(SCORE.search(line).groups())
 
 
 def reason_shares(paragraphs: Path) -> pl.DataFrame:
@@ -46,18 +72,31 @@ def reason_shares(paragraphs: Path) -> pl.DataFrame:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder of .txt files and index.jsonl")
+    parser.add_argument("--corpus", type=Path, action="append", help="folder of .txt files and index.jsonl (repeat)")
     parser.add_argument("--scorer", type=Path, default=DEFAULT_SCORER, help="eval_boilerplate.py to score with")
+    parser.add_argument("--oracle", type=Path, default=DEFAULT_ORACLE, help="oracle_boilerplate.py")
     args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory(prefix="newsflow-quality-") as tmp:
-        output = Path(tmp)
-        run_flow(args.corpus.resolve(), output)
-        paragraphs = output / "out" / "paragraphs"
-        print(f"corpus {args.corpus}")
-        print("flow:     " + score(args.scorer, paragraphs, args.corpus).replace("\n", "\n          "))
-        print("keep-all: " + score(args.scorer, paragraphs, args.corpus, keep_all=True).splitlines()[-1])
-        with pl.Config(tbl_rows=50, tbl_hide_dataframe_shape=True, tbl_hide_column_data_types=True):
-            print(reason_shares(paragraphs))
+    corpora = args.corpus or (gold_corpora(SHARED / "corpus") if (SHARED / "corpus").is_dir() else [])
+    if not corpora or not args.scorer.is_file():
+        print(f"skipped: no gold corpus or scorer under {SHARED} (bench-quality needs ../shared)")
+        return 0
+    rows, shares = [], {}
+    for corpus in corpora:
+        with tempfile.TemporaryDirectory(prefix="newsflow-quality-") as tmp:
+            run_flow(corpus.resolve(), Path(tmp))
+            paragraphs = Path(tmp) / "out" / "paragraphs"
+            flow, empty = score(args.scorer, paragraphs, corpus)
+            keep_all, _ = score(args.scorer, paragraphs, corpus, keep_all=True)
+            best = oracle(args.oracle, corpus) if args.oracle.is_file() else "-"
+            rows.append(f"| {corpus.name} | {keep_all} | {flow} | {empty} | {best} |")
+            shares[corpus.name] = reason_shares(paragraphs)
+    print("P/R/F1 = token precision / recall / F1 of the kept paragraphs, mean over articles\n")
+    print("| set | keep every paragraph | newsflow | pages with nothing kept | oracle per paragraph |")
+    print("|---|---|---|---:|---|")
+    print("\n".join(rows))
+    with pl.Config(tbl_rows=50, tbl_hide_dataframe_shape=True, tbl_hide_column_data_types=True):
+        for name, table in shares.items():
+            print(f"\nreasons on {name}:\n{table}")
     return 0
 
 

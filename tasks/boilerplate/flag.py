@@ -15,10 +15,12 @@ from tasks.boilerplate.rules import (
     DEFAULT_REPEAT_THRESHOLD,
     REASONS,
     RULES,
-    signals,
+    SITUATIONAL,
+    Signals,
+    stages,
 )
 
-__all__ = ["REASONS", "flag_boilerplate"]
+__all__ = ["REASONS", "flag_boilerplate", "with_signals"]
 
 
 def flag_boilerplate(
@@ -33,13 +35,33 @@ def flag_boilerplate(
     paragraphs inside a story stay, repeated teasers and footers around it go. Everything after
     an end-of-article marker that follows the body is flagged too.
     """
-    s = signals(repeat_threshold, edge_repeat_threshold)
+    s = Signals(repeat_threshold, edge_repeat_threshold)
     reason = pl.when(pl.col("is_lead")).then(pl.lit(None, dtype=pl.String))
     for rule in RULES:
         reason = reason.when(rule.holds(s)).then(pl.lit(rule.code))
+    frame = with_signals(paragraphs, edge_repeat_threshold)
     return (
-        paragraphs.with_columns(_furniture=furniture_codes(paragraphs))
-        .with_columns(boilerplate_reason=reason)
+        frame.with_columns(boilerplate_reason=reason)
+        .with_columns(boilerplate_reason=_rescued(pl.col("boilerplate_reason"), s))
         .with_columns(is_boilerplate=pl.col("boilerplate_reason").is_not_null())
-        .drop("_furniture")
+        .drop(set(frame.columns) - set(paragraphs.columns))
     )
+
+
+def with_signals(paragraphs: pl.DataFrame, edge_repeat_threshold: int) -> pl.DataFrame:
+    """Paragraphs with the temporary columns the rules read (`Signals`), stage by stage."""
+    frame = paragraphs.with_columns(_furniture=furniture_codes(paragraphs))
+    for stage in stages(edge_repeat_threshold):
+        frame = frame.with_columns(**stage)
+    return frame
+
+
+def _rescued(reason: pl.Expr, s: Signals) -> pl.Expr:
+    """Reasons with the situational ones dropped on an article they would leave without any text.
+
+    Edge, repetition and end-of-article rules judge a paragraph against the article's body; when
+    they flag every visible paragraph of an article that holds prose, there was no body to judge
+    against, so none of them holds. An article without prose (a video page) stays flagged.
+    """
+    emptied = ~(reason.is_null() & (s.n_chars > 0)).any().over("source_file") & s.prose.any().over("source_file")
+    return pl.when(emptied & reason.is_in(SITUATIONAL)).then(pl.lit(None, dtype=pl.String)).otherwise(reason)

@@ -21,23 +21,31 @@ DEFAULT_EDGE_REPEAT_THRESHOLD = RepeatThresholds.edge
 LINK_DENSE_SHARE = 0.5  # share of characters inside links from which a paragraph is a menu
 LINK_DENSE_MAX_CHARS = 400  # longer link-heavy paragraphs are prose with many citations
 FRAGMENT_MAX_CHARS = 40  # shorter unpunctuated paragraphs at the edges are furniture
+TAIL_HEADLINE_MAX_CHARS = 120  # past furniture after the body, unpunctuated lines this short are teasers
 BODY_MIN_CHARS = 80  # a unique, punctuated, link-light paragraph this long is article body
+END_AFTER_BODY_SHARE = 0.25  # a marker with over 3/4 of the body's characters below it is a heading inside it
+# Lengths count a Chinese or Japanese character as this many Latin ones (one holds a word).
+IDEOGRAPH_WIDTH = 3
+IDEOGRAPHS = r"[\p{Han}\p{Hiragana}\p{Katakana}]"
 
 
 @dataclass(frozen=True)
 class Signals:
-    """Per-paragraph expressions shared by the rules, built once per call by `signals`."""
+    """Per-paragraph signals the rules read: input columns and the temporary columns of `stages`."""
 
-    n_chars: pl.Expr
-    link_chars: pl.Expr
-    count: pl.Expr  # distinct articles holding the same normalised text
-    link_share: pl.Expr
-    unpunctuated: pl.Expr
-    at_edge: pl.Expr  # before the article's first or after its last unique body paragraph
-    after_end: pl.Expr  # after an end-of-article marker that follows the body
-    furniture: pl.Expr  # code of the first furniture pattern matching the paragraph, else null
     repeat_threshold: int
     edge_repeat_threshold: int
+    n_chars: pl.Expr = pl.col("n_chars")
+    link_chars: pl.Expr = pl.col("link_chars")
+    count: pl.Expr = pl.col("n_articles_with_text")  # distinct articles holding the same normalised text
+    furniture: pl.Expr = pl.col("_furniture")  # code of the first furniture pattern matching, else null
+    width: pl.Expr = pl.col("_width")  # n_chars with ideographs counted IDEOGRAPH_WIDTH times
+    link_share: pl.Expr = pl.col("_link_share")
+    unpunctuated: pl.Expr = pl.col("_unpunctuated")
+    prose: pl.Expr = pl.col("_prose")  # long, punctuated and link-light: reads like article text
+    at_edge: pl.Expr = pl.col("_at_edge")  # before the article's first or after its last unique body paragraph
+    after_tail_break: pl.Expr = pl.col("_after_tail_break")  # past furniture that follows the last body paragraph
+    after_end: pl.Expr = pl.col("_after_end")  # after an end-of-article marker that follows the body
 
 
 def _first_index(condition: pl.Expr) -> pl.Expr:
@@ -45,12 +53,13 @@ def _first_index(condition: pl.Expr) -> pl.Expr:
     return pl.when(condition).then(pl.col("paragraph_index")).min().over("source_file")
 
 
-def signals(repeat_threshold: int, edge_repeat_threshold: int) -> Signals:
-    """The signals over flag_boilerplate's input columns, `_furniture` holding furniture codes.
+def stages(edge_repeat_threshold: int) -> list[dict[str, pl.Expr]]:
+    """The temporary columns behind `Signals`, in stages that each read the columns of earlier ones.
 
-    The unique body is the punctuated, link-light, long paragraphs found in fewer than
-    `edge_repeat_threshold` articles, plus the lead. An end marker counts only when short and
-    after two body paragraphs (page headers hold legal lines too).
+    The unique body is the prose paragraphs found in fewer than `edge_repeat_threshold` articles,
+    plus the lead. An end marker counts only when short, after two body paragraphs (page headers
+    hold legal lines too) and with a quarter of the body above it (else it heads a section).
+    Computed once as columns: rules share them, and window expressions are not re-evaluated.
     """
     text, n_chars, count, idx = (
         pl.col("text"),
@@ -58,26 +67,30 @@ def signals(repeat_threshold: int, edge_repeat_threshold: int) -> Signals:
         pl.col("n_articles_with_text"),
         pl.col("paragraph_index"),
     )
-    link_share = pl.col("link_chars") / pl.max_horizontal(n_chars, 1)
-    unpunctuated = ~text.str.contains(SENTENCE_END)
-    body_like = (n_chars >= BODY_MIN_CHARS) & (link_share < LINK_DENSE_SHARE) & ~unpunctuated
-    unique_body = (body_like & (count < edge_repeat_threshold)) | pl.col("is_lead")
-    first_body = _first_index(unique_body)
-    second_body = _first_index(unique_body & (idx > first_body))
-    article_end = _first_index((idx > second_body) & matches(text, n_chars, END_MARKER))
-    last_body = pl.when(unique_body & ~(idx >= article_end).fill_null(False)).then(idx).max().over("source_file")
-    return Signals(
-        n_chars=n_chars,
-        link_chars=pl.col("link_chars"),
-        count=count,
-        link_share=link_share,
-        unpunctuated=unpunctuated,
-        at_edge=(idx < first_body) | (idx > last_body) | first_body.is_null(),
-        after_end=idx > article_end,
-        furniture=pl.col("_furniture"),
-        repeat_threshold=repeat_threshold,
-        edge_repeat_threshold=edge_repeat_threshold,
-    )
+    width, link_share, unpunctuated, prose = (pl.col(c) for c in ("_width", "_link_share", "_unpunctuated", "_prose"))
+    body, first, second, end, last = (pl.col(c) for c in ("_body", "_first", "_second", "_end", "_last"))
+    body_chars = pl.when(body).then(n_chars).otherwise(0)
+    body_before = body_chars.cum_sum().over("source_file", order_by="paragraph_index") - body_chars
+    marker = (idx > second) & matches(text, n_chars, END_MARKER)
+    furniture_like = pl.col("_furniture").is_not_null() | (link_share >= LINK_DENSE_SHARE) | (n_chars == 0)
+    return [
+        {
+            "_width": n_chars + (IDEOGRAPH_WIDTH - 1) * text.str.count_matches(IDEOGRAPHS),
+            "_link_share": pl.col("link_chars") / pl.max_horizontal(n_chars, 1),
+            "_unpunctuated": ~text.str.contains(SENTENCE_END),
+        },
+        {"_prose": (width >= BODY_MIN_CHARS) & (link_share < LINK_DENSE_SHARE) & ~unpunctuated},
+        {"_body": (prose & (count < edge_repeat_threshold)) | pl.col("is_lead")},
+        {"_first": _first_index(body)},
+        {"_second": _first_index(body & (idx > first))},
+        {"_end": _first_index(marker & (body_before >= END_AFTER_BODY_SHARE * body_chars.sum().over("source_file")))},
+        {"_last": pl.when(body & ~(idx >= end).fill_null(False)).then(idx).max().over("source_file")},
+        {
+            "_at_edge": (idx < first) | (idx > last) | first.is_null(),
+            "_after_tail_break": idx > _first_index((idx > last) & (furniture_like | (count >= edge_repeat_threshold))),
+            "_after_end": idx > end,
+        },
+    ]
 
 
 def empty(s: Signals) -> pl.Expr:
@@ -96,12 +109,17 @@ def furniture(code: str) -> Callable[[Signals], pl.Expr]:
 
 def link_dense(s: Signals) -> pl.Expr:
     """Mostly link text, not long prose; inside the body only when unpunctuated or all link."""
-    in_links = (s.link_share >= LINK_DENSE_SHARE) & (s.n_chars < LINK_DENSE_MAX_CHARS)
+    in_links = (s.link_share >= LINK_DENSE_SHARE) & (s.width < LINK_DENSE_MAX_CHARS)
     return in_links & (s.at_edge | s.unpunctuated | (s.link_chars == s.n_chars))
 
 
 def short_fragment(s: Signals) -> pl.Expr:
-    return s.at_edge & (s.n_chars < FRAGMENT_MAX_CHARS) & s.unpunctuated
+    """Unpunctuated: short at the article's edges, or a teaser headline after the furniture that ends it.
+
+    A list that closes the body directly stays: only lines past a furniture paragraph count.
+    """
+    short = (s.at_edge & (s.width < FRAGMENT_MAX_CHARS)) | (s.after_tail_break & (s.width < TAIL_HEADLINE_MAX_CHARS))
+    return short & s.unpunctuated
 
 
 def repeated(s: Signals) -> pl.Expr:
@@ -146,3 +164,6 @@ RULES: list[Rule] = [
 ]
 
 REASONS: dict[str, str] = {rule.code: rule.meaning for rule in RULES}
+
+# Rules that judge a paragraph by its place around the article's body, not by its own text.
+SITUATIONAL = ["link_dense", "short_fragment", "repeated", "after_article_end"]

@@ -2,11 +2,10 @@
 
 import polars as pl
 import pytest
-from test_boilerplate import BODY, frame
+from test_boilerplate import BODY, frame, reasons
 
-from tasks.boilerplate.flag import REASONS
-from tasks.boilerplate.patterns import furniture_codes
-from tasks.boilerplate.rules import RULES, signals
+from tasks.boilerplate.flag import REASONS, with_signals
+from tasks.boilerplate.rules import RULES, Signals
 
 MENU = "Home | World | Business | Sport"
 
@@ -14,8 +13,7 @@ MENU = "Home | World | Business | Sport"
 def holds(code: str, df: pl.DataFrame) -> list[bool]:
     """Where the rule named `code` holds on its own, ignoring every other rule and the lead."""
     rule = next(r for r in RULES if r.code == code)
-    with_codes = df.with_columns(_furniture=furniture_codes(df))
-    return with_codes.select(rule.holds(signals(5, 2)).fill_null(False)).to_series().to_list()
+    return with_signals(df, 2).select(rule.holds(Signals(5, 2)).fill_null(False)).to_series().to_list()
 
 
 def test_rules_mirror_reasons_in_priority_order() -> None:
@@ -50,3 +48,33 @@ def test_rules_mirror_reasons_in_priority_order() -> None:
 def test_rule_alone(code: str, df: pl.DataFrame, expected: list[bool]) -> None:
     """Each rule flags exactly its own rows when evaluated by itself."""
     assert holds(code, df) == expected
+
+
+def test_end_marker_above_most_of_the_body_is_a_heading() -> None:
+    """A 'Related' line with most of the article below it cuts nothing; one near the end does."""
+    texts = [BODY, BODY + " Two.", "Related", *(f"{BODY} Part {n}." for n in range(8))]
+    assert reasons(frame(texts))[3:] == [None] * 8
+    tail = [BODY, BODY + " Two.", BODY + " Three.", BODY + " Four.", "Related", BODY + " Teaser."]
+    assert reasons(frame(tail))[4:] == ["read_more", "after_article_end"]
+
+
+def test_page_left_without_text_keeps_its_prose() -> None:
+    """When situational rules would empty an article that holds prose, they stand down on it."""
+    texts = [BODY, BODY + " Two.", "At root"]
+    assert reasons(frame(texts, counts=[2, 2, 1])) == [None, None, None]
+    video = ["Joins BBC News", "03/10/2025", "Breakfast"]
+    assert reasons(frame(video)) == ["short_fragment"] * 3
+
+
+def test_ideographs_count_wider() -> None:
+    """A 20-character Chinese sentence without a full stop is prose, not a short fragment."""
+    chinese = "一波波接續性低溫寒流報到已將新竹尖石鄉後山"
+    assert reasons(frame([chinese, BODY])) == [None, None]
+    assert reasons(frame(["Top stories", BODY])) == ["short_fragment", None]
+
+
+def test_teaser_headlines_after_closing_furniture() -> None:
+    """Unpunctuated headlines past the furniture that ends an article go; a closing list stays."""
+    headline = "Crowds cheer as the bridge finally opens after two years of delays"
+    texts = [BODY, BODY + " Two.", headline, "© 2024 Example Media Ltd.", headline + " again"]
+    assert reasons(frame(texts)) == [None, None, None, "copyright", "short_fragment"]
