@@ -8,12 +8,13 @@ CORPUS ?= ../shared/corpus/bbc
 PARAGRAPHS ?= 500000
 RUNNER ?= auto
 QUALITY_CORPUS ?= ../shared/corpus/aeb
+HTML_CORPORA ?= ../shared/corpus/bbc ../shared/corpus/aeb ../shared/corpus/readability ../shared/corpus/plain
 PORT ?= 4200
 
 export PREFECT_HOME ?= $(CURDIR)/.prefect
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 
-.PHONY: install run test lint fmt bench bench-stages bench-quality server screenshot clean docs
+.PHONY: install run test lint fmt bench bench-stages bench-quality check-html server screenshot clean docs
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -45,6 +46,10 @@ bench: install
 # µs per paragraph of each stage and enrichment on CORPUS, one core, no Prefect.
 bench-stages: install
 	$(BIN)/python -m bench.stage_costs --corpus $(CORPUS)
+
+# The lexbor fast path against the BeautifulSoup reference on every markup paragraph of HTML_CORPORA.
+check-html: install
+	$(BIN)/python -m bench.check_html $(HTML_CORPORA)
 
 # Boilerplate quality: the real flow on QUALITY_CORPUS, scored against its gold article bodies.
 bench-quality: install
