@@ -11,8 +11,8 @@ from __future__ import annotations
 import ctypes
 import re
 import unicodedata
-from functools import lru_cache
 from collections.abc import Callable
+from functools import lru_cache
 from typing import NamedTuple
 from urllib.parse import urljoin, urlsplit
 
@@ -162,8 +162,8 @@ def walk_lexbor(raw_html: str) -> Walk:
             node = node.next
             continue
         attrs = node.attributes
-        if tag[0] == "-" or tag in DROP or is_hidden(attrs):
-            node = node.next  # comments, scripts, hidden spans
+        if tag is None or tag[0] == "-" or tag in DROP or is_hidden(attrs):
+            node = node.next  # comments, processing instructions, scripts, hidden spans
             continue
         block = tag in BREAK
         if block:
