@@ -6,6 +6,7 @@ INPUT ?= data
 OUTPUT ?= data/output
 CORPUS ?= ../shared/corpus/bbc
 PARAGRAPHS ?= 500000
+PEER_FILES ?= 1000
 RUNNER ?= auto
 QUALITY_CORPUS ?= ../shared/corpus/aeb
 HTML_CORPORA ?= ../shared/corpus/bbc ../shared/corpus/aeb ../shared/corpus/readability ../shared/corpus/plain
@@ -39,9 +40,10 @@ fmt: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-# Benchmark on CORPUS recombined to PARAGRAPHS paragraphs: floor, base stages, default run, rerun.
+# Benchmark on CORPUS recombined to PARAGRAPHS paragraphs: floor, peer flow (on PEER_FILES files,
+# extrapolated; 0 runs it on all), Prefect no-op flow, base stages, default run, rerun.
 bench: install
-	$(BIN)/python -m bench.run --corpus $(CORPUS) --paragraphs $(PARAGRAPHS) --runner $(RUNNER)
+	$(BIN)/python -m bench.run --corpus $(CORPUS) --paragraphs $(PARAGRAPHS) --runner $(RUNNER) --peer-files $(PEER_FILES)
 
 # µs per paragraph of each stage and enrichment on CORPUS, one core, no Prefect.
 bench-stages: install
