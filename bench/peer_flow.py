@@ -22,7 +22,9 @@ from bs4 import BeautifulSoup
 from prefect import flow, task
 
 
-@task
+# Retries as a user adds them after the first failures: on Python 3.11, ast.literal_eval in
+# concurrent threads now and then raises "SystemError: AST constructor recursion depth mismatch".
+@task(retries=3)
 def read_article(path: str) -> list[dict]:
     """One article file to rows: its id, and each paragraph's index and text."""
     with open(path, encoding="utf-8") as f:

@@ -16,10 +16,14 @@ from functools import lru_cache
 from typing import NamedTuple
 from urllib.parse import urljoin, urlsplit
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 DEFAULT_BASE_URL = "https://www.bbc.co.uk"
 M_TOP_PAD, HEAP_TOP_PAD = -2, 4 << 20
+# lexbor's scope checks make a start tag cost time in proportion to the depth of open block
+# elements (20,000 nested <div> take 1.2 s, 100,000 take 90 s); paragraphs with more tags than
+# this go to the reference parser, which is linear. The shared corpora have at most 7,530.
+MAX_LEXBOR_TAGS = 10_000
 
 # Invisible format characters a reader never sees. ZWNJ/ZWJ (U+200C/U+200D) are kept on
 # purpose: they change the shaping of Persian, Arabic and Indic text and join emoji.
@@ -142,8 +146,9 @@ def walk_lexbor(raw_html: str) -> Walk:
     pieces: list[str] = []
     links: list[tuple[str, list[str]]] = []
     all_bold = True
-    stack: list[tuple[object, bool, int, bool]] = []  # (parent's next sibling, its bold, its link, close a block)
-    node, bold, link = LexborHTMLParser(raw_html, is_fragment=True, fragment_tag="p").root, False, -1
+    stack: list[tuple[LexborNode | None, bool, int, bool]] = []  # parent's next sibling, bold, link, block
+    parser = LexborHTMLParser(raw_html, is_fragment=True, fragment_tag="p")  # held while its nodes are read
+    node, bold, link = parser.root, False, -1
     while True:
         if node is None:
             if not stack:
@@ -191,4 +196,8 @@ def clean_with(walk: Callable[[str], Walk], raw_html: str, base_url: str) -> Cle
 
 def clean_paragraph(raw_html: str, base_url: str = DEFAULT_BASE_URL) -> CleanParagraph:
     """Visible text and resolved links of one paragraph's inner HTML (lexbor)."""
+    if raw_html.count("<") > MAX_LEXBOR_TAGS:
+        from tasks.clean.html_reference import walk_soup  # here: html_reference imports this module
+
+        return clean_with(walk_soup, raw_html, base_url)
     return clean_with(walk_lexbor, raw_html, base_url)

@@ -12,7 +12,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tasks.clean.html_reference import clean_paragraph_reference
-from tasks.clean.html_text import clean_paragraph
+from tasks.clean.html_text import MAX_LEXBOR_TAGS, clean_paragraph
 
 BASE = "https://www.bbc.co.uk"
 INLINE = ["b", "strong", "i", "em", "span", "sup", "a"]
@@ -152,3 +152,18 @@ def test_attribute_values_follow_html5_entity_and_duplicate_rules() -> None:
 def test_processing_instruction_is_dropped() -> None:
     """`<?pi?>` (a bogus comment in HTML5, a processing instruction in html.parser) is no text."""
     assert clean_paragraph("a<?pi?>b", BASE) == clean_paragraph_reference("a<?pi?>b", BASE) == ("ab", [], False, 0)
+
+
+@pytest.mark.parametrize("tag", ["div", "span", "b", "a href=/x"])
+def test_deep_nesting_gives_the_same_text(tag: str) -> None:
+    """3,000 unclosed nested elements: no recursion error, same outputs from both parsers."""
+    html = f"<{tag}>" * 3000 + "deep"
+    assert clean_paragraph(html, BASE) == clean_paragraph_reference(html, BASE)
+    assert clean_paragraph(html, BASE).text == "deep"
+
+
+def test_paragraphs_with_very_many_tags_take_the_linear_reference_parser() -> None:
+    """Past MAX_LEXBOR_TAGS tags the reference parses (lexbor's cost grows with nesting squared)."""
+    html = "<div>" * (MAX_LEXBOR_TAGS + 1) + "Q&A"  # html.parser's reading: the & is dropped
+    assert clean_paragraph(html, BASE).text == "QA"
+    assert clean_paragraph(html[5:], BASE).text == "Q&A"
