@@ -4,7 +4,7 @@
 
 For each corpus, every paragraph holding `<` or `&` is cleaned by both; prints how many give identical
 text, links, is_bold and link_chars, where the others differ (file, paragraph index, fields), and
-µs per markup paragraph for each parser (best of `--rounds` passes, interleaved, same process).
+CPU µs per markup paragraph for each parser (best of `--rounds` passes, interleaved, same process).
 Exits 1 when any paragraph differs.
 """
 
@@ -48,10 +48,10 @@ def markup_paragraphs(corpus: Path) -> list[Labelled]:
 
 
 def timed(clean: Callable[[str, str], CleanParagraph], items: list[Labelled]) -> tuple[float, list[CleanParagraph]]:
-    """Seconds to clean every item, and the results."""
-    started = time.perf_counter()
+    """CPU seconds to clean every item (steadier than wall time on a shared machine), and the results."""
+    started = time.process_time()
     results = [clean(html, base) for _, _, base, html in items]
-    return time.perf_counter() - started, results
+    return time.process_time() - started, results
 
 
 def differing_fields(fast: CleanParagraph, reference: CleanParagraph) -> list[str]:
@@ -71,7 +71,9 @@ def check(corpus: Path, rounds: int, show: int) -> int:
     diffs = [(item, differing_fields(f, r)) for item, f, r in zip(items, fast, reference) if f != r]
     n = max(1, len(items))
     speeds = ", ".join(f"{name} {1e6 * s / n:.1f} µs" for name, s in best.items())
-    print(f"{corpus}: {len(items) - len(diffs):,} / {len(items):,} markup paragraphs identical; {speeds} per paragraph")
+    print(
+        f"{corpus}: {len(items) - len(diffs):,} / {len(items):,} markup paragraphs identical; CPU {speeds} per paragraph"
+    )
     for (name, i, _, _), fields in diffs[:show]:
         print(f"  differs: {name} paragraph {i}: {', '.join(fields)}")
     return len(diffs)
