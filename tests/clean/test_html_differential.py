@@ -149,6 +149,14 @@ def test_attribute_values_follow_html5_entity_and_duplicate_rules() -> None:
     assert clean_paragraph_reference(DUPLICATE_ATTRIBUTE, BASE).links[0]["href"] == "/2"
 
 
+def test_carriage_returns_become_line_feeds_in_html5() -> None:
+    """HTML5 reads CR and CRLF as LF before parsing: invisible in text, kept in an href."""
+    html = '<a href="/a\rb">x\r\ny</a>'
+    assert clean_paragraph(html, BASE).links[0]["href"] == "/a\nb"
+    assert clean_paragraph_reference(html, BASE).links[0]["href"] == "/a\rb"
+    assert clean_paragraph(html, BASE).text == clean_paragraph_reference(html, BASE).text == "x y"
+
+
 def test_processing_instruction_is_dropped() -> None:
     """`<?pi?>` (a bogus comment in HTML5, a processing instruction in html.parser) is no text."""
     assert clean_paragraph("a<?pi?>b", BASE) == clean_paragraph_reference("a<?pi?>b", BASE) == ("ab", [], False, 0)
