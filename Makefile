@@ -6,13 +6,15 @@ INPUT ?= data
 OUTPUT ?= data/output
 CORPUS ?= ../shared/corpus/bbc
 PARAGRAPHS ?= 500000
+PEER_FILES ?= 1000
 RUNNER ?= auto
+HTML_CORPORA ?= ../shared/corpus/bbc ../shared/corpus/aeb ../shared/corpus/readability ../shared/corpus/plain
 PORT ?= 4200
 
 export PREFECT_HOME ?= $(CURDIR)/.prefect
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 
-.PHONY: install run test test-fast lint fmt bench bench-stages bench-quality server screenshot clean docs
+.PHONY: install run test test-fast lint fmt bench bench-stages bench-quality check-html server screenshot clean docs
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -41,13 +43,18 @@ fmt: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-# Benchmark on CORPUS recombined to PARAGRAPHS paragraphs: floor, base stages, default run, rerun.
+# Benchmark on CORPUS recombined to PARAGRAPHS paragraphs: floor, peer flow (on PEER_FILES files,
+# extrapolated; 0 runs it on all), Prefect no-op flow, base stages, default run, rerun.
 bench: install
-	$(BIN)/python -m bench.run --corpus $(CORPUS) --paragraphs $(PARAGRAPHS) --runner $(RUNNER)
+	$(BIN)/python -m bench.run --corpus $(CORPUS) --paragraphs $(PARAGRAPHS) --runner $(RUNNER) --peer-files $(PEER_FILES)
 
 # µs per paragraph of each stage and enrichment on CORPUS, one core, no Prefect.
 bench-stages: install
 	$(BIN)/python -m bench.stage_costs --corpus $(CORPUS)
+
+# The lexbor fast path against the BeautifulSoup reference on every markup paragraph of HTML_CORPORA.
+check-html: install
+	$(BIN)/python -m bench.check_html $(HTML_CORPORA)
 
 # Boilerplate quality: the real flow on every gold set in ../shared/corpus (or QUALITY_CORPUS), with
 # keep-all and the per-paragraph oracle beside it. Skips when ../shared is absent.

@@ -1,8 +1,13 @@
-"""`make bench`: time the floor and newsflow runs on a large recombined corpus, each in its own process.
+"""`make bench`: time the floor, the peer flow and newsflow runs on a large recombined corpus, each in its own process.
 
 Every run is a fresh process timed from start to exit. Peak RSS is read from the OS twice: the
 largest single process (wait4's ru_maxrss, like `/usr/bin/time -v`) and the sampled sum of PSS
 over the whole process tree (flow process, worker processes and Prefect's temporary server).
+
+The peer (bench/peer_flow.py: one Prefect task per article, BeautifulSoup per paragraph) runs on
+the first `--peer-files` files only, because it is slow; its wall time for the whole corpus is
+extrapolated as its fixed cost (process wall minus flow body) plus its flow body scaled by
+paragraphs, and its row is marked `*`. Its RSS and PSS are the sample's.
 """
 
 from __future__ import annotations
@@ -26,7 +31,9 @@ ROOT = Path(__file__).resolve().parent.parent
 BASE_SWITCHES = {"language": False, "quotes": False, "numbers": False, "sentiment": False}
 NOOP_FLOW = "from prefect import flow\n@flow\ndef noop():\n    return 0\nnoop()\n"
 SAMPLE_SECONDS = 0.2
-RUNS = ["floor", "prefect-noop", "base", "default", "rerun"]
+RUNS = ["floor", "peer", "prefect-noop", "base", "default", "rerun"]
+NEWSFLOW_RUNS = ("base", "default", "rerun")
+PEER_FILES = 1000
 
 
 def switch_flags(switches: dict[str, bool]) -> tuple[list[str], list[str]]:
@@ -120,6 +127,21 @@ def floor_row(corpus_dir: Path, env: dict, out: Path) -> dict:
     return {"run": "floor", **result, "paragraphs": json.loads(stdout)["paragraphs"]}
 
 
+def peer_row(corpus_dir: Path, corpus: dict, env: dict, out: Path, files: int) -> dict:
+    """bench/peer_flow.py on the first `files` files (0: all), its wall time extrapolated to the whole corpus."""
+    command = [sys.executable, str(ROOT / "bench" / "peer_flow.py"), str(corpus_dir), str(out / "peer.parquet")]
+    sampled = 0 < files < corpus["articles"]
+    result, stdout = measure([*command, "--files", str(files)] if sampled else command, env, out / "peer.log")
+    done = json.loads(stdout)
+    fixed, body = result["wall_s"] - done["flow_body_s"], done["flow_body_s"]
+    scale = corpus["total_paragraphs"] / done["paragraphs"] if sampled else 1.0
+    row = {"run": "peer*" if sampled else "peer", **result, "paragraphs": done["paragraphs"], "prefect_s": fixed}
+    if sampled:
+        row["sample"] = {**done, "wall_s": result["wall_s"], "of_files": corpus["articles"]}
+        row["wall_s"], row["paragraphs"] = fixed + body * scale, corpus["total_paragraphs"]
+    return row
+
+
 def run_all(args: argparse.Namespace) -> dict:
     """Build the corpus, then measure the floor, the base stages, the default run and a rerun."""
     out = args.out.resolve()
@@ -128,12 +150,16 @@ def run_all(args: argparse.Namespace) -> dict:
     corpus = build(args.corpus, corpus_dir, args.paragraphs)
     env = {**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
     env.setdefault("PREFECT_HOME", str(out / "prefect-home"))
+    # Prefect's 20 s default fails runs when other work loads the machine; waiting longer is timed honestly.
+    env.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
     base_flags, missing = switch_flags(BASE_SWITCHES)
     common = ["--input", str(corpus_dir), "--runner", args.runner, "--workers", str(args.workers), *args.extra]
     rows = []
 
     if "floor" in args.runs:
         rows.append(floor_row(corpus_dir, env, out))
+    if "peer" in args.runs:
+        rows.append(peer_row(corpus_dir, corpus, env, out, args.peer_files))
     if "prefect-noop" in args.runs:
         noop, _ = measure([sys.executable, "-c", NOOP_FLOW], env, out / "prefect-noop.log")
         rows.append({"run": "prefect-noop", **noop, "paragraphs": 0, "prefect_s": noop["wall_s"]})
@@ -145,9 +171,12 @@ def run_all(args: argparse.Namespace) -> dict:
             shutil.rmtree(target, ignore_errors=True)
         rows.append(newsflow_row(name, [*common, "--output", str(target), *flags], env, out, args.workers))
     floor_wall = next((r["wall_s"] for r in rows if r["run"] == "floor"), None)
+    peer_wall = next((r["wall_s"] for r in rows if r["run"].startswith("peer")), None)
     for row in rows:
         row["paragraphs_per_s"] = row["paragraphs"] / row["wall_s"]
         row["x_floor"] = row["wall_s"] / floor_wall if row["paragraphs"] and floor_wall else None
+        newsflow = row["run"] in NEWSFLOW_RUNS and row["paragraphs"]
+        row["x_peer"] = row["wall_s"] / peer_wall if newsflow and peer_wall else None
     return {
         "corpus": corpus,
         "runner": args.runner,
@@ -162,17 +191,27 @@ def run_all(args: argparse.Namespace) -> dict:
 
 def table(report: dict) -> str:
     """The rows as a fixed-width text table."""
-    head = f"{'run':<13}{'paragraphs':>11}{'wall s':>9}{'para/s':>10}{'x floor':>9}{'max RSS MB':>11}"
+    head = f"{'run':<13}{'paragraphs':>11}{'wall s':>9}{'para/s':>10}{'x floor':>9}{'x peer':>8}{'max RSS MB':>11}"
     head += f"{'tree PSS MB':>12}{'prefect s':>10}{'outside %':>10}"
     lines = [head]
     for r in report["rows"]:
         x_floor = f"{r['x_floor']:.2f}" if r["x_floor"] else "-"
+        x_peer = f"{r['x_peer']:.3f}" if r.get("x_peer") else "-"
         prefect = f"{r['prefect_s']:.1f}" if "prefect_s" in r else "-"
         outside = f"{100 * r['outside_stages']:.0f}" if "outside_stages" in r else "-"
         lines.append(
-            f"{r['run']:<13}{r['paragraphs']:>11,}{r['wall_s']:>9.2f}{r['paragraphs_per_s']:>10,.0f}{x_floor:>9}"
+            f"{r['run']:<13}{r['paragraphs']:>11,}{r['wall_s']:>9.2f}{r['paragraphs_per_s']:>10,.0f}{x_floor:>9}{x_peer:>8}"
             f"{r['max_rss_mb']:>11.0f}{r['tree_pss_mb']:>12.0f}{prefect:>10}{outside:>10}"
         )
+    for r in report["rows"]:
+        if "sample" in r:
+            s = r["sample"]
+            lines.append(
+                f"* peer extrapolated: ran on the first {s['files']:,} of {s['of_files']:,} files ({s['paragraphs']:,}"
+                f" paragraphs) in {s['wall_s']:.1f} s, {s['flow_body_s']:.1f} s of it in the flow body; wall ="
+                f" {r['prefect_s']:.1f} s fixed + flow body x {r['paragraphs'] / s['paragraphs']:.2f};"
+                " RSS and PSS are the sample's"
+            )
     return "\n".join(lines)
 
 
@@ -183,6 +222,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
     parser.add_argument("--runner", default="auto", help="newsflow --runner for the flow runs")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--peer-files", type=int, default=PEER_FILES, help="files the peer runs on (0: all)")
     parser.add_argument("--runs", type=lambda v: v.split(","), default=RUNS, help=f"comma list of {','.join(RUNS)}")
     parser.add_argument("extra", nargs="*", help="more `newsflow run` options, after --")
     args = parser.parse_args(argv)

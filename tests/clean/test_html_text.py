@@ -1,4 +1,4 @@
-"""Tests for tasks.html_text: visible text, links and the bold-lead signal."""
+"""Tests for tasks.clean.html_text: visible text, links and the bold-lead signal, from both parsers."""
 
 import ast
 from pathlib import Path
@@ -8,71 +8,78 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tasks.clean.html_reference import clean_paragraph_reference
 from tasks.clean.html_text import clean_paragraph
 from tasks.clean.paragraphs import clean_paragraphs
 
 BBC = "https://www.bbc.co.uk"
 SEED = Path(__file__).resolve().parents[2] / "data" / "000_eb467b9fec6cd865.txt"
+
+
+@pytest.fixture(params=[clean_paragraph, clean_paragraph_reference], ids=["lexbor", "beautifulsoup"])
+def clean(request):
+    """Each test below holds for the lexbor fast path and for the BeautifulSoup reference."""
+    return request.param
+
+
 HIDDEN = '<span class="visually-hidden ssrcss-1f39n02-VisuallyHidden e16en2lz0">, <!-- -->external</span>'
 
 
-def test_plain_text_fast_path_normalises_whitespace() -> None:
+def test_plain_text_fast_path_normalises_whitespace(clean) -> None:
     """Plain paragraphs skip the tokenizer but are still normalised."""
-    assert clean_paragraph("  Two\u00a0 spaces\n here. ", BBC) == ("Two spaces here.", [], False, 0)
+    assert clean("  Two\u00a0 spaces\n here. ", BBC) == ("Two spaces here.", [], False, 0)
 
 
-def test_visually_hidden_span_does_not_leak() -> None:
+def test_visually_hidden_span_does_not_leak(clean) -> None:
     """BBC's screen-reader suffix ', external' is not visible text."""
     raw = f'<a href="https://www.facebook.com/bbc">Facebook{HIDDEN}</a> and more.'
-    cleaned = clean_paragraph(raw, BBC)
+    cleaned = clean(raw, BBC)
     assert cleaned.text == "Facebook and more."
     assert cleaned.links[0]["text"] == "Facebook"
     assert cleaned.link_chars == 8
 
 
-def test_visually_hidden_video_label_keeps_aria_hidden_text() -> None:
+def test_visually_hidden_video_label_keeps_aria_hidden_text(clean) -> None:
     """aria-hidden text is what a sighted reader sees; the hidden label is not."""
     raw = (
         '<span class="visually-hidden ssrcss-1f39n02-VisuallyHidden">Clip. Video, 00:00:51</span>'
         '<span aria-hidden="true">Clip</span>'
     )
-    assert clean_paragraph(raw, BBC).text == "Clip"
+    assert clean(raw, BBC).text == "Clip"
 
 
-def test_br_becomes_space() -> None:
+def test_br_becomes_space(clean) -> None:
     """<br> separates words instead of gluing them."""
-    assert clean_paragraph("<strong>Jane Doe</strong><br/>BBC News", BBC).text == "Jane Doe BBC News"
+    assert clean("<strong>Jane Doe</strong><br/>BBC News", BBC).text == "Jane Doe BBC News"
 
 
-def test_entities_decoded() -> None:
+def test_entities_decoded(clean) -> None:
     """Named and numeric entities read as their characters."""
-    assert clean_paragraph("A &amp; B &lt;3 &quot;x&quot; &#8217; caf&eacute;", BBC).text == (
-        'A & B <3 "x" \u2019 caf\u00e9'
-    )
+    assert clean("A &amp; B &lt;3 &quot;x&quot; &#8217; caf&eacute;", BBC).text == ('A & B <3 "x" \u2019 caf\u00e9')
 
 
-def test_script_style_and_comments_dropped() -> None:
+def test_script_style_and_comments_dropped(clean) -> None:
     """Script, style and comment content never reaches the text."""
     raw = "a<script>var s = '<b>';</script><style>p{}</style><!-- c -->b"
-    assert clean_paragraph(raw, BBC).text == "ab"
+    assert clean(raw, BBC).text == "ab"
 
 
-def test_zero_width_removed_and_nfc() -> None:
+def test_zero_width_removed_and_nfc(clean) -> None:
     """Zero-width spaces and BOMs vanish; combining sequences are composed (NFC)."""
-    assert clean_paragraph("zero\u200bwidth\ufeff cafe\u0301", BBC).text == "zerowidth caf\u00e9"
+    assert clean("zero\u200bwidth\ufeff cafe\u0301", BBC).text == "zerowidth caf\u00e9"
 
 
-def test_curly_quotes_and_non_latin_intact() -> None:
+def test_curly_quotes_and_non_latin_intact(clean) -> None:
     """Typography and other scripts pass through unchanged."""
     text = "“Quoted” – Ελληνικά 中文 فارسی می‌خواهم"
-    assert clean_paragraph(f"<i>{text}</i>", BBC).text == text
+    assert clean(f"<i>{text}</i>", BBC).text == text
 
 
-def test_is_bold_only_when_all_text_bold() -> None:
+def test_is_bold_only_when_all_text_bold(clean) -> None:
     """The bold lead is all <b>/<strong>; an inline bold word is not."""
-    assert clean_paragraph('<b class="x">Lead sentence.</b>', BBC).is_bold is True
-    assert clean_paragraph("Some <b>bold</b> word.", BBC).is_bold is False
-    assert clean_paragraph("<b> </b>", BBC).is_bold is False
+    assert clean('<b class="x">Lead sentence.</b>', BBC).is_bold is True
+    assert clean("Some <b>bold</b> word.", BBC).is_bold is False
+    assert clean("<b> </b>", BBC).is_bold is False
 
 
 @pytest.mark.parametrize(
@@ -86,9 +93,9 @@ def test_is_bold_only_when_all_text_bold() -> None:
         ("/a/../b?q=1#f", "https://www.bbc.co.uk/b?q=1#f", "bbc.co.uk", True),
     ],
 )
-def test_link_resolution(href: str, url: str, domain: str, internal: bool) -> None:
+def test_link_resolution(clean, href: str, url: str, domain: str, internal: bool) -> None:
     """Relative, absolute and protocol-relative hrefs resolve against the site base URL."""
-    (link,) = clean_paragraph(f'See <a href="{href}">this</a>.', BBC).links
+    (link,) = clean(f'See <a href="{href}">this</a>.', BBC).links
     assert link == {
         "href": href,
         "text": "this",
@@ -100,22 +107,22 @@ def test_link_resolution(href: str, url: str, domain: str, internal: bool) -> No
 
 
 @pytest.mark.parametrize("href", ["javascript:alert(1)", " JaVa&#10;Script:alert(1)", "data:text/html,x", "vbscript:x"])
-def test_unsafe_links_flagged_never_resolved(href: str) -> None:
+def test_unsafe_links_flagged_never_resolved(clean, href: str) -> None:
     """Unsafe schemes are flagged and get no URL or domain, even when obfuscated."""
-    (link,) = clean_paragraph(f'<a href="{href}">click</a>', BBC).links
+    (link,) = clean(f'<a href="{href}">click</a>', BBC).links
     assert link["is_unsafe"] is True
     assert link["url"] is None
     assert link["domain"] is None
     assert link["is_internal"] is False
 
 
-def test_seed_paragraphs() -> None:
+def test_seed_paragraphs(clean) -> None:
     """The seed's bold lead and its inline link come out as a reader sees them."""
     paragraphs = ast.literal_eval(SEED.read_text(encoding="utf-8"))
-    lead = clean_paragraph(paragraphs[0], BBC)
+    lead = clean(paragraphs[0], BBC)
     assert lead.is_bold is True
     assert lead.text.startswith("The UK is withdrawing troops from Mali")
-    seventh = clean_paragraph(paragraphs[7], BBC)
+    seventh = clean(paragraphs[7], BBC)
     assert [(lk["url"], lk["text"]) for lk in seventh.links] == [
         ("https://www.bbc.co.uk/news/world-europe-63575602", "formally ending")
     ]
