@@ -13,7 +13,7 @@ PORT ?= 4200
 export PREFECT_HOME ?= $(CURDIR)/.prefect
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 
-.PHONY: install run test lint fmt bench bench-stages bench-quality server screenshot clean docs
+.PHONY: install run test lint fmt bench bench-stages bench-quality bench-enrich server screenshot clean docs
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -49,6 +49,10 @@ bench-stages: install
 # Boilerplate quality: the real flow on QUALITY_CORPUS, scored against its gold article bodies.
 bench-quality: install
 	$(BIN)/python -m bench.quality --corpus $(QUALITY_CORPUS)
+
+# Enrichment quality: n_sentences and numbers (and quotes, when bench/quote_dev.py exists) on bench/dev cases.
+bench-enrich: install
+	$(BIN)/python -m bench.enrich_quality
 
 clean:
 	rm -rf $(OUTPUT) .pytest_cache
