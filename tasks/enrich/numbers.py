@@ -147,7 +147,7 @@ def _trie(words: object) -> str:
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]?\d)|\d+(?:\.\d+)?"
 _MULT = r"(?i:\s?(?:thousand|million|billion|trillion|mn|bn|tn)\b|[km]\b)|(?<=\.\d)[BT]\b|(?<=\.\d\d)[BT]\b"
 _CUR_MULT = r"\s?(?:thousand|million|billion|trillion|mn|bn|tn)\b|[kmbt]\b"
-_PCT = r"%|per\s?cent\b|percentage\s+points?\b|percent\b"
+_PCT = r"%|per\s?cent\b|percentage\s+points?\b|percent\b|pct\b"
 _PIECE = rf"(?:{_trie(TENS_WORDS)}(?:[-\s]{_trie(UNIT_WORDS)})?|{_trie(NUMBER_WORDS)})\b"
 # "and" joins number words only after a scale: "a hundred and two", not "three and five".
 _AND_AFTER_SCALE = "(?:" + "|".join(f"(?<={word})" for word in SCALE_WORDS) + r")\sand\s"
@@ -164,13 +164,14 @@ _DIGIT_TOKEN = re.compile(
     rf"|\d{{1,2}}\s(?=(?:{MONTHS})\b))"  # the day of a date: "3 May"
     rf"|(?<![\w.,])(?P<csign>[-−])?(?P<cur>{_CURRENCY})\s?(?P<cnum>{_NUM})(?P<cmult>(?i:{_CUR_MULT}))?"
     r"|(?<![\w.,/])(?P<whole>\d{1,3})\s(?P<over>[1-9])/(?P<under>[2-9]|1[0-6])(?![\d/])"
-    rf"|(?<![\w.,])(?P<sign>[-−])?(?P<num>{_NUM})(?P<pence>p\b)?(?P<decade>s\b)?"
+    rf"|(?<![\w.,])(?P<sign>[-−])?(?P<num>{_NUM})(?P<pence>p\b|\spence\b)?(?P<decade>s\b)?"
     rf"(?:\s?(?P<pct>(?i:{_PCT})))?(?P<mult>{_MULT})?(?:\s(?P<curword>(?i:{_alternatives(CURRENCY_WORDS)}))\b)?"
     ")"
 )
 # Spelled-out mentions: fraction words ("thirds") and number words ("hundred and two"), tried
-# only at the start of a word whose first letter can begin one; a leading "a", "one" or "two" is
-# read back from the text before (so the common words "a" and "one" are never tried).
+# only at the start of a word whose first letter can begin one. The "a", "one" or "half a" before
+# a scale word and the numerator of a fraction are read back from the text before, so the common
+# words "a" and "one" are never tried.
 _WORD_TOKEN = re.compile(
     rf"\b(?=[{''.join(sorted({c for w in [*NUMBER_WORDS, *FRACTION_WORDS] if w != 'one' for c in (w[0], w[0].upper())}))}ſ])(?i:"
     rf"(?P<fden>{_trie(FRACTION_WORDS)})\b"

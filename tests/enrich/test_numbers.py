@@ -150,3 +150,10 @@ def test_percentage_points() -> None:
         ("61 percent", 61.0, "percent", "%"),
         ("3 percentage points", 3.0, "percent", "%"),
     ]
+
+
+def test_pence_and_pct_words() -> None:
+    assert _kinds("Stamps rose 20 pence, or 5 pct.") == [
+        ("20 pence", 0.2, "money", "GBP"),
+        ("5 pct", 5.0, "percent", "%"),
+    ]
