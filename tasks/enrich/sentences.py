@@ -63,7 +63,7 @@ def _opens_sentence(text: str, next_start: int) -> bool:
 
 def _abbreviation_ends(text: str, start: int, dot: int, next_start: int) -> bool:
     """Tell whether the full stop at `dot`, in the sentence begun at `start`, ends that sentence."""
-    words = text[start:dot].rsplit(None, 2)
+    words = text[max(start, dot - 200) : dot].rsplit(None, 2)
     token = words[-1].lstrip("\"'“‘([«") if words else ""
     word = token.lower()
     before_digit = text[next_start : next_start + 1].isdigit()
@@ -109,15 +109,15 @@ def _list_markers(text: str) -> list[re.Match]:
             markers.append(match)
             previous = value
     # A lone "1." or "a." in the middle of a text is a word or a number, not a list
-    return [m for i, m in enumerate(markers) if len(markers) > 1 or not text[: m.start()].strip()]
+    return [m for m in markers if len(markers) > 1 or not text[: m.start()].strip()]
 
 
 def sentence_ends(text: str) -> list[int]:
     """Return the offsets where sentences end (exclusive), so callers can map spans to sentences."""
-    markers = _list_markers(text) if text[:1].isdigit() or "." in text or ")" in text else []
+    may_list = _MARKER.match(text) or "1. " in text or "1) " in text or "1.) " in text or " a. " in text
+    markers = _list_markers(text) if may_list else []
     marker_dots = {m.end("label") for m in markers}
-    ends = {len(text[: m.start()].rstrip()) for m in markers} - {0}
-    start = 0
+    ends, start = [], 0
     for match in _BOUNDARY.finditer(text):
         dot, punct_end = match.start(), match.start("gap")
         if dot in marker_dots or text[dot - 1 : dot] == "[" and not _TERMINAL_BEFORE.search(text, 0, dot - 1):
@@ -125,11 +125,14 @@ def sentence_ends(text: str) -> list[int]:
         single_dot = text[dot:punct_end].rstrip(_CLOSE_MARKS) == "."
         if single_dot and not (_spaced_ellipsis_ends(text, dot) and _abbreviation_ends(text, start, dot, match.end())):
             continue
-        ends.add(punct_end)
+        ends.append(punct_end)
         start = match.end()
+    if markers:  # each item after the first ends the text before it
+        ends = sorted(set(ends).union(len(text[: m.start()].rstrip()) for m in markers) - {0})
     stripped = len(text.rstrip())
-    ordered = sorted(e for e in ends if e < stripped)
-    return ordered + [stripped] if stripped else ordered
+    if stripped and (not ends or ends[-1] < stripped):
+        ends.append(stripped)
+    return ends
 
 
 def split_sentences(text: str) -> list[str]:
