@@ -175,7 +175,7 @@ _DIGIT_TOKEN = re.compile(
 _WORD_TOKEN = re.compile(
     rf"\b(?=[{''.join(sorted({c for w in [*NUMBER_WORDS, *FRACTION_WORDS] if w != 'one' for c in (w[0], w[0].upper())}))}ſ])(?i:"
     rf"(?P<fden>{_trie(FRACTION_WORDS)})\b"
-    rf"|(?P<words>{_PIECE}(?:(?:[\s-]|{_AND_AFTER_SCALE}){_PIECE})*(?:\sand\sa\shalf\b)?)(?![\s-]{_trie(FRACTION_WORDS)}\b)"
+    rf"|(?<!-)(?P<words>{_PIECE}(?:(?:[\s-]|{_AND_AFTER_SCALE}){_PIECE})*(?:\sand\sa\shalf\b)?)(?![\s-]{_trie(FRACTION_WORDS)}\b)"
     rf"(?:\s?(?P<wpct>{_PCT})|\s(?P<wcur>{_alternatives(CURRENCY_WORDS)})\b)?"
     ")"
 )
@@ -311,7 +311,9 @@ def _words(text: str, m: re.Match) -> _Mention | None:
     start = m.start()
     if m["words"].split(None, 1)[0].lower() in SCALE_WORDS:
         head = _SCALE_HEAD.search(text, max(0, start - 9), start)
-        start = head.start() if head else start  # "a hundred", "one million", "half a million"
+        if not head:
+            return None  # "multi-million pound", "several billion": no number to scale
+        start = head.start()  # "a hundred", "one million", "half a million"
     value = _spelled_value(text[start : m.end("words")])
     if m["wpct"]:
         return _Mention(start, m.end(), text[start : m.end()], value, "percent", "%")
@@ -356,8 +358,8 @@ def _join_range(text: str, first: _Mention, second: _Mention) -> None:
     gap = text[first.end : second.start]
     if not _RANGE.fullmatch(gap) or gap.strip() == "and" and not _BETWEEN.search(text, 0, first.start):
         return
-    if abs(first.value) > abs(second.value):
-        return  # a score or a date, not a range: "won 6-4"
+    if abs(first.value) > abs(second.value) or text[first.start - 1 : first.start] in ("-", "–"):
+        return  # a score or a date, not a range: "won 6-4", "in 2023-24 to £100bn"
     if first.kind == "other" and first.unitless and second.kind in ("money", "percent", "count"):
         first.kind, first.unit, first.shown = second.kind, second.unit, True
     elif not (first.kind == "money" and second.unitless):
@@ -387,7 +389,7 @@ def find_numbers(text: str) -> list[dict]:
             continue  # "million" in "1.5 million": already read with its digits
         consumed = match.end()
         mention = _classify(text, match)
-        if mention is not None and mention.value and text[mention.start - 3 : mention.start - 1] == "in":
+        if mention and mention.kind != "year" and mention.value and text[mention.start - 3 : mention.start - 1] == "in":
             mention = _one_in(text, mention, found)
         if mention is not None:
             if found:

@@ -157,3 +157,14 @@ def test_pence_and_pct_words() -> None:
         ("20 pence", 0.2, "money", "GBP"),
         ("5 pct", 5.0, "percent", "%"),
     ]
+
+
+def test_words_that_only_look_like_numbers() -> None:
+    assert _kinds("A multi-million pound plan for nine-to-five jobs cost several billion pounds.") == []
+    assert _kinds("Unlike the one in 2018, from £6bn in 2023-24 to £9bn.") == [
+        ("2018", 2018.0, "year", None),
+        ("£6bn", 6e9, "money", "GBP"),
+        ("2023", 2023.0, "year", None),
+        ("24", 24.0, "other", None),
+        ("£9bn", 9e9, "money", "GBP"),
+    ]
