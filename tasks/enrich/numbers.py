@@ -194,7 +194,7 @@ _SIGN_AFTER = frozenset(" \t\n\u00a0([±")  # a minus after these is a sign, not
 _RANGE = re.compile(r"\s?(?:-|–|—|to)\s?|\sand\s")
 _BETWEEN = re.compile(r"between\s$", re.IGNORECASE)
 _WORD = re.compile(r"[a-z]+")
-_ONE_IN = re.compile(r"\b(?:[Oo]ne|1)[\s-]in[\s-]$")
+_ONE_IN = re.compile(r"(?<![\w.,–-])(?:[Oo]ne|1)[\s-]in[\s-]$")
 
 
 @dataclass
@@ -320,7 +320,8 @@ def _words(text: str, m: re.Match) -> _Mention | None:
     if m["wcur"]:
         return _Mention(start, m.end(), text[start : m.end()], value, "money", CURRENCY_WORDS[_key(m["wcur"])])
     mention = _counted_mention(text, start, m.end(), value)
-    mention.shown = mention.kind == "count"  # a bare "three" shows only as the start of a range
+    # a bare "three" shows only as the start of a range; "six million" always shows
+    mention.shown = mention.kind == "count" or value >= 1000
     return mention
 
 

@@ -168,3 +168,9 @@ def test_words_that_only_look_like_numbers() -> None:
         ("24", 24.0, "other", None),
         ("£9bn", 9e9, "money", "GBP"),
     ]
+    assert _kinds("Lost 6-1 in two hours to six million Tibetans.") == [
+        ("6", 6.0, "other", None),
+        ("1", 1.0, "other", None),
+        ("two hours", 2.0, "count", "hours"),
+        ("six million", 6e6, "other", None),
+    ]
