@@ -359,8 +359,8 @@ def _join_range(text: str, first: _Mention, second: _Mention) -> None:
     gap = text[first.end : second.start]
     if not _RANGE.fullmatch(gap) or gap.strip() == "and" and not _BETWEEN.search(text, 0, first.start):
         return
-    if abs(first.value) > abs(second.value) or text[first.start - 1 : first.start] in ("-", "–"):
-        return  # a score or a date, not a range: "won 6-4", "in 2023-24 to £100bn"
+    if abs(first.value) >= abs(second.value) or text[first.start - 1 : first.start] in ("-", "–"):
+        return  # a score or a date, not a range: "won 6-4", "a 14-14 tie", "in 2023-24 to £100bn"
     if first.kind == "other" and first.unitless and second.kind in ("money", "percent", "count"):
         first.kind, first.unit, first.shown = second.kind, second.unit, True
     elif not (first.kind == "money" and second.unitless):
