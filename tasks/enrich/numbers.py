@@ -25,6 +25,9 @@ CURRENCY_SYMBOLS = {
     "C$": "CAD",
     "NZ$": "NZD",
     "HK$": "HKD",
+    "USD ": "USD",
+    "GBP ": "GBP",
+    "EUR ": "EUR",
 }
 CURRENCY_WORDS = {
     "pounds": "GBP",
@@ -98,6 +101,10 @@ FRACTION_WORDS = {
     "tenth": 10,
     "tenths": 10,
 }
+# Words before "half of" that name a part ("the first half of the year"), not a share.
+HALVES_NAMED = frozenset(
+    "first second other latter former top bottom back front northern southern eastern western".split()
+)
 # Words after a number that show it is not counting a noun ("4,000 of them", "2013 and").
 NOT_NOUNS = frozenset(
     "of and or to in on at for with the a an was were is are be been have has had will would who "
@@ -145,8 +152,8 @@ def _trie(words: object) -> str:
 
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]?\d)|\d+(?:\.\d+)?"
-_MULT = r"(?i:\s?(?:thousand|million|billion|trillion|mn|bn|tn)\b|[km]\b)|(?<=\.\d)[BT]\b|(?<=\.\d\d)[BT]\b"
-_CUR_MULT = r"\s?(?:thousand|million|billion|trillion|mn|bn|tn)\b|[kmbt]\b"
+_MULT = r"(?i:[\s-]?(?:thousand|million|billion|trillion)\b|\s?(?:mn|bn|tn)\b|[km]\b)|(?<=\.\d)[BT]\b|(?<=\.\d\d)[BT]\b"
+_CUR_MULT = r"[\s-]?(?:thousand|million|billion|trillion)\b|\s?(?:mn|bn|tn)\b|[kmbt]\b"
 _PCT = r"%|per\s?cent\b|percentage\s+points?\b|percent\b|pct\b"
 _PIECE = rf"(?:{_trie(TENS_WORDS)}(?:[-\s]{_trie(UNIT_WORDS)})?|{_trie(NUMBER_WORDS)})\b"
 # "and" joins number words only after a scale: "a hundred and two", not "three and five".
@@ -156,7 +163,7 @@ MONTH_NAMES = frozenset(MONTHS.split("|"))
 # Digit mentions, tried in order at each position that can start one: spans that are not
 # quantities first (so their digits are consumed), then money, mixed fractions and plain digits.
 _DIGIT_TOKEN = re.compile(
-    r"(?=[-−+(\d£$€¥₹UACNH])(?:"
+    r"(?=[-−+(\d£$€¥₹UACNHGE])(?:"
     r"(?P<skip>\+\d{1,3}[\s-]?(?:\(0\)\s?)?\d{1,4}(?:[\s-]\d{2,4}){1,3}(?!\d)"  # phone numbers
     r"|0\d{2,4}[\s-]\d{3,4}[\s-]?\d{3,4}(?!\d)|\(?\d{3}\)?[\s-]\d{3}-\d{4}(?!\d)"
     r"|\d{1,2}(?:[:.]\d{2})?\s?(?i:[ap]\.?m)\b\.?|\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}\s?o['’]clock\b"  # times
@@ -254,6 +261,11 @@ def _key(word: str) -> str:
     return word.lower().translate(_ASCII_FOLD)
 
 
+def _multiplier(word: str | None) -> float:
+    """The factor of "bn", " million" or "-billion" after a number (1 without one)."""
+    return MULTIPLIERS[_key(word).strip().lstrip("-")] if word else 1.0
+
+
 def _spelled_value(words: str) -> float:
     """Value of "a hundred and two", "three million two hundred" or "half a million"."""
     total, current = 0.0, 0.0
@@ -293,7 +305,7 @@ def _digits(text: str, m: re.Match) -> _Mention | None:
         start -= len("minus ")
     elif text[start - 1 : start] == "±":
         start -= 1  # a tolerance: "±3%" keeps the kind of its unit
-    multiplier = MULTIPLIERS[_key(m["mult"]).strip()] if m["mult"] else 1.0
+    multiplier = _multiplier(m["mult"])
     value = _to_float(number) * multiplier * (-1 if signed else 1)
     if m["pct"]:
         return _Mention(start, end, text[start:end], value, "percent", "%", multiplier)
@@ -326,8 +338,13 @@ def _words(text: str, m: re.Match) -> _Mention | None:
 
 
 def _fraction(text: str, m: re.Match) -> _Mention | None:
-    """ "two thirds", "three-quarters", "a fifth of": a share, kind "other"."""
+    """ "two thirds", "three-quarters", "a fifth of", "half of": a share, kind "other"."""
     head = _FRACTION_HEAD.search(text, max(0, m.start() - 10), m.start())
+    if not head and _key(m["fden"]) == "half" and text.startswith(" of ", m.end()):
+        before = _word_before(text, m.start()).lower()
+        if before in HALVES_NAMED:
+            return None  # "the first half of", "the other half of": a part, not a share
+        return _Mention(m.start(), m.end(), m.group(0), 0.5, "other", None)
     if not head:
         return None  # "the third", "half-time": an ordinal or a word
     numerator, denominator = _key(head.group(1)), _key(m["fden"])
@@ -345,7 +362,7 @@ def _classify(text: str, m: re.Match) -> _Mention | None:
     if m["skip"]:
         return None
     if m["cur"]:
-        multiplier = MULTIPLIERS[_key(m["cmult"]).strip()] if m["cmult"] else 1.0
+        multiplier = _multiplier(m["cmult"])
         value = _to_float(m["cnum"]) * multiplier * (-1 if m["csign"] else 1)
         return _Mention(m.start(), m.end(), m.group(0), value, "money", CURRENCY_SYMBOLS[m["cur"].upper()], multiplier)
     if m["whole"]:

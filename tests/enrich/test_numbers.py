@@ -174,3 +174,14 @@ def test_words_that_only_look_like_numbers() -> None:
         ("two hours", 2.0, "count", "hours"),
         ("six million", 6e6, "other", None),
     ]
+
+
+def test_currency_codes_hyphenated_multipliers_and_half_of() -> None:
+    assert _kinds("USD 5m, GBP 300 and a $1.2-billion deal.") == [
+        ("USD 5m", 5e6, "money", "USD"),
+        ("GBP 300", 300.0, "money", "GBP"),
+        ("$1.2-billion", 1.2e9, "money", "USD"),
+    ]
+    assert _kinds("Half of adults, in the first half of the year, on behalf of the club, at half-time.") == [
+        ("Half", 0.5, "other", None),
+    ]
