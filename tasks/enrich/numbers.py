@@ -1,13 +1,15 @@
 """Numeric mentions (money, percentages, counts, years) with values and units.
 
 A news quantity is a figure a reader could compare across articles: an amount of money ("$2.1bn",
-"a million pounds"), a percentage ("50 to 80%", "3 percentage points"), a count of something named
-("1.5 million people", "two dozen phones", "10 000 visitors") or a year ("2015", "the 1990s").
-Other figures (scores, measurements, fractions with no counted noun such as "two thirds", bare
-numbers) have kind "other". Clock times ("2 pm", "14:30"), phone numbers, ordinals ("3rd") and the
-day of a date ("3 May", "March 15") are not quantities and are left out. Multipliers ("bn", "B",
-"T", "k", "million") scale the value; a leading minus ("-0.5%", "(−1.2%)", "minus 5") negates it;
-the first number of a range ("$5-10m", "between 3 and 5 per cent") takes the kind, unit and
+"USD 5m", "a million pounds", "50p"), a percentage ("50 to 80%", "3 percentage points"), a count of
+something named ("1.5 million people", "two dozen phones", "10 000 visitors") or a year ("2015",
+"the 1990s"). Other figures have kind "other": scores, measurements ("5km"), shares ("two thirds",
+"half of", "one in five" as 2/3, 0.5, 0.2) and numbers with no counted noun. Clock times ("2 pm",
+"14:30"), phone numbers, ordinals ("3rd") and the day of a date ("3 May", "March 15") are not
+quantities and are left out, as are spelled-out words with no number to scale ("several billion",
+"nine-to-five jobs"). Multipliers ("bn", "-billion", "k", "million", and "B"/"T" after a decimal
+or a currency) scale the value; a leading minus ("-0.5%", "(−1.2%)", "minus 5") negates it; the
+first number of a rising range ("$5-10m", "between 3 and 5 per cent") takes the kind, unit and
 multiplier of the second; a "±" tolerance keeps the kind of its own unit.
 """
 
