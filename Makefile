@@ -14,7 +14,7 @@ PORT ?= 4200
 export PREFECT_HOME ?= $(CURDIR)/.prefect
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 
-.PHONY: install run test test-fast lint fmt bench bench-stages bench-quality check-html server screenshot clean docs
+.PHONY: install run test test-fast lint fmt bench bench-stages bench-quality bench-enrich check-html server screenshot clean docs
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -60,6 +60,10 @@ check-html: install
 # keep-all and the per-paragraph oracle beside it. Skips when ../shared is absent.
 bench-quality: install
 	$(BIN)/python -m bench.quality $(if $(QUALITY_CORPUS),--corpus $(QUALITY_CORPUS))
+
+# Enrichment quality: n_sentences and numbers (and quotes, when bench/quote_dev.py exists) on bench/dev cases.
+bench-enrich: install
+	$(BIN)/python -m bench.enrich_quality
 
 clean:
 	rm -rf $(OUTPUT) .pytest_cache
