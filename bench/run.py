@@ -143,7 +143,7 @@ def peer_row(corpus_dir: Path, corpus: dict, env: dict, out: Path, files: int) -
 
 
 def run_all(args: argparse.Namespace) -> dict:
-    """Build the corpus, then measure the floor, the base stages, the default run and a rerun."""
+    """Build the corpus, then measure the floor, the peer, a no-op flow, the base stages, the default run and a rerun."""
     out = args.out.resolve()
     out.mkdir(parents=True, exist_ok=True)
     corpus_dir = out / f"corpus-{args.corpus.resolve().name}-{args.paragraphs}"

@@ -197,7 +197,7 @@ def clean_with(walk: Callable[[str], Walk], raw_html: str, base_url: str) -> Cle
 
 def clean_paragraph(raw_html: str, base_url: str = DEFAULT_BASE_URL) -> CleanParagraph:
     """Visible text and resolved links of one paragraph's inner HTML (lexbor)."""
-    if raw_html.count("<") > MAX_LEXBOR_TAGS:
+    if len(raw_html) > MAX_LEXBOR_TAGS and raw_html.count("<") > MAX_LEXBOR_TAGS:
         from tasks.clean.html_reference import walk_soup  # here: html_reference imports this module
 
         return clean_with(walk_soup, raw_html, base_url)

@@ -114,6 +114,7 @@ KNOWN_DIFFERENCES = [
     ("unfinished tag at the end of input", "<a href=/x>x</a", ("x", ["x"]), ("x</a", ["x</a"])),
     ("unclosed comment at the end of input", "a<!-- b", ("a", []), ("a<!-- b", [])),
     ("a link inside a link closes the outer link", "<a href=1>x<a href=2>y</a>z</a>", ("xyz", ["x", "y"]), ("xyz", ["xz", "y"])),
+    ("<li> in <li> closes the outer item and reopens its link", "<li><a href=/x>a<li>b</a></li>", ("a b", ["a", "b"]), ("a b", ["ab"])),
     ("</p> with no open <p> makes an empty paragraph", "a</p>b", ("a b", []), ("ab", [])),
     ("</br> is read as <br>", "a</br>b", ("a b", []), ("ab", [])),
     ("a heading start closes an open heading", "<h1>a<h2>b", ("a b", []), ("ab", [])),
