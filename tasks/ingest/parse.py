@@ -8,10 +8,16 @@ becomes the quarantine row's `error_kind`.
 from __future__ import annotations
 
 import ast
+import threading
 
 from tasks.settings import InputLimits
 
 UTF8_BOM = b"\xef\xbb\xbf"
+# Python 3.11's AST constructor keeps its recursion depth in shared state, so two threads parsing
+# at once can fail with "SystemError: AST constructor recursion depth mismatch" (CPython
+# gh-106905, seen here under the thread runner's load). Parsing holds the GIL throughout anyway,
+# so one parse at a time costs nothing.
+_PARSE_LOCK = threading.Lock()
 
 
 class BadInput(Exception):
@@ -64,7 +70,8 @@ def _valid_unicode(items: list[str]) -> list[str]:
 def _list_items(source: str, max_depth: int) -> list[str]:
     """The string items of a list display, checked node by node (never evaluated)."""
     try:
-        tree = ast.parse(source, mode="eval")
+        with _PARSE_LOCK:
+            tree = ast.parse(source, mode="eval")
     except SyntaxError as e:
         if "too many nested" in str(e.msg):
             raise BadInput(
