@@ -23,7 +23,10 @@ from tasks.storage.store import Store
 LABELS = Path(__file__).resolve().parent / "dev" / "quotes_labels.jsonl"
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 CLASSES = ("named_in_paragraph", "pronoun", "continuation", "role", "none")
-TITLES = frozenset("mr mrs ms miss dr prof professor sir dame lord lady rev".split())
+TITLES = frozenset(
+    "mr mrs ms miss dr prof professor sir dame lord lady rev judge justice king queen prince princess "
+    "det ch insp dci supt sgt pc sen rep gov".split()
+)
 Finder = Callable[[Sequence[str]], tuple[list[list[dict]], list[float]]]
 
 
