@@ -32,7 +32,7 @@ ROLE_WORDS = (
     "family|club|charity|union|court|report|statement|website|board|trust|spokesperson|neighbour|"
     "neighbor|friend|teacher|doctor|nurse|passenger|researcher|scientist|professor|organisers|"
     "organizers|MP|MSP|MS|MLA|PM|mother|father|sister|brother|wife|husband|son|daughter|prince|"
-    "princess|king|queen|duke|duchess"
+    "princess|king|queen|duke|duchess|fan|veteran|resident|passenger|survivor|victim|owner"
 )
 # Plural roles that speak without an article ("Prosecutors alleged", "police said").
 GROUP_WORDS = (
@@ -103,7 +103,7 @@ _CLAUSE_START = rf"(?=[A-Z]|(?a:\b)[{_OPENERS}]|(?a:\b)(?:{_by_initial(NAME_PART
 _VERB = rf"(?<![\w\-])(?:{_by_initial(SPEECH_VERBS)})\b"
 _ATTRIBUTION = re.compile(
     rf"{_CLAUSE_START}(?:(?:{_subject('a')}){_APPOSITIVE}\s+{_ADVERBS}{_VERB}"
-    rf"|\b(?:{_by_initial(INVERTED_VERBS)})\s+(?:(?:[a-z][\w'’\-]*+\s+){{1,3}}(?P<b_titled>{_NAME})|{_subject('b')})"
+    rf"|\b(?:{_by_initial(INVERTED_VERBS)})\s+(?:(?:the\s+|a\s+)?{_ROLE}\s+(?P<b_titled>{_NAME})|{_subject('b')})"
     rf"|\b[Aa]ccording\s+to\s+(?:{_subject('c')}|(?P<c_source>(?:[a-z][\w'’\-]*+\s+){{0,3}}[a-z][\w'’\-]*+)))"
 )
 # Every speech verb or "according" in the text, and a few more (ASCII \b is cheaper and also

@@ -91,7 +91,7 @@ _RUN_AFTER = re.compile(rf"(?:\s+{_TOKEN}){{1,2}}")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s")
 _PRECEDING_WORDS = re.compile(r"([a-z][\w\-]*)\s+$")
 LOOK_BACK = 6  # paragraphs searched for the person a pronoun refers to
-ROLE_LOOK_BACK = 20  # and for the person a role refers to ("the coroner")
+
 
 
 @dataclass(frozen=True)
@@ -207,7 +207,7 @@ class People:
 
     def _fuller(self, name: Name) -> Name:
         words = name.words
-        if len(words) > 2 or (len(words) == 2 and words[0] in FORENAMES):
+        if len(words) > 2:
             return name
         joined, key = self.joined, words[-1] if len(words) == 2 else words[0]
         best, at = name, joined.find(key)
@@ -256,7 +256,7 @@ class People:
         """The latest person given this role ("the coroner" after "Coroner Catherine Wood"), or the
         organisation it names ("the force" after "the Metropolitan Police"); None if there is none."""
         role = ROLE_ALIASES.get(role, role)
-        for earlier in range(para, max(-1, para - ROLE_LOOK_BACK), -1):
+        for earlier in range(para, -1, -1):
             if role not in self.masked[earlier].lower():
                 continue  # most paragraphs never name the role: no need to read their names
             for mention in reversed(self.mentions(earlier)):
@@ -290,9 +290,10 @@ class People:
         mentions.sort(key=lambda m: m.pos)
 
     def _roles_around(self, mention: Mention) -> set[str]:
-        """Lower-case role words just before a name ("chief economist Jane Roe")."""
-        before = self.masked[mention.para][max(0, mention.pos - 40) : mention.pos]
-        return {ROLE_ALIASES.get(w.lower(), w.lower()) for w in before.replace(",", " ").split()[-3:]} & ROLE_WORDS
+        """The role word just before a name ("chief economist Jane Roe", "The judge, Mr Justice …")."""
+        before = self.masked[mention.para][max(0, mention.pos - 30) : mention.pos].replace(",", " ").split()
+        word = before[-1].lower() if before else ""
+        return {ROLE_ALIASES.get(word, word)} & ROLE_WORDS
 
     def _sentence_between(self, para: int, start: int, end: int) -> bool:
         return bool(_SENTENCE_BREAK.search(self.masked[para], start, end))
