@@ -161,10 +161,15 @@ PARAGRAPHS_SCHEMA = pa.schema(
         _col(
             "quotes",
             pa.list_(QUOTE_TYPE),
-            "Quoted spans: text without the marks; kind: `quote` (someone's words), `scare` (a short phrase in marks with no speaker, a so-called \"reset\") or `title` (a book, film or programme name); speaker: one string per person within an article, the fullest form of the name it uses (\"Keir Starmer\" for \"Sir Keir\" and \"Starmer\", titles dropped), or the role phrase when no name is given (\"the council\"), null when unstated or ambiguous and for scare quotes and titles; speaker_kind: `name` (named in the quote's own clause), `resolved` (from \"he\"/\"she\", a role such as \"the minister\", or an earlier quote it continues), `role` or `none`; start/end character offsets in `text`. Null when the quotes enrichment is off.",
+            'Quoted spans: text without the marks; kind: `quote` (someone\'s words), `scare` (a short phrase in marks with no speaker, a so-called "reset") or `title` (a book, film or programme name); speaker: one string per person within an article, the fullest form of the name it uses ("Keir Starmer" for "Sir Keir" and "Starmer", titles dropped), or the role phrase when no name is given ("the council"), null when unstated or ambiguous and for scare quotes and titles; speaker_kind: `name` (named in the quote\'s own clause), `resolved` (from "he"/"she", a role such as "the minister", or an earlier quote it continues), `role` or `none`; start/end character offsets in `text`. Null when the quotes enrichment is off.',
             '`[{text: "The Wagner Group is linked …", speaker: "James Heappey", start: 1, end: 189, speaker_kind: "resolved", kind: "quote"}]`',
         ),
-        _col("quoted_share", pa.float32(), "Share of `text` inside real quotes (kind `quote`: not scare quotes or titles).", "0.93"),
+        _col(
+            "quoted_share",
+            pa.float32(),
+            "Share of `text` inside real quotes (kind `quote`: not scare quotes or titles).",
+            "0.93",
+        ),
         _col(
             "numbers",
             pa.list_(NUMBER_TYPE),

@@ -121,6 +121,7 @@ _TITLE_CUE = re.compile(
     re.IGNORECASE,
 )
 _SAYING = re.compile(r"\b(?:saying|adding|writing|warning|telling \w+)[,:]?\s*$")
+_TAIL = re.compile(r"[\s,]*[a-z]")
 SCARE_WORDS = 3  # a quoted phrase this short, with no speech clause in its sentence, is not a quote
 
 
@@ -272,9 +273,9 @@ def _kind(quote: _Quote, text: str) -> str:
     if quote.via is not None or not span:
         return "quote"
     words = span.split()
-    if span[-1] not in ".,;:!?" and span[0].isupper() and all(w[0].isupper() for w in words if len(w) > 3):
-        if len(words) <= 12 and (_TITLE_CUE.search(before) or len(words) > SCARE_WORDS):
-            return "title"
+    title_case = span[-1] not in ".,;:!?" and span[0].isupper() and all(w[0].isupper() for w in words if len(w) > 3)
+    if title_case and len(words) <= 12 and (_TITLE_CUE.search(before) or len(words) > SCARE_WORDS):
+        return "title"
     if len(words) <= SCARE_WORDS and span[-1] not in ".!?":
         return "scare"
     return "quote"
@@ -433,6 +434,8 @@ def _inherit(
         return
     if atts[para] or quote.open_mark > 0:
         return
+    if quote.close_end is not None and _TAIL.match(speakers.people.masked[para], quote.close_end):
+        return  # '"…," a sign in the window read.': a clause of its own, not one we read as speech
     for earlier in range(para - 1, max(-1, para - 3), -1):
         spoken = [q for q in per_para[earlier] if q.kind == "quote"]
         if spoken:

@@ -93,7 +93,6 @@ _PRECEDING_WORDS = re.compile(r"([a-z][\w\-]*)\s+$")
 LOOK_BACK = 6  # paragraphs searched for the person a pronoun refers to
 
 
-
 @dataclass(frozen=True)
 class Name:
     """A capitalised run read as a name: its words without titles, and what the titles tell."""
