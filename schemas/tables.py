@@ -225,7 +225,7 @@ ARTICLES_SCHEMA = pa.schema(
             "speakers",
             pa.list_(SPEAKER_TYPE),
             "Speakers and how many real quotes (kind `quote`) each has, most quoted first.",
-            '`[{speaker: "James Heappey", n_quotes: 8}]`',
+            '`[{speaker: "James Heappey", n_quotes: 9}]`',
         ),
         *_RUN_COLUMNS,
     ],
