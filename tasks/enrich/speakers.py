@@ -85,7 +85,8 @@ PRONOUN_GENDER = {"he": "m", "she": "f", "He": "m", "She": "f"}
 # A capitalised run that may be a name: titles with a full stop, initials, particles, "al-".
 _TOKEN = r"(?:(?:Mr|Mrs|Ms|Dr|St|Sen|Gov|Rep|Lt|Col|Gen|Sgt|Capt|Prof|Rev|Det|Insp|Supt|Jr)\.|[A-Z]\.|(?:al-)?[A-Z][\w'’\-]*+)"
 _PARTICLE = r"(?:de|da|di|du|van|von|der|den|le|la|bin|ibn|dos|das|del)"
-NAME_RUN = re.compile(rf"(?<![\w'’\-]){_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN}){{0,6}}")
+# The lookahead rejects most positions before the token alternation is tried there.
+NAME_RUN = re.compile(rf"(?=[A-Z]|al-)(?<![\w'’\-]){_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN}){{0,6}}")
 _RUN_BEFORE = re.compile(rf"(?<![\w'’\-])(?:{_TOKEN}\s+(?:{_PARTICLE}\s+)?){{1,4}}$")
 _RUN_AFTER = re.compile(rf"(?:\s+{_TOKEN}){{1,2}}")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s")
@@ -156,7 +157,7 @@ class People:
         self.masked = masked
         self.subjects = subjects  # start offsets of the named speech subjects of a paragraph
         self._mentions: dict[int, list[Mention]] = {}
-        self._full: dict[tuple[str, ...], Name] = {}
+        self._full: dict[Name, Name] = {}
         self._joined: str | None = None
         self._surnames: dict[str, bool] = {}
 
@@ -175,12 +176,16 @@ class People:
                 name = split_name(match.group())
                 if name is None:
                     continue
-                subject = match.start() in subjects
-                person = not name.org and (name.person or subject or self._is_person(name.words))
-                new_sentence = done < 0 or bool(_SENTENCE_BREAK.search(text, done, match.start()))
-                if person:
-                    done = match.end()
-                found.append(Mention(para, match.start(), name, person and (new_sentence or subject), subject))
+                start = match.start()
+                if name.org:  # kept for "the force" -> "the Metropolitan Police"
+                    found.append(Mention(para, start, name, False))
+                    continue
+                subject = start in subjects
+                if not (name.person or subject or self._is_person(name.words)):
+                    continue  # a place or a thing
+                new_sentence = done < 0 or bool(_SENTENCE_BREAK.search(text, done, start))
+                done = match.end()
+                found.append(Mention(para, start, name, new_sentence or subject, subject))
             self._mentions[para] = found
         return self._mentions[para]
 
@@ -200,15 +205,17 @@ class People:
 
     def fullest(self, name: Name) -> Name:
         """The fullest form of this person's name in the article ("Keir Starmer" for "Sir Keir")."""
-        if name.words not in self._full:
-            self._full[name.words] = self._fuller(name)
-        return _merged(self._full[name.words], name)
+        if name not in self._full:
+            self._full[name] = _merged(self._fuller(name), name)
+        return self._full[name]
 
     def _fuller(self, name: Name) -> Name:
         words = name.words
         if len(words) > 2:
             return name
-        joined, key = self.joined, words[-1] if len(words) == 2 else words[0]
+        # A fuller form of two words holds them both ("Kathleen Hawk Sawyer"); of one, it ends or
+        # starts with it ("Keir Starmer" for "Starmer" or "Keir").
+        joined, key = self.joined, " ".join(words)
         best, at = name, joined.find(key)
         while at >= 0:
             end = at + len(key)
@@ -335,10 +342,14 @@ def _bounded(text: str, start: int, end: int) -> bool:
 def _forms_around(text: str, start: int, end: int, single: bool) -> list[str]:
     """The capitalised runs ending at a surname or, for one word, starting at a forename."""
     forms = []
-    if before := _RUN_BEFORE.search(text, max(0, start - 60), start):
-        forms.append(before.group() + text[start:end])
-    if single and (after := _RUN_AFTER.match(text, end)):
-        forms.append(text[start:end] + after.group())
+    # Most names follow a lower-case word or a full stop: a cheap look at the word before first.
+    word_before = max(text.rfind(" ", 0, start - 1), text.rfind("\n", 0, start - 1)) + 1
+    if start > 1 and text[start - 1] == " " and text[word_before].isupper():
+        if before := _RUN_BEFORE.search(text, max(0, start - 60), start):
+            forms.append(before.group() + text[start:end])
+    if single and text[end : end + 1] == " " and text[end + 1 : end + 2].isupper():
+        if after := _RUN_AFTER.match(text, end):
+            forms.append(text[start:end] + after.group())
     return forms
 
 
