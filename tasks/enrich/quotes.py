@@ -103,7 +103,7 @@ _CLAUSE_START = rf"(?=[A-Z]|(?a:\b)[{_OPENERS}]|(?a:\b)(?:{_by_initial(NAME_PART
 _VERB = rf"(?<![\w\-])(?:{_by_initial(SPEECH_VERBS)})\b"
 _ATTRIBUTION = re.compile(
     rf"{_CLAUSE_START}(?:(?:{_subject('a')}){_APPOSITIVE}\s+{_ADVERBS}{_VERB}"
-    rf"|\b(?:{_by_initial(INVERTED_VERBS)})\s+(?:(?:the\s+|a\s+)?{_ROLE}\s+(?P<b_titled>{_NAME})|{_subject('b')})"
+    rf"|(?<![\w\-])(?:{_by_initial(INVERTED_VERBS)})\s+(?:(?:the\s+|a\s+)?{_ROLE}\s+(?P<b_titled>{_NAME})|{_subject('b')})"
     rf"|\b[Aa]ccording\s+to\s+(?:{_subject('c')}|(?P<c_source>(?:[a-z][\w'’\-]*+\s+){{0,3}}[a-z][\w'’\-]*+)))"
 )
 # Every speech verb or "according" in the text, and a few more (ASCII \b is cheaper and also
@@ -125,7 +125,7 @@ _TAIL = re.compile(r"[\s,]*[a-z]")
 SCARE_WORDS = 3  # a quoted phrase this short, with no speech clause in its sentence, is not a quote
 
 
-@dataclass
+@dataclass(slots=True)
 class _Attribution:
     """One "X said" clause: where it is, the subject as written, and its kind."""
 
@@ -136,7 +136,7 @@ class _Attribution:
     subject_at: int
 
 
-@dataclass
+@dataclass(slots=True)
 class _Quote:
     """A quoted span in one paragraph, linked to the other parts of a multi-paragraph quote."""
 

@@ -85,16 +85,18 @@ PRONOUN_GENDER = {"he": "m", "she": "f", "He": "m", "She": "f"}
 # A capitalised run that may be a name: titles with a full stop, initials, particles, "al-".
 _TOKEN = r"(?:(?:Mr|Mrs|Ms|Dr|St|Sen|Gov|Rep|Lt|Col|Gen|Sgt|Capt|Prof|Rev|Det|Insp|Supt|Jr)\.|[A-Z]\.|(?:al-)?[A-Z][\w'’\-]*+)"
 _PARTICLE = r"(?:de|da|di|du|van|von|der|den|le|la|bin|ibn|dos|das|del)"
-# The lookahead rejects most positions before the token alternation is tried there.
-NAME_RUN = re.compile(rf"(?=[A-Z]|al-)(?<![\w'’\-]){_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN}){{0,6}}")
+# Capitalised words in a row, where a name may be. Kept simple because it reads every paragraph a
+# pronoun looks back over: a title with a full stop ("Mr. Trump") splits the run, and the fuller
+# form found by `People.fullest` puts the title's gender back.
+NAME_RUN = re.compile(r"[A-Z][\w'’\-]*+(?:\s+(?:al-)?[A-Z][\w'’\-]*+){0,6}")
 _RUN_BEFORE = re.compile(rf"(?<![\w'’\-])(?:{_TOKEN}\s+(?:{_PARTICLE}\s+)?){{1,4}}$")
 _RUN_AFTER = re.compile(rf"(?:\s+{_TOKEN}){{1,2}}")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s")
-_PRECEDING_WORDS = re.compile(r"([a-z][\w\-]*)\s+$")
 LOOK_BACK = 6  # paragraphs searched for the person a pronoun refers to
+PERSON_CHECKS = 4  # mentions of a single word read to tell a surname from a place
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Name:
     """A capitalised run read as a name: its words without titles, and what the titles tell."""
 
@@ -139,7 +141,7 @@ def split_name(run: str) -> Name | None:
     return Name(words, gender, sure, person, org, frozenset(roles))
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """A name in the article: where, what it reads as, and whether it is a sentence's subject."""
 
@@ -230,6 +232,8 @@ class People:
                         best = _merged(other, name)
                     elif other.words == best.words:
                         best = _merged(best, other)
+            if len(best.words) > len(words) and best.words[0] in FORENAMES:
+                return best  # news names a person in full once: no need to read every mention
             at = joined.find(key, end)
         return best
 
@@ -321,15 +325,21 @@ def _merged(name: Name, other: Name) -> Name:
 
 
 def _words_before(text: str, word: str) -> Iterator[str]:
-    """The word written just before each whole-word occurrence of `word`, without a full stop."""
-    at = text.find(word)
-    while at >= 0:
+    """The word written just before the first few whole-word occurrences of `word`."""
+    at, seen = text.find(word), 0
+    while at >= 0 and seen < PERSON_CHECKS:
         end = at + len(word)
         if _bounded(text, at, end):
-            before = text[max(0, at - 20) : at].split()
-            if before and text[at - 1] == " ":
-                yield before[-1].rstrip(".")
+            seen += 1
+            yield _word_before(text, at).rstrip(".")
         at = text.find(word, end)
+
+
+def _word_before(text: str, at: int) -> str:
+    """The word that ends one space before `at`, or "" after anything else."""
+    if at < 2 or text[at - 1] != " ":
+        return ""
+    return text[max(text.rfind(" ", 0, at - 1), text.rfind("\n", 0, at - 1)) + 1 : at - 1]
 
 
 def _bounded(text: str, start: int, end: int) -> bool:
@@ -343,8 +353,7 @@ def _forms_around(text: str, start: int, end: int, single: bool) -> list[str]:
     """The capitalised runs ending at a surname or, for one word, starting at a forename."""
     forms = []
     # Most names follow a lower-case word or a full stop: a cheap look at the word before first.
-    word_before = max(text.rfind(" ", 0, start - 1), text.rfind("\n", 0, start - 1)) + 1
-    if start > 1 and text[start - 1] == " " and text[word_before].isupper():
+    if _word_before(text, start)[:1].isupper():
         if before := _RUN_BEFORE.search(text, max(0, start - 60), start):
             forms.append(before.group() + text[start:end])
     if single and text[end : end + 1] == " " and text[end + 1 : end + 2].isupper():
