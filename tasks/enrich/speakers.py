@@ -94,6 +94,7 @@ _RUN_AFTER = re.compile(rf"(?:\s+{_TOKEN}){{1,2}}")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s")
 LOOK_BACK = 6  # paragraphs searched for the person a pronoun refers to
 PERSON_CHECKS = 4  # mentions of a single word read to tell a surname from a place
+FULLER_CHECKS = 8  # mentions of a name read for a fuller form of it (news gives it in full early)
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,10 +219,11 @@ class People:
         # A fuller form of two words holds them both ("Kathleen Hawk Sawyer"); of one, it ends or
         # starts with it ("Keir Starmer" for "Starmer" or "Keir").
         joined, key = self.joined, " ".join(words)
-        best, at = name, joined.find(key)
-        while at >= 0:
+        best, at, seen = name, joined.find(key), 0
+        while at >= 0 and seen < FULLER_CHECKS:
             end = at + len(key)
             if _bounded(joined, at, end):
+                seen += 1
                 for form in _forms_around(joined, at, end, single=len(words) == 1):
                     other = split_name(form)
                     if other is None or other.org or not (other.person or name.person) or not _same_person(name, other):
