@@ -355,12 +355,12 @@ def _forms_around(text: str, start: int, end: int, single: bool) -> list[str]:
     """The capitalised runs ending at a surname or, for one word, starting at a forename."""
     forms = []
     # Most names follow a lower-case word or a full stop: a cheap look at the word before first.
-    if _word_before(text, start)[:1].isupper():
-        if before := _RUN_BEFORE.search(text, max(0, start - 60), start):
-            forms.append(before.group() + text[start:end])
-    if single and text[end : end + 1] == " " and text[end + 1 : end + 2].isupper():
-        if after := _RUN_AFTER.match(text, end):
-            forms.append(text[start:end] + after.group())
+    before = _word_before(text, start)[:1].isupper() and _RUN_BEFORE.search(text, max(0, start - 60), start)
+    if before:
+        forms.append(before.group() + text[start:end])
+    after = single and text[end : end + 1] == " " and text[end + 1 : end + 2].isupper() and _RUN_AFTER.match(text, end)
+    if after:
+        forms.append(text[start:end] + after.group())
     return forms
 
 
