@@ -122,6 +122,7 @@ _TITLE_CUE = re.compile(
 )
 _SAYING = re.compile(r"\b(?:saying|adding|writing|warning|telling \w+)[,:]?\s*$")
 _TAIL = re.compile(r"[\s,]*[a-z]")
+_SPEECH = re.compile(rf"{_VERB}|\b(?:saying|adding|describing|calling|telling|writing|warning|insisting|claiming)\b")
 SCARE_WORDS = 3  # a quoted phrase this short, with no speech clause in its sentence, is not a quote
 
 
@@ -262,7 +263,7 @@ def _own_attribution(quote: _Quote, atts: list[_Attribution], masked: str, ends:
     return None
 
 
-def _kind(quote: _Quote, text: str) -> str:
+def _kind(quote: _Quote, text: str, masked: str) -> str:
     """Tell a real quote from a title ("The Monsters") or a scare quote (a so-called "reset")."""
     if len(quote.chain) > 1:
         return "quote"
@@ -276,9 +277,19 @@ def _kind(quote: _Quote, text: str) -> str:
     title_case = span[-1] not in ".,;:!?" and span[0].isupper() and all(w[0].isupper() for w in words if len(w) > 3)
     if title_case and len(words) <= 12 and (_TITLE_CUE.search(before) or len(words) > SCARE_WORDS):
         return "title"
-    if len(words) <= SCARE_WORDS and span[-1] not in ".!?":
+    if len(words) <= SCARE_WORDS and span[-1] not in ".!?" and not _spoken_around(quote, masked):
         return "scare"
     return "quote"
+
+
+def _spoken_around(quote: _Quote, masked: str) -> bool:
+    """Whether the quote's sentence has a speech verb we could not tie to a speaker ("the embassy
+    said the talks were "premature"", '"True," one told me'), or the quote opens a sentence."""
+    start = masked.rfind(". ", 0, quote.open_mark) + 1
+    if not masked[start : quote.open_mark].strip():
+        return True
+    stop = quote.close_end if quote.close_end is not None else len(masked)
+    return bool(_SPEECH.search(masked, start, quote.open_mark) or _SPEECH.search(masked, stop, stop + 40))
 
 
 class _Clauses:
@@ -379,7 +390,7 @@ def _attribute(texts: list[str], per_para: list[list[_Quote]], last: int) -> Non
             for quote in quotes:
                 quote.via = _own_attribution(quote, atts[i], masked[i], ends)
         for quote in quotes:
-            quote.kind = _kind(quote, texts[i])
+            quote.kind = _kind(quote, texts[i], masked[i])
     for i, quotes in enumerate(per_para[: last + 1]):
         for j, quote in enumerate(quotes):
             if quote.kind != "quote":

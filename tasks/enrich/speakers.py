@@ -42,7 +42,7 @@ ROLE_WORDS = frozenset(
     "chef artist writer boss principal headteacher vicar passenger researcher scientist professor doctor "
     "inspector superintendent constable detective sergeant neighbour neighbor friend victim survivor owner "
     "co-founder ceo cfo cto chairperson trustee partner agent consultant surgeon paramedic firefighter "
-    "musician rapper comedian designer photographer producer filmmaker novelist poet historian speaker fan".split()
+    "musician rapper comedian designer photographer producer filmmaker novelist poet historian speaker fan pm".split()
 )
 ROLE_ALIASES = {
     "gov": "governor",
@@ -80,6 +80,12 @@ ORG_WORDS = frozenset(
     "Network Times Post Guardian Telegraph House Kremlin Pentagon Palace Hospital School College Centre "
     "Center FC Ltd Inc Plc Airways Airlines Records Media Press Society Alliance Coalition Council Fund "
     "Church Museum Library Studios Games Festival Campaign Project Programme Program Report Review".split()
+)
+# Capitalised words that qualify a place or body rather than being a forename.
+QUALIFIERS = frozenset(
+    "North South East West Northern Southern Eastern Western Central New Great Greater United Upper Lower "
+    "British English Scottish Welsh Irish American European African Asian Arab Chinese Russian French "
+    "German Israeli Palestinian Ukrainian Indian Royal National International Federal State City".split()
 )
 PRONOUN_GENDER = {"he": "m", "she": "f", "He": "m", "She": "f"}
 # A capitalised run that may be a name: titles with a full stop, initials, particles, "al-".
@@ -226,7 +232,9 @@ class People:
                 seen += 1
                 for form in _forms_around(joined, at, end, single=len(words) == 1):
                     other = split_name(form)
-                    if other is None or other.org or not (other.person or name.person) or not _same_person(name, other):
+                    if other is None or other.org or not _same_person(name, other):
+                        continue
+                    if not (other.person or name.person or _forename_like(other.words)):
                         continue
                     if name.sure and other.gender and name.gender != other.gender:
                         continue
@@ -362,6 +370,12 @@ def _forms_around(text: str, start: int, end: int, single: bool) -> list[str]:
     if after:
         forms.append(text[start:end] + after.group())
     return forms
+
+
+def _forename_like(words: tuple[str, ...]) -> bool:
+    """Two words where the first may be a forename the list lacks ("Kemi Badenoch"), not a
+    qualifier of a place or body ("Northern Ireland", "Scottish Labour")."""
+    return len(words) == 2 and words[0] not in QUALIFIERS and not words[0].isupper()
 
 
 def _same_person(short: Name, full: Name) -> bool:
