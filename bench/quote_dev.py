@@ -89,7 +89,14 @@ def _speaker_text(texts: list[str], speaker: dict | None) -> str | None:
 
 
 def score(corpus: Path = CORPUS, split: str = "all", finder: Finder = find_quotes) -> list[dict]:
-    """Rows per written-form class and overall: quotes found, speaker right of found, false quotes."""
+    """Rows per written-form class and overall: quotes found, speaker right of found, false quotes.
+
+    Each row: class, n (labelled quotes), found (% of n), speaker_right (% of found); the last
+    row, class "all", also has false_quotes (% of returned quotes that match no labelled quote).
+    No rows when the corpus is absent.
+    """
+    if not (corpus / "bbc").is_dir():
+        return []
     labels = [row for row in load_labels() if split in ("all", row["split"])]
     articles: dict[tuple[str, str], list[dict]] = {}
     for row in labels:

@@ -29,10 +29,10 @@ ROLE_WORDS = (
     "coach|manager|captain|chairman|chairwoman|chair|executive|founder|premier|senator|commissioner|"
     "commander|officer|general|adviser|advisor|economist|analyst|expert|witness|resident|campaigner|"
     "councillor|coroner|council|police|force|government|department|ministry|agency|company|firm|team|"
-    "family|club|charity|union|court|report|statement|website|board|trust|spokesperson|neighbour|"
-    "neighbor|friend|teacher|doctor|nurse|passenger|researcher|scientist|professor|organisers|"
-    "organizers|MP|MSP|MS|MLA|PM|mother|father|sister|brother|wife|husband|son|daughter|prince|"
-    "princess|king|queen|duke|duchess|fan|veteran|resident|passenger|survivor|victim|owner"
+    "family|club|charity|union|court|report|statement|website|board|trust|neighbour|neighbor|friend|"
+    "teacher|doctor|nurse|passenger|researcher|scientist|professor|organisers|organizers|MP|MSP|MS|"
+    "MLA|PM|mother|father|sister|brother|wife|husband|son|daughter|prince|princess|king|queen|duke|"
+    "duchess|fan|veteran|survivor|victim|owner"
 )
 # Plural roles that speak without an article ("Prosecutors alleged", "police said").
 GROUP_WORDS = (

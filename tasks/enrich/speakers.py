@@ -32,7 +32,7 @@ TITLES = (
 # Job or role words written capitalised before a name ("Coroner Catherine Wood"): cut with the title,
 # with the words that qualify them ("Foreign Secretary", "Acting Director") but only then, so
 # "Environment Agency" keeps its first word.
-ROLE_WORDS = frozenset(
+NAME_ROLES = frozenset(
     "minister secretary spokesman spokeswoman spokesperson official president chancellor mayor chief "
     "director leader head source governor ambassador envoy prosecutor judge lawyer coach manager captain "
     "chairman chairwoman chair executive founder premier senator commissioner commander officer general "
@@ -130,7 +130,7 @@ def split_name(run: str) -> Name | None:
         bare = token.rstrip(".")
         if i == start and (bare in NAME_STOPWORDS or "-year-old" in bare.lower()):
             start = i + 1
-        elif bare in TITLES or bare.lower() in ROLE_WORDS:
+        elif bare in TITLES or bare.lower() in NAME_ROLES:
             start, titled = i + 1, titled or bare in TITLES
             gender = "m" if bare in MALE_TITLES else "f" if bare in FEMALE_TITLES else gender
             roles.add(ROLE_ALIASES.get(bare.lower(), bare.lower()))
@@ -313,7 +313,7 @@ class People:
         """The role word just before a name ("chief economist Jane Roe", "The judge, Mr Justice …")."""
         before = self.masked[mention.para][max(0, mention.pos - 30) : mention.pos].replace(",", " ").split()
         word = before[-1].lower() if before else ""
-        return {ROLE_ALIASES.get(word, word)} & ROLE_WORDS
+        return {ROLE_ALIASES.get(word, word)} & NAME_ROLES
 
     def _sentence_between(self, para: int, start: int, end: int) -> bool:
         return bool(_SENTENCE_BREAK.search(self.masked[para], start, end))
