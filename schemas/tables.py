@@ -9,7 +9,7 @@ from __future__ import annotations
 import polars as pl
 import pyarrow as pa
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Hive partition column: present when a table is read as a dataset, absent inside the files.
 PARTITION_COLUMN = "ingest_date"
@@ -36,6 +36,8 @@ QUOTE_TYPE = pa.struct(
         pa.field("speaker", pa.string()),
         pa.field("start", pa.int32()),
         pa.field("end", pa.int32()),
+        pa.field("speaker_kind", pa.string()),
+        pa.field("kind", pa.string()),
     ]
 )
 NUMBER_TYPE = pa.struct(
@@ -160,10 +162,15 @@ PARAGRAPHS_SCHEMA = pa.schema(
         _col(
             "quotes",
             pa.list_(QUOTE_TYPE),
-            "Quoted spans: text without the marks, speaker where the text states it (pronouns resolved to the last named speaker when unambiguous, else null), start/end character offsets in `text`. Null when the quotes enrichment is off.",
-            '`[{text: "The Wagner Group is linked …", speaker: "Mr Heappey", start: 1, end: 181}]`',
+            'Quoted spans: text without the marks; kind: `quote` (someone\'s words), `scare` (a short phrase in marks with no speaker, a so-called "reset") or `title` (a book, film or programme name); speaker: one string per person within an article, the fullest form of the name it uses ("Keir Starmer" for "Sir Keir" and "Starmer", titles dropped), or the role phrase when no name is given ("the council"), null when unstated or ambiguous and for scare quotes and titles; speaker_kind: `name` (named in the quote\'s own clause), `resolved` (from "he"/"she", a role such as "the minister", or an earlier quote it continues), `role` or `none`; start/end character offsets in `text`. Null when the quotes enrichment is off.',
+            '`[{text: "The Wagner Group is linked …", speaker: "James Heappey", start: 1, end: 189, speaker_kind: "resolved", kind: "quote"}]`',
         ),
-        _col("quoted_share", pa.float32(), "Share of `text` inside quotation marks.", "0.93"),
+        _col(
+            "quoted_share",
+            pa.float32(),
+            "Share of `text` inside real quotes (kind `quote`: not scare quotes or titles).",
+            "0.93",
+        ),
         _col(
             "numbers",
             pa.list_(NUMBER_TYPE),
@@ -218,8 +225,8 @@ ARTICLES_SCHEMA = pa.schema(
         _col(
             "speakers",
             pa.list_(SPEAKER_TYPE),
-            "Named speakers and how many quoted spans each has, most quoted first.",
-            '`[{speaker: "Mr Heappey", n_quotes: 8}]`',
+            "Speakers and how many real quotes (kind `quote`) each has, most quoted first.",
+            '`[{speaker: "James Heappey", n_quotes: 9}]`',
         ),
         *_RUN_COLUMNS,
     ],

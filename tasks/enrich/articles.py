@@ -41,8 +41,9 @@ def article_languages(paragraphs: pl.DataFrame) -> pl.DataFrame:
 
 
 def speaker_counts(paragraphs: pl.DataFrame) -> pl.DataFrame:
-    """Per article: each named speaker and their number of quoted spans, most quoted first."""
+    """Per article: each speaker and their number of real quotes (not scare quotes or titles), most quoted first."""
     spans = paragraphs.select("source_file", "quotes").explode("quotes")
+    spans = spans.filter(pl.col("quotes").struct.field("kind") == "quote")
     spans = spans.select("source_file", speaker=pl.col("quotes").struct.field("speaker"))
     return (
         spans.drop_nulls("speaker")

@@ -1,50 +1,46 @@
-"""Quoted spans, their share of each paragraph, and who said them, for one article."""
+"""Quoted spans, their kind and share of each paragraph, and who said them, for one article."""
 
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from tasks.enrich.sentences import sentence_ends
+from tasks.enrich.speakers import PRONOUN_GENDER, People, split_name
 
 SPEECH_VERBS = (
     "said|says|say|told|tells|added|adds|explained|asked|warned|warns|stated|claimed|claims|"
-    "insisted|insists|argued|argues|wrote|writes|tweeted|posted|replied|responded|admitted|"
-    "confirmed|declared|suggested|urged|acknowledged|commented|recalled|agreed|announced|"
-    "stressed|conceded|continued|noted|observed|remarked|revealed|vowed|promised|predicted|"
-    "cautioned|complained|maintained|reiterated|joked|explains|notes"
+    "insisted|insists|argued|argues|wrote|writes|tweeted|posted|replied|replies|responded|admitted|"
+    "confirmed|declared|suggested|urged|acknowledged|commented|recalled|recalls|agreed|announced|"
+    "stressed|conceded|continued|continues|noted|observed|remarked|revealed|vowed|promised|predicted|"
+    "cautioned|complained|maintained|reiterated|joked|explains|notes|alleged|alleges|pledged|"
+    "emphasised|emphasized|recounted|pleaded|pleads|described|describes|testified|chanted|reads|"
+    "accused|condemned|welcomed|labelled|labeled|branded|dubbed|called|thinks|sings|sang"
 )
 # Verbs whose following noun phrase is the listener, not the speaker ("told MPs"), are excluded
 # from the inverted "said Mr X" form.
 INVERTED_VERBS = (
-    "said|says|added|adds|wrote|writes|explained|explains|continued|insisted|insists|warned|warns|"
-    "argued|argues|noted|notes"
+    "said|says|added|adds|wrote|writes|explained|explains|continued|continues|insisted|insists|warned|"
+    "warns|argued|argues|noted|notes"
 )
+# Heads of a speaker's role phrase ("the council", "a spokesperson for the club").
 ROLE_WORDS = (
     "minister|secretary|spokesman|spokeswoman|spokesperson|official|president|chancellor|mayor|"
-    "chief|director|leader|head|source|governor|ambassador|envoy|prosecutor|judge|lawyer|coach|"
-    "manager|captain|chairman|chairwoman|chair|executive|founder|premier|senator|commissioner|"
-    "commander|officer|general|adviser|advisor|economist|analyst|expert|witness|resident|"
-    "campaigner|councillor|MP|MSP|MS|MLA|mother|father|sister|brother|wife|husband|son|daughter"
+    "chief|director|leader|head|source|governor|ambassador|envoy|prosecutor|prosecution|judge|lawyer|"
+    "coach|manager|captain|chairman|chairwoman|chair|executive|founder|premier|senator|commissioner|"
+    "commander|officer|general|adviser|advisor|economist|analyst|expert|witness|resident|campaigner|"
+    "councillor|coroner|council|police|force|government|department|ministry|agency|company|firm|team|"
+    "family|club|charity|union|court|report|statement|website|board|trust|neighbour|neighbor|friend|"
+    "teacher|doctor|nurse|passenger|researcher|scientist|professor|organisers|organizers|MP|MSP|MS|"
+    "MLA|PM|mother|father|sister|brother|wife|husband|son|daughter|prince|princess|king|queen|duke|"
+    "duchess|fan|veteran|survivor|victim|owner"
 )
-MALE_TITLES = frozenset("Mr Mr. Sir Lord King Prince Mister".split())
-FEMALE_TITLES = frozenset("Mrs Mrs. Ms Ms. Miss Lady Dame Queen Princess".split())
-TITLES = MALE_TITLES | FEMALE_TITLES | frozenset("Dr Dr. Prof Prof. Professor Rev".split())
-# Capitalised words that start a sentence or clause but are not part of a speaker's name.
-NAME_STOPWORDS = frozenset(
-    "But And Or So Yet However Meanwhile Speaking Asked Writing Earlier Later Then Now Also Still "
-    "Last Next This That These Those The A An In On At By For From With Without After Before When "
-    "While Since As If Yesterday Today Tonight Previously Separately Instead Indeed Ultimately "
-    "Her His Their Its Our My Your Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
-    "January February March April May June July August September October November December".split()
+# Plural roles that speak without an article ("Prosecutors alleged", "police said").
+GROUP_WORDS = (
+    "prosecutors|police|officials|authorities|critics|experts|residents|campaigners|protesters|agencies|"
+    "teachers|parents|students|workers|doctors|nurses|fans|locals|villagers|neighbours|families|"
+    "scientists|researchers|witnesses|voters|unions|ministers|leaders|analysts|investigators|activists"
 )
-NON_NAMES = frozenset("It They We I You He She There Here What Who Which".split())
-ORG_WORDS = frozenset(
-    "Office Street Department Ministry Council Police Service Services Government Party Group "
-    "Company Association Union Agency Commission Committee Court Board Trust Authority News "
-    "Foundation Institute University Bank Army Navy Force Forces Club League Federation "
-    "Corporation Organisation Organization Network Times Post Guardian Telegraph House Kremlin "
-    "Pentagon Palace Hospital School College Centre Center FC Ltd Inc Plc Airways Airlines".split()
-)
+DETERMINERS = "[Tt]he|[Aa]n?|[Oo]ne|[Ss]ome|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts"
 
 
 def _by_initial(words: str) -> str:
@@ -68,55 +64,80 @@ def _initials(words: str) -> str:
 NAME_PARTICLES = "de|da|di|du|van|von|der|den|le|la|bin|ibn|dos|das|del"
 # Name and role-phrase words are possessive (*+, ++): what may follow one (".", ",", a space, the
 # end of the clause) is never a word character, so giving some back cannot help a match, and re
-# would otherwise retry every shorter prefix of each capitalised word.
-_NAME = (
-    rf"(?:(?:[A-Z][\w'’\-]*+\.?|al-[A-Z][\w'’\-]*+|(?:{_by_initial(NAME_PARTICLES)})(?=\s+[A-Z]))\s+){{0,5}}"
-    r"(?:[A-Z][\w'’\-]*+|al-[A-Z][\w'’\-]*+)"
+# would otherwise retry every shorter prefix of each capitalised word. A full stop belongs to a
+# word only for titles and initials, so a name never runs across a sentence end ("in May. She").
+_WORD = (
+    r"(?:(?:Mr|Mrs|Ms|Dr|St|Sen|Gov|Rep|Lt|Col|Gen|Sgt|Capt|Prof|Rev|Det|Insp|Supt|Jr)\.|[A-Z]\.|"
+    r"(?:al-)?[A-Z][\w'’\-]*+)"
 )
-_ROLE = rf"(?:[\w'’\-]++\s+){{0,3}}?(?:{_by_initial(ROLE_WORDS)})"  # "the [deputy prime] minister"
-_ROLE_PHRASE = rf"{_ROLE}(?:\s+for\s+(?:the\s+)?{_NAME})?"
+_NAME = rf"(?:(?:{_WORD}|(?:{_by_initial(NAME_PARTICLES)})(?=\s+[A-Z]))\s+){{0,5}}(?:al-)?[A-Z][\w'’\-]*+"
+_ROLE = rf"(?:[\w'’\-]++\s+){{0,3}}?(?:{_by_initial(ROLE_WORDS)})s?(?![\w'’\-])"  # "the [deputy prime] minister"
+_ROLE_PHRASE = rf"{_ROLE}(?:\s+(?:for|of|at)\s+(?:the\s+)?{_NAME})?"
+_GROUP = rf"(?:[A-Z][\w'’\-]*+\s+){{0,2}}(?:{_by_initial(GROUP_WORDS)}|{_by_initial(GROUP_WORDS.title())})(?![\w'’\-])"
 
 
 def _subject(g: str) -> str:
-    """Regex for a speaker: pronoun, role phrase or capitalised name, in groups prefixed `g`."""
+    """Regex for a speaker: pronoun, named role, role phrase or name, in groups prefixed `g`."""
     return (
-        rf"(?P<{g}_pron>\b[Hh]e|\b[Ss]he)|(?P<{g}_role>\b(?:[Tt]he|[Aa]n?)\s+{_ROLE_PHRASE})|"
+        rf"(?P<{g}_pron>\b[Hh]e|\b[Ss]he)|"
+        rf"(?:\b(?:{DETERMINERS})\s+{_ROLE},\s+(?P<{g}_named>{_NAME}),)|"
+        rf"(?P<{g}_role>\b(?:{DETERMINERS})\s+{_ROLE_PHRASE})|(?P<{g}_group>\b{_GROUP})|"
         rf"(?P<{g}_name>{_NAME})"
     )
 
 
-_APPOSITIVE = r"(?:,\s+(?:the|a|an|who|whose|[a-z])[^,.;:!?#\"]{0,80},|,)?"
+# ", the U.S. attorney for …," ", who paid £1,050 …," ", 34," ", R-Neb.," or a bare comma.
+_APPOSITIVE = (
+    r"(?:,\s+(?:the|a|an|who|whose|[a-z])(?:[^,.;:!?#\"]|\.(?!\s+[A-Z])|,(?=\d)){0,120},"
+    r"|,\s+(?:[A-Z][\w.\-]{0,10}|\d{1,3}),|,\s+who(?=\s)|,)?"
+)
 _ADVERBS = r"(?:(?:has|had|have|also|later|then|previously|earlier|again|further|once|\w+ly)\s+){0,2}"
 # Where a clause can start: a capital (a name, He, The, According), the first letter of a
-# lower-case word opening one (he, she, the, a, an inverted verb, according), or a name particle,
-# which can start mid-word. The lookahead rejects every other position before the costly
-# alternation is tried there. Its ASCII \b is cheaper and holds wherever the Unicode one does.
-_OPENERS = _initials("he|she|the|a|according|" + INVERTED_VERBS)
-_CLAUSE_START = rf"(?=[A-Z]|(?a:\b)[{_OPENERS}]|{_by_initial(NAME_PARTICLES + '|al-')})"
+# lower-case word opening one (he, she, the, a, a determiner, a group, an inverted verb,
+# according), or a name particle as a whole word. The lookahead rejects every other position
+# before the costly alternation is tried there. Its ASCII \b is cheaper and holds wherever the
+# Unicode one does.
+_OPENERS = _initials("he|she|the|a|some|his|her|their|its|according|police|" + INVERTED_VERBS)
+_CLAUSE_START = rf"(?=[A-Z]|(?a:\b)[{_OPENERS}]|(?a:\b)(?:{_by_initial(NAME_PARTICLES + '|al-')}))"
+# A speech verb is a whole word: "co-wrote" and "pre-announced" are not speech.
+_VERB = rf"(?<![\w\-])(?:{_by_initial(SPEECH_VERBS)})\b"
 _ATTRIBUTION = re.compile(
-    rf"{_CLAUSE_START}(?:(?:{_subject('a')}){_APPOSITIVE}\s+{_ADVERBS}(?:{_by_initial(SPEECH_VERBS)})\b"
-    rf"|\b(?:{_by_initial(INVERTED_VERBS)})\s+(?:(?:the\s+|a\s+)?{_ROLE}\s+(?P<b_titled>{_NAME})|{_subject('b')})"
-    rf"|\b[Aa]ccording\s+to\s+(?:{_subject('c')}))"
+    rf"{_CLAUSE_START}(?:(?:{_subject('a')}){_APPOSITIVE}\s+{_ADVERBS}{_VERB}"
+    rf"|(?<![\w\-])(?:{_by_initial(INVERTED_VERBS)})\s+(?:(?:the\s+|a\s+)?{_ROLE}\s+(?P<b_titled>{_NAME})|{_subject('b')})"
+    rf"|\b[Aa]ccording\s+to\s+(?:{_subject('c')}|(?P<c_source>(?:[a-z][\w'’\-]*+\s+){{0,3}}[a-z][\w'’\-]*+)))"
 )
 # Every speech verb or "according" in the text, and a few more (ASCII \b is cheaper and also
 # holds after "é"): where this finds none, no clause can start.
 _HAS_VERB = re.compile(rf"\b(?:{_by_initial(SPEECH_VERBS + '|according|According')})\b", re.ASCII)
+# Quote marks: straight and curly, and where a text has them, doubled single marks (‘‘ … ’’) as one.
 _QUOTE_MARK = re.compile(r"[\"“”]")
+_DOUBLED = re.compile(r"[\"“”]|‘‘|’’")
 _MASK = "#"
 _GAP = re.compile(r"[\s,.;:!?—–\-]*")
+_SO_CALLED = re.compile(r"(?:so-called|so called|dubbed|nicknamed)\s*$", re.IGNORECASE)
+_TITLE_CUE = re.compile(
+    r"(?:film|movie|book|novel|album|song|single|track|series|show|programme|program|documentary|podcast|"
+    r"play|musical|poem|opera|titled|entitled|headlined|magazine|newsletter|hashtag|slogan)\W*$",
+    re.IGNORECASE,
+)
+_SAYING = re.compile(r"\b(?:saying|adding|writing|warning|telling \w+)[,:]?\s*$")
+_TAIL = re.compile(r"[\s,]*[a-z]")
+_SPEECH = re.compile(rf"{_VERB}|\b(?:saying|adding|describing|calling|telling|writing|warning|insisting|claiming)\b")
+SCARE_WORDS = 3  # a quoted phrase this short, with no speech clause in its sentence, is not a quote
 
 
-@dataclass
+@dataclass(slots=True)
 class _Attribution:
     """One "X said" clause: where it is, the subject as written, and its kind."""
 
     start: int
     end: int
-    kind: str  # "pron", "role" or "name"
+    kind: str  # "pron", "role", "group", "source", or a name: "name", "named" (after a role), "titled"
     subject: str
+    subject_at: int
 
 
-@dataclass
+@dataclass(slots=True)
 class _Quote:
     """A quoted span in one paragraph, linked to the other parts of a multi-paragraph quote."""
 
@@ -125,31 +146,12 @@ class _Quote:
     end: int
     open_mark: int
     close_mark: int | None
+    close_end: int | None = None
     chain: list["_Quote"] = field(default_factory=list)
     speaker: str | None = None
+    speaker_kind: str = "none"
+    kind: str = "quote"
     via: _Attribution | None = None
-
-
-@dataclass
-class _Mention:
-    """A named speaker mention, kept in article order for resolving "he" and "the minister"."""
-
-    para: int
-    pos: int
-    form: str
-    key: str
-    gender: str | None
-    person: bool
-
-
-def _clean_name(name: str) -> str | None:
-    """Strip clause openers ("But", "On Monday") from a capitalised run; None if nothing is left."""
-    tokens = name.split()
-    while tokens and tokens[0] in NAME_STOPWORDS:
-        tokens.pop(0)
-    if not tokens or tokens[0] in NON_NAMES or tokens[-1] in NAME_STOPWORDS:
-        return None
-    return " ".join(tokens)
 
 
 def _clauses(masked: str) -> Iterator[re.Match]:
@@ -169,29 +171,24 @@ def _attributions(masked: str) -> list[_Attribution]:
     """Find every speech clause in a paragraph whose quotes have been masked out."""
     found: list[_Attribution] = []
     for match in _clauses(masked):
-        groups = {k: v for k, v in match.groupdict().items() if v}
-        key = next(iter(groups))
-        kind = key.split("_")[1] if key != "b_titled" else "name"
-        subject = groups[key]
-        if kind == "name":
-            subject = _clean_name(subject)
-            if subject is None:
-                continue
-            if subject in ("He", "She"):
-                kind = "pron"
-        found.append(_Attribution(match.start(), match.end(), kind, subject))
+        key = match.lastgroup  # the subject is the last named group of every branch
+        subject = match.group(key)
+        kind = key.split("_")[1]
+        if kind == "name" and subject in PRONOUN_GENDER:
+            kind = "pron"
+        found.append(_Attribution(match.start(), match.end(), kind, subject, match.start(key)))
     return found
 
 
-def _mark_kind(text: str, i: int) -> str:
+def _mark_kind(text: str, i: int, width: int) -> str:
     """Classify a quote mark as "open", "close" or "either" from the characters around it."""
     ch = text[i]
-    if ch == "“":
-        return "open"
-    if ch == "”":
-        return "close"
     prev = text[i - 1] if i else " "
-    nxt = text[i + 1] if i + 1 < len(text) else " "
+    nxt = text[i + width] if i + width < len(text) else " "
+    if ch == "“" or ch == "‘":
+        return "close" if nxt.isspace() and not prev.isspace() else "open"
+    if ch == "”" or ch == "’":
+        return "open" if (prev.isspace() or not i) and not nxt.isspace() else "close"
     if (prev.isspace() or prev in "([{—–-/") and not nxt.isspace():
         return "open"
     if nxt.isspace() or nxt in ".,;:!?)]}—–-'’":
@@ -202,19 +199,25 @@ def _mark_kind(text: str, i: int) -> str:
 def _paragraph_quotes(text: str, para: int, pending: _Quote | None) -> list[_Quote]:
     """Pair quote marks in one paragraph; a pending quote from the previous one may continue."""
     quotes: list[_Quote] = []
-    if not _QUOTE_MARK.search(text):
+    doubled = "’’" in text or "‘‘" in text
+    if not doubled and not _QUOTE_MARK.search(text):
         return quotes  # most paragraphs: one C-level scan, no match objects or list built
-    open_at: int | None = None
-    marks = [(m.start(), _mark_kind(text, m.start())) for m in _QUOTE_MARK.finditer(text)]
-    continues = pending is not None and bool(marks) and marks[0][0] == len(text) - len(text.lstrip())
-    for pos, kind in marks:
+    open_at: tuple[int, int] | None = None
+    if doubled:
+        marks = [
+            (m.start(), m.end(), _mark_kind(text, m.start(), m.end() - m.start())) for m in _DOUBLED.finditer(text)
+        ]
+    else:
+        marks = [(m.start(), m.start() + 1, _mark_kind(text, m.start(), 1)) for m in _QUOTE_MARK.finditer(text)]
+    continues = pending is not None and marks[0][0] == len(text) - len(text.lstrip())
+    for pos, end, kind in marks:
         if open_at is None and kind in ("open", "either"):
-            open_at = pos
+            open_at = (pos, end)
         elif open_at is not None and kind in ("close", "either"):
-            quotes.append(_Quote(para, open_at + 1, pos, open_at, pos))
+            quotes.append(_Quote(para, open_at[1], pos, open_at[0], pos, end))
             open_at = None
     if open_at is not None:
-        quotes.append(_Quote(para, open_at + 1, len(text.rstrip()), open_at, None))
+        quotes.append(_Quote(para, open_at[1], len(text.rstrip()), open_at[0], None))
     if continues and quotes and quotes[0].open_mark == marks[0][0]:
         pending.chain.append(quotes[0])
         quotes[0].chain = pending.chain
@@ -228,7 +231,7 @@ def _mask(text: str, quotes: list[_Quote]) -> str:
     """Blank out quoted text and marks so speech verbs inside quotes are not read as attribution."""
     parts, done = [], 0
     for quote in quotes:
-        stop = quote.close_mark + 1 if quote.close_mark is not None else len(text)
+        stop = quote.close_end if quote.close_end is not None else len(text)
         parts += text[done : quote.open_mark], _MASK * (stop - quote.open_mark)
         done = stop
     return "".join(parts) + text[done:] if parts else text
@@ -243,8 +246,8 @@ def _sentence_bounds(ends: list[int], pos: int) -> tuple[int, int]:
 
 def _own_attribution(quote: _Quote, atts: list[_Attribution], masked: str, ends: list[int]) -> _Attribution | None:
     """Pick the clause that states this quote's speaker: right after it, earlier or later in its sentence."""
-    if quote.close_mark is not None:
-        after = _GAP.match(masked, quote.close_mark + 1).end()
+    if quote.close_end is not None:
+        after = _GAP.match(masked, quote.close_end).end()
         for att in atts:
             if att.start == after:
                 return att
@@ -252,51 +255,100 @@ def _own_attribution(quote: _Quote, atts: list[_Attribution], masked: str, ends:
     before = [a for a in atts if start <= a.start and a.end <= quote.open_mark]
     if before:
         return before[-1]
-    if quote.close_mark is not None:
-        _, end = _sentence_bounds(ends, quote.close_mark + 1)
-        after_quote = [a for a in atts if quote.close_mark < a.start < end]
+    if quote.close_end is not None:
+        _, end = _sentence_bounds(ends, quote.close_end)
+        after_quote = [a for a in atts if quote.close_end <= a.start < end]
         if after_quote:
             return after_quote[0]
     return None
 
 
-def _mention(att: _Attribution, para: int) -> _Mention:
-    """Describe a named speaker for later pronoun and role resolution."""
-    tokens = att.subject.split()
-    gender = "m" if tokens[0] in MALE_TITLES else "f" if tokens[0] in FEMALE_TITLES else None
-    org = any(t in ORG_WORDS or (t.isupper() and len(t) > 1) for t in tokens)
-    person = not org and (tokens[0] in TITLES or len(tokens) >= 2)
-    return _Mention(para, att.start, att.subject, tokens[-1].lower(), gender, person)
+def _kind(quote: _Quote, text: str, masked: str) -> str:
+    """Tell a real quote from a title ("The Monsters") or a scare quote (a so-called "reset")."""
+    if len(quote.chain) > 1:
+        return "quote"
+    span = text[quote.start : quote.end].strip()
+    before = text[max(0, quote.open_mark - 20) : quote.open_mark]
+    if _SO_CALLED.search(before):
+        return "scare"
+    if quote.via is not None or not span:
+        return "quote"
+    words = span.split()
+    title_case = span[-1] not in ".,;:!?" and span[0].isupper() and all(w[0].isupper() for w in words if len(w) > 3)
+    if title_case and len(words) <= 12 and (_TITLE_CUE.search(before) or len(words) > SCARE_WORDS):
+        return "title"
+    if len(words) <= SCARE_WORDS and span[-1] not in ".!?" and not _spoken_around(quote, masked):
+        return "scare"
+    return "quote"
 
 
-def _resolve(att: _Attribution, para: int, mentions: list[_Mention]) -> str | None:
-    """Turn a pronoun or role reference into the latest prior named speaker, or None if unclear."""
-    prior = [m for m in mentions if (m.para, m.pos) < (para, att.start)]
-    keys_person = {m.key for m in prior if m.person}
-    people = [m for m in prior if m.person or m.key in keys_person]
-    gender_of = {m.key: m.gender for m in people if m.gender}
-    if att.kind == "pron":
-        wanted = "m" if att.subject.lower() == "he" else "f"
-        fits = [m for m in people if gender_of.get(m.key, wanted) == wanted]
-    elif att.subject.split()[0].lower() == "the":
-        role = att.subject.split()[-1].lower()
-        roled = {m.key for m in people if role in m.form.lower().split()}
-        fits = [m for m in people if m.key in roled]
-    else:
-        return att.subject
-    if not fits:
-        return None
-    latest = fits[-1]
-    rivals = {m.key for m in fits if m.para == latest.para and m.key != latest.key}
-    return None if rivals else latest.form
+def _spoken_around(quote: _Quote, masked: str) -> bool:
+    """Whether the quote's sentence has a speech verb we could not tie to a speaker ("the embassy
+    said the talks were "premature"", '"True," one told me'), or the quote opens a sentence."""
+    start = masked.rfind(". ", 0, quote.open_mark) + 1
+    if not masked[start : quote.open_mark].strip():
+        return True
+    stop = quote.close_end if quote.close_end is not None else len(masked)
+    return bool(_SPEECH.search(masked, start, quote.open_mark) or _SPEECH.search(masked, stop, stop + 40))
+
+
+class _Clauses:
+    """The speech clauses of each paragraph, found when first asked for: most paragraphs without a
+    quote are never looked at."""
+
+    def __init__(self, masked: list[str]) -> None:
+        self.masked = masked
+        self._found: dict[int, list[_Attribution]] = {}
+
+    def __getitem__(self, para: int) -> list[_Attribution]:
+        if para not in self._found:
+            self._found[para] = _attributions(self.masked[para])
+        return self._found[para]
+
+    def subjects(self, para: int) -> set[int]:
+        """Where the named subjects of a paragraph's speech clauses start."""
+        return {a.subject_at for a in self[para] if a.kind in ("name", "named", "titled")}
+
+
+class _Speakers:
+    """Resolves each attribution's subject to a speaker string and its kind, over the article."""
+
+    def __init__(self, masked: list[str], atts: _Clauses) -> None:
+        self.people = People(masked, atts.subjects)
+
+    def resolve(self, att: _Attribution, para: int) -> tuple[str | None, str]:
+        """The speaker an attribution names or refers to, and how: name, resolved, role or none."""
+        if att.kind == "pron":
+            speaker = self.people.pronoun(para, att.start, att.subject)
+            return (speaker, "resolved") if speaker else (None, "none")
+        if att.kind in ("role", "group", "source"):
+            head = att.subject.split()[-1].lower().removesuffix("s") if att.kind == "role" else ""
+            if att.subject[:4].lower() == "the " and head and (speaker := self.people.role(para, att.start, head)):
+                return speaker, "resolved"
+            return _role_text(att.subject), "role"
+        name = split_name(att.subject)
+        if name is None:
+            return None, "none"
+        return self.people.fullest(name).text, "name"
+
+
+def _role_text(phrase: str) -> str:
+    """A role phrase as a speaker: lower-case article ("The council" -> "the council")."""
+    first, _, rest = phrase.partition(" ")
+    return (
+        f"{first.lower()} {rest}"
+        if first in ("The", "A", "An", "One", "Some", "His", "Her", "Their", "Its")
+        else phrase
+    )
 
 
 def find_quotes(paragraphs: Sequence[str]) -> tuple[list[list[dict]], list[float]]:
-    """Extract quotes and speakers per paragraph so quote-heavy paragraphs and sources can be queried.
+    """Extract quotes, their kind and speakers per paragraph so quotes and sources can be queried.
 
-    Speakers are the name as written at the nearest mention: the attribution's own words when it
-    names someone ("Mr Heappey said"), else for "he"/"she"/"the minister" the most recent prior
-    named speaker in the article (same person = same surname). None when unstated or ambiguous.
+    Speakers are resolved over the whole article: a name as its fullest form in the article, "he"
+    or "she" as the latest person that fits, "the minister" as the person given that role, a
+    paragraph that goes on quoting as the previous quote's speaker. Scare quotes and titles get
+    their own kind and no speaker; `quoted_share` counts real quotes only.
     """
     texts = [p or "" for p in paragraphs]
     per_para: list[list[_Quote]] = []
@@ -305,43 +357,124 @@ def find_quotes(paragraphs: Sequence[str]) -> tuple[list[list[dict]], list[float
         quotes = _paragraph_quotes(text, i, pending)
         pending = quotes[-1] if quotes and quotes[-1].close_mark is None else None
         per_para.append(quotes)
-    masked = [_mask(t, q) for t, q in zip(texts, per_para)]
-    atts = [_attributions(m) for m in masked]
-    mentions = [_mention(a, i) for i, row in enumerate(atts) for a in row if a.kind == "name"]
-    for i, quotes in enumerate(per_para):
-        if quotes and atts[i]:  # else no quote here has its own clause: via stays None
-            ends = sentence_ends(texts[i])
-            for quote in quotes:
-                quote.via = _own_attribution(quote, atts[i], masked[i], ends)
-    for quotes in per_para:
-        for j, quote in enumerate(quotes):
-            if quote.chain[0] is quote:
-                _assign_speaker(quote.chain, mentions)
-            if quote.speaker is None and j and quote.via is None:
-                _inherit(quote, quotes[j - 1], masked[quote.para])
-    rows = [
-        [{"text": texts[q.para][q.start : q.end], "speaker": q.speaker, "start": q.start, "end": q.end} for q in quotes]
-        for quotes in per_para
-    ]
+    last = max((i for i, quotes in enumerate(per_para) if quotes), default=-1)
+    if last >= 0:
+        _attribute(texts, per_para, last)
+    rows = [[_row(texts[q.para], q) for q in quotes] for quotes in per_para]
     shares = [
-        sum(q.end - q.start for q in quotes) / len(text) if text else 0.0 for text, quotes in zip(texts, per_para)
+        sum(q.end - q.start for q in quotes if q.kind == "quote") / len(text) if text else 0.0
+        for text, quotes in zip(texts, per_para)
     ]
     return rows, shares
 
 
-def _assign_speaker(chain: list[_Quote], mentions: list[_Mention]) -> None:
+def _row(text: str, quote: _Quote) -> dict:
+    return {
+        "text": text[quote.start : quote.end],
+        "speaker": quote.speaker,
+        "start": quote.start,
+        "end": quote.end,
+        "speaker_kind": quote.speaker_kind,
+        "kind": quote.kind,
+    }
+
+
+def _attribute(texts: list[str], per_para: list[list[_Quote]], last: int) -> None:
+    """Find speech clauses up to the last quoted paragraph and give each quote its kind and speaker."""
+    masked = [_mask(t, q) for t, q in zip(texts[: last + 1], per_para)]
+    atts = _Clauses(masked)
+    speakers = _Speakers(masked, atts)
+    for i, quotes in enumerate(per_para[: last + 1]):
+        if quotes and atts[i]:
+            ends = sentence_ends(texts[i])
+            for quote in quotes:
+                quote.via = _own_attribution(quote, atts[i], masked[i], ends)
+        for quote in quotes:
+            quote.kind = _kind(quote, texts[i], masked[i])
+    for i, quotes in enumerate(per_para[: last + 1]):
+        for j, quote in enumerate(quotes):
+            if quote.kind != "quote":
+                continue
+            if quote.chain[0] is quote:
+                _assign_chain(quote.chain, speakers)
+            if quote.speaker is None and quote.via is None:
+                _inherit(quote, quotes[:j], quotes[j + 1 :], i, atts, per_para, speakers)
+
+
+def _assign_chain(chain: list[_Quote], speakers: _Speakers) -> None:
     """Give every part of a (possibly multi-paragraph) quote the speaker stated for any part."""
     for part in reversed(chain):
         if part.via is not None:
-            speaker = _resolve(part.via, part.para, mentions)
+            speaker, kind = speakers.resolve(part.via, part.para)
             for piece in chain:
                 piece.speaker = speaker
+                piece.speaker_kind = kind if piece is part or speaker is None else _carried(kind)
             return
 
 
-def _inherit(quote: _Quote, previous: _Quote, masked: str) -> None:
-    """Continue the previous quote's speaker across '"…," he said. "…"' in one paragraph."""
-    att = previous.via
-    trailing = att is not None and previous.close_mark is not None and att.start > previous.close_mark
-    if previous.speaker and trailing and _GAP.fullmatch(masked, att.end, quote.open_mark):
-        quote.speaker = previous.speaker
+def _carried(kind: str) -> str:
+    """The speaker kind of a quote that takes its speaker from another quote's clause."""
+    return "role" if kind == "role" else "resolved"
+
+
+def _inherit(
+    quote: _Quote,
+    before: list[_Quote],
+    after: list[_Quote],
+    para: int,
+    atts: _Clauses,
+    per_para: list[list[_Quote]],
+    speakers: _Speakers,
+) -> None:
+    """A quote without its own clause: the paragraph's other quotes' speaker, else the latest speech
+    in the two paragraphs before ('"…," he said. "…"', or a paragraph that goes on quoting)."""
+    if _from_neighbours(quote, before, after) or before:
+        return
+    if not _decided_in_paragraph(quote, para, atts, speakers):
+        _from_earlier_paragraphs(quote, para, atts, per_para, speakers)
+
+
+def _from_neighbours(quote: _Quote, before: list[_Quote], after: list[_Quote]) -> bool:
+    """The speaker of the nearest real quote of the same paragraph that has one; True when found."""
+    for other in [*reversed(before), *after]:
+        if other.kind == "quote" and other.speaker is not None:
+            quote.speaker, quote.speaker_kind = other.speaker, _carried(other.speaker_kind)
+            return True
+    return False
+
+
+def _decided_in_paragraph(quote: _Quote, para: int, atts: _Clauses, speakers: _Speakers) -> bool:
+    """A '…, saying, "…"' lead-in or a speech clause before the quote gives its speaker; any other
+    clause, text before the quote or a clause after it that is not speech leaves it unattributed.
+    True when the paragraph decides, so earlier paragraphs are not asked."""
+    masked = speakers.people.masked[para]
+    if _SAYING.search(masked, max(0, quote.open_mark - 20), quote.open_mark):
+        quote.speaker = speakers.people.sentence_subject(para, quote.open_mark)
+        quote.speaker_kind = "resolved" if quote.speaker else "none"
+        return True
+    clauses = [a for a in atts[para] if a.end <= quote.open_mark]
+    if clauses:
+        speaker, kind = speakers.resolve(clauses[-1], para)
+        quote.speaker, quote.speaker_kind = speaker, _carried(kind) if speaker else "none"
+        return True
+    if atts[para] or quote.open_mark > 0:
+        return True
+    # '"…," a sign in the window read.': a clause of its own, not one we read as speech
+    return quote.close_end is not None and bool(_TAIL.match(masked, quote.close_end))
+
+
+def _from_earlier_paragraphs(
+    quote: _Quote, para: int, atts: _Clauses, per_para: list[list[_Quote]], speakers: _Speakers
+) -> None:
+    """The latest speech in the two paragraphs before: its quote's speaker, or its clause's."""
+    for earlier in range(para - 1, max(-1, para - 3), -1):
+        spoken = [q for q in per_para[earlier] if q.kind == "quote"]
+        if spoken:
+            if spoken[-1].speaker is not None:
+                quote.speaker, quote.speaker_kind = spoken[-1].speaker, _carried(spoken[-1].speaker_kind)
+            return
+        if atts[earlier]:
+            speaker, kind = speakers.resolve(atts[earlier][-1], earlier)
+            if speaker is not None:
+                quote.speaker, quote.speaker_kind = speaker, _carried(kind)
+            return

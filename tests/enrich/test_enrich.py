@@ -29,7 +29,7 @@ def enriched(folder, names, **switches) -> tuple[pl.DataFrame, pl.DataFrame]:
 def test_seed_quotes_numbers_language(seed_dir):
     paragraphs, articles = enriched(seed_dir, [SEED])
     wagner = paragraphs.row(4, named=True)
-    assert [(q["speaker"], q["start"]) for q in wagner["quotes"]] == [("Mr Heappey", 1)]
+    assert [(q["speaker"], q["start"]) for q in wagner["quotes"]] == [("James Heappey", 1)]
     assert wagner["quotes"][0]["text"].startswith("The Wagner Group is linked to mass human rights abuses")
     assert paragraphs.row(1, named=True)["numbers"] == [
         {"text": "2020", "value": 2020.0, "kind": "year", "unit": None},
@@ -40,7 +40,7 @@ def test_seed_quotes_numbers_language(seed_dir):
     assert (article["language"], article["n_quotes"], article["speakers"]) == (
         "en",
         12,
-        [{"speaker": "Mr Heappey", "n_quotes": 8}],
+        [{"speaker": "James Heappey", "n_quotes": 9}],
     )
 
 
@@ -56,7 +56,7 @@ def test_multi_paragraph_quote_unknown_speaker_money_and_french(tmp_path):
     (tmp_path / "001_00000000000000aa.txt").write_text(repr(paragraphs))
     frame, _ = enriched(tmp_path, ["001_00000000000000aa.txt"], sentiment=True)
     speakers = [[q["speaker"] for q in quotes] for quotes in frame["quotes"]]
-    assert speakers[:3] == [["Ms Patel"], ["Ms Patel"], [None]]
+    assert speakers[:3] == [["Patel"], ["Patel"], [None]]
     assert frame.row(3, named=True)["numbers"] == [
         {"text": "£15.8m", "value": 15_800_000.0, "kind": "money", "unit": "GBP"},
         {"text": "12%", "value": 12.0, "kind": "percent", "unit": "%"},
