@@ -69,12 +69,27 @@ def main(argv: list[str] | None = None) -> int:
             where = "--" + "-".join(str(p) for p in error["loc"]).replace("_", "-")
             print(f"newsflow: {where}: {error['msg']}", file=sys.stderr)
         return 2
+    if problem := _input_problem(settings):
+        print(f"newsflow: --input: {problem}", file=sys.stderr)
+        return 2
     if options is not None:
         from flows.serve import serve
 
         serve(settings, options)
         return 0
     return _run(settings, args)
+
+
+def _input_problem(settings: Settings) -> str | None:
+    """Why the input folder cannot be read, said before Prefect starts; None when it can."""
+    from tasks.plan.input_root import InputNotReadable, check_input_root
+    from tasks.storage.store import Store
+
+    try:
+        check_input_root(Store(settings.input))
+    except InputNotReadable as e:
+        return str(e)
+    return None
 
 
 def _run(settings: Settings, args: argparse.Namespace) -> int:

@@ -13,6 +13,7 @@ from prefect.runtime import flow_run
 from flows import ui
 from flows.shared_api import workers_share_api
 from tasks.commit.lock import output_lock
+from tasks.plan.input_root import check_input_root
 from tasks.prefect_tasks import clean_batch, commit_run, count_repeats, enrich_batch, plan_run
 from tasks.repeats.buckets import buckets_for_run
 from tasks.report.summary import with_total
@@ -37,6 +38,7 @@ def newsflow(settings: Settings) -> dict:
     logger = get_run_logger()
     started = time.perf_counter()
     source, output = Store(settings.input), Store(settings.output)
+    check_input_root(source)
     with output_lock(output, run_id=str(flow_run.id)), workers_share_api():
         plan = plan_run(source, output, settings.batch_files, settings.full_refresh, settings.max_file_bytes)
         run, batches = plan.run, plan.batches

@@ -55,3 +55,17 @@ def test_progress_bar_shows_files_paragraphs_and_rate():
     final = console.file.getvalue().rsplit("\x1b[2K", 1)[-1].splitlines()  # the last frame drawn
     assert final[0].startswith("clean") and "3/3 files" in final[0] and "files/s" in final[0]
     assert final[1].startswith("enrich") and "3/3 files  31 paragraphs" in final[1]
+
+
+def test_missing_or_unreadable_input_stops_before_any_work(tmp_path, capsys):
+    missing, a_file, out = tmp_path / "nowhere", tmp_path / "a-file.txt", tmp_path / "out"
+    a_file.write_text("['not a folder']")
+    assert main(["run", "--input", str(missing), "--output", str(out)]) == 2
+    assert capsys.readouterr().err == (
+        f"newsflow: --input: cannot read the input folder {missing}: No such file or directory; nothing was done\n"
+    )
+    assert main(["serve", "--input", str(a_file), "--output", str(out), "--cron", "0 6 * * *"]) == 2
+    assert capsys.readouterr().err == (
+        f"newsflow: --input: cannot read the input folder {a_file}: Not a directory; nothing was done\n"
+    )
+    assert not out.exists()

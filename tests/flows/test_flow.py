@@ -177,3 +177,17 @@ def test_repeat_counts_do_not_depend_on_hash_buckets(tmp_path, run_flow):
     assert counts.equals(read_table(whole, "paragraphs").filter(later).select(columns))
     shared_0 = counts.filter(pl.col("article_id") == "0000000000000008", pl.col("paragraph_index") == 1)
     assert shared_0.row(0)[2:] == (2, "0000000000000000", True)  # texts[0] is in articles 0 and 8
+
+
+def test_a_missing_input_fails_the_flow_run_before_any_work(tmp_path, prefect_harness):
+    from flows.pipeline import newsflow
+    from tasks.settings import Settings
+
+    settings = Settings(input=str(tmp_path / "nowhere"), output=str(tmp_path / "out"))
+    state = newsflow(settings, return_state=True)
+    assert state.is_failed()
+    assert state.message == (
+        "Flow run encountered an exception: InputNotReadable: cannot read the input folder "
+        f"{tmp_path / 'nowhere'}: No such file or directory; nothing was done"
+    )
+    assert not (tmp_path / "out").exists()
