@@ -99,16 +99,16 @@ def _run(settings: Settings, args: argparse.Namespace) -> int:
     if show_bar or args.quiet:  # Prefect's per-task lines would fight the bar; the UI keeps them all
         os.environ["PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL"] = "WARNING"
     from flows.console import ProgressBar, summary_table
-    from flows.runners import flow_for
+    from flows.pipeline import newsflow
     from flows.ui import observing
 
     bar = ProgressBar(console) if show_bar else None
     try:
         if bar:
             with bar.progress, observing(bar):
-                summary = flow_for(settings)(settings)
+                summary = newsflow(settings)
         else:
-            summary = flow_for(settings)(settings)
+            summary = newsflow(settings)
     except Exception as e:  # the flow run's Failed state and its logs hold the details
         print(f"newsflow: run failed: {type(e).__name__}: {e}", file=sys.stderr)
         return 1

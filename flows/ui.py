@@ -79,9 +79,16 @@ def describe_run(name: str, tags: list[str]) -> None:
         client.update_flow_run(flow_run.id, name=name, tags=sorted(set(flow_run.tags) | set(tags)))
 
 
-def run_tags(settings: Settings, summary: RunSummary | None = None, warnings: list[str] | None = None) -> list[str]:
-    """Tags to filter runs by (and to attach automations to): input, runner, what went wrong."""
-    tags = ["newsflow", f"input:{input_label(settings)}", f"runner:{settings.runner}"]
+def deployment_tags(settings: Settings) -> list[str]:
+    """Tags every run of a deployment starts with: newsflow and its input."""
+    return ["newsflow", f"input:{input_label(settings)}"]
+
+
+def run_tags(
+    settings: Settings, runner: str, summary: RunSummary | None = None, warnings: list[str] | None = None
+) -> list[str]:
+    """Tags to filter runs by (and to attach automations to): input, the runner used, what went wrong."""
+    tags = [*deployment_tags(settings), f"runner:{runner}"]
     tags += ["full-refresh"] if settings.full_refresh else []
     tags += ["quarantined-files"] if summary and summary.files_quarantined else []
     return tags + (["quality-warning"] if warnings else [])

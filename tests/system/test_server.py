@@ -111,7 +111,8 @@ def test_run_against_server_shows_runs_tasks_and_artifacts(server, seed_dir, tmp
         [run] = _flow_runs(client, "input:input")
         assert run.state.is_completed()
         assert run.name.endswith(" input: 3 files, 2 written, 1 quarantined")
-        assert {"newsflow", "input:input", "runner:auto", "quarantined-files"} <= set(run.tags)
+        assert {"newsflow", "input:input", "runner:thread", "quarantined-files"} <= set(run.tags)
+        assert "runner:auto" not in run.tags
         tasks = client.read_task_runs(flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[run.id])))
         names = sorted(t.name for t in tasks if "batch" in t.name or "bucket" in t.name)
         batches = [f"{stage} batch {i}/3" for stage in ("clean", "enrich") for i in (1, 2, 3)]
@@ -181,6 +182,16 @@ def test_served_deployment_has_its_schedule_and_runs(server, seed_dir, tmp_path)
             finished = _wait_for(lambda: _final(client.read_flow_run(triggered.id)))
         assert finished.state.is_completed(), finished.state.message
         assert finished.name.endswith(" input: 1 files, 1 written, 0 quarantined")
+        assert "runner:thread" in finished.tags
+
+        # a custom run (as the UI's "Custom run" sends it) runs on the runner its own parameters name
+        custom = deployment.parameters["settings"] | {"output": str(tmp_path / "custom"), "runner": "process"}
+        with api_client(server) as client:
+            triggered = client.create_flow_run_from_deployment(deployment.id, parameters={"settings": custom})
+            finished = _wait_for(lambda: _final(client.read_flow_run(triggered.id)))
+        assert finished.state.is_completed(), finished.state.message
+        assert {"runner:process", "input:input"} <= set(finished.tags)
+        assert "runner:thread" not in finished.tags
     finally:
         _stop(serve)
 
