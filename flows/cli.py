@@ -72,6 +72,9 @@ def main(argv: list[str] | None = None) -> int:
     if problem := _input_problem(settings):
         print(f"newsflow: --input: {problem}", file=sys.stderr)
         return 2
+    if problem := _dask_problem(settings):
+        print(f"newsflow: --dask-address: {problem}", file=sys.stderr)
+        return 2
     if options is not None:
         from flows.serve import serve
 
@@ -90,6 +93,15 @@ def _input_problem(settings: Settings) -> str | None:
     except InputNotReadable as e:
         return str(e)
     return None
+
+
+def _dask_problem(settings: Settings) -> str | None:
+    """Why the Dask workers could not report to this run's API, said before Prefect starts."""
+    from prefect.settings import PREFECT_API_URL
+
+    from flows.shared_api import dask_api_problem
+
+    return dask_api_problem(settings.dask_address if settings.runner == "dask" else None, PREFECT_API_URL.value())
 
 
 def _run(settings: Settings, args: argparse.Namespace) -> int:

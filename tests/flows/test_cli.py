@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import subprocess
 
 import prefect  # noqa: F401  (Prefect binds its console log handler to stderr before capsys replaces it)
 from rich.console import Console
@@ -69,3 +70,27 @@ def test_missing_or_unreadable_input_stops_before_any_work(tmp_path, capsys):
         f"newsflow: --input: cannot read the input folder {a_file}: Not a directory; nothing was done\n"
     )
     assert not out.exists()
+
+
+def test_a_remote_dask_scheduler_needs_an_api_its_workers_reach(seed_dir, tmp_path):
+    """Said before Prefect starts, so in a fresh process with no PREFECT_API_URL (the harness sets one here)."""
+    from support import BIN, clean_env
+
+    from flows.shared_api import dask_api_problem
+
+    args = ["run", "--input", str(seed_dir), "--output", str(tmp_path / "out"), "--runner", "dask"]
+    done = subprocess.run(
+        [str(BIN / "newsflow"), *args, "--dask-address", "tcp://10.1.2.3:8786"],
+        env=clean_env(tmp_path / "home"),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == (
+        "newsflow: --dask-address: Dask workers of tcp://10.1.2.3:8786 cannot reach this run's temporary Prefect "
+        "API on 127.0.0.1: set PREFECT_API_URL to a Prefect server they can reach (see docs/operations.md)\n"
+    )
+    assert dask_api_problem("tcp://127.0.0.1:8786", None) is None
+    assert dask_api_problem("tcp://localhost:8786", None) is None
+    assert dask_api_problem("tcp://10.1.2.3:8786", "http://prefect.internal:4200/api") is None
