@@ -3,15 +3,10 @@
 from __future__ import annotations
 
 import ast
-import os
 import shutil
-import signal
 import socket
 import subprocess
-import sys
 import time
-import urllib.request
-from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -21,8 +16,6 @@ from tasks.commit.manifest import load_manifest
 from tasks.storage.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
-SERVER_START_SECONDS = 120
 SEED = ROOT / "data" / "000_eb467b9fec6cd865.txt"
 VOLATILE = {"run_id", "ingested_at"}
 TABLES = ("paragraphs", "articles", "quarantine")
@@ -61,12 +54,6 @@ def committed_rows(url: str) -> dict[str, list[dict]]:
     return rows
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def wait_for_port(port: int, process: subprocess.Popen, seconds: float = 60) -> None:
     """Block until something listens on 127.0.0.1:`port`; fail if `process` dies first."""
     deadline = time.monotonic() + seconds
@@ -89,60 +76,6 @@ def stop(processes: list[subprocess.Popen]) -> None:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
-
-
-def stop_group(process: subprocess.Popen) -> None:
-    """SIGINT to the process group first (as Ctrl-C would), then kill the group if it lingers."""
-    if process.poll() is None:
-        os.killpg(process.pid, signal.SIGINT)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
-
-
-def clean_env(home: Path) -> dict[str, str]:
-    """This environment without any PREFECT_ setting, with its own PREFECT_HOME and telemetry off."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
-    return env | {"PREFECT_HOME": str(home), "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
-
-
-def _wait_healthy(url: str, process: subprocess.Popen, log: Path) -> None:
-    deadline = time.monotonic() + SERVER_START_SECONDS
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"prefect server exited with {process.returncode}:\n{log.read_text()[-3000:]}")
-        try:
-            with urllib.request.urlopen(f"{url}/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.5)
-    raise TimeoutError(f"prefect server not healthy after {SERVER_START_SECONDS}s:\n{log.read_text()[-3000:]}")
-
-
-@contextmanager
-def prefect_server(home: Path, extra_env: dict[str, str] | None = None) -> Iterator[dict[str, str]]:
-    """A `prefect server start` on a free 127.0.0.1 port with PREFECT_HOME `home`; yields the env to reach it."""
-    home.mkdir(parents=True, exist_ok=True)
-    port = free_port()
-    env = clean_env(home) | (extra_env or {})
-    log = home / "server.log"
-    with open(log, "ab") as out:
-        process = subprocess.Popen(
-            [str(BIN / "prefect"), "server", "start", "--host", "127.0.0.1", "--port", str(port), "--no-ui"],
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    try:
-        api = f"http://127.0.0.1:{port}/api"
-        _wait_healthy(api, process, log)
-        yield env | {"PREFECT_API_URL": api, "PREFECT_RUNNER_POLL_FREQUENCY": "1"}
-    finally:
-        stop_group(process)
 
 
 @contextmanager

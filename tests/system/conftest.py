@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from support import prefect_server
+
+from bench.servers import prefect_server
 
 
 @pytest.fixture(scope="module")

@@ -10,18 +10,9 @@ from pathlib import Path
 
 import pytest
 from distributed import Client
-from support import (
-    BIN,
-    ROOT,
-    api_client,
-    clean_env,
-    committed_rows,
-    free_port,
-    prefect_server,
-    small_corpus,
-    stop,
-    wait_for_port,
-)
+from support import ROOT, api_client, committed_rows, small_corpus, stop, wait_for_port
+
+from bench.servers import BIN, clean_env, free_port, prefect_server
 
 
 @pytest.fixture

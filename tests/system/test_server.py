@@ -8,7 +8,9 @@ import subprocess
 import time
 
 import pytest
-from support import BIN, api_client, file_counts, stop_group
+from support import api_client, file_counts
+
+from bench.servers import BIN, stop_group
 
 RUN_SECONDS = 180
 
