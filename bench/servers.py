@@ -229,7 +229,8 @@ class PeakRss:
 
 def run_deployment(env: dict[str, str], settings: dict, worker_pid: int, seconds: float = 1800) -> dict:
     """Trigger the deployment with these settings (`prefect deployment run --params`), wait for its
-    final state; its state, flow-run id, wall seconds and the largest peak RSS below the worker."""
+    final state; its state, flow-run id, wall seconds from the trigger, the run's own seconds
+    (Running to final, from the API) and the largest peak RSS below the worker."""
     from prefect.client.orchestration import get_client
     from prefect.settings import PREFECT_API_URL, temporary_settings
 
@@ -243,7 +244,14 @@ def run_deployment(env: dict[str, str], settings: dict, worker_pid: int, seconds
                 raise TimeoutError(f"flow run {flow_run_id} still {run.state.type} after {seconds}s")
             time.sleep(0.2)
     wall = time.perf_counter() - started
-    return {"state": run.state, "flow_run_id": flow_run_id, "wall_s": wall, "peak_rss_mb": peak.stop() / 2**20}
+    run_s = (run.end_time - run.start_time).total_seconds() if run.start_time and run.end_time else None
+    return {
+        "state": run.state,
+        "flow_run_id": flow_run_id,
+        "wall_s": wall,
+        "run_s": run_s,
+        "peak_rss_mb": peak.stop() / 2**20,
+    }
 
 
 def run_cli(env: dict[str, str], settings: dict, log: Path) -> dict:

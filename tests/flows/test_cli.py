@@ -74,8 +74,7 @@ def test_missing_or_unreadable_input_stops_before_any_work(tmp_path, capsys):
 
 def test_a_remote_dask_scheduler_needs_an_api_its_workers_reach(seed_dir, tmp_path):
     """Said before Prefect starts, so in a fresh process with no PREFECT_API_URL (the harness sets one here)."""
-    from support import BIN, clean_env
-
+    from bench.servers import BIN, clean_env
     from flows.shared_api import dask_api_problem
 
     args = ["run", "--input", str(seed_dir), "--output", str(tmp_path / "out"), "--runner", "dask"]
