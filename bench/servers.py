@@ -31,7 +31,7 @@ BIN = Path(sys.executable).parent
 SERVER_START_SECONDS = 180
 POOL = "newsflow-pool"
 DEPLOYMENT = "newsflow/newsflow-every-30-min"  # as prefect.yaml names it
-SAMPLE_SECONDS = 0.1
+SAMPLE_SECONDS = 0.2
 
 
 def free_port() -> int:
@@ -183,20 +183,18 @@ def worker(env: dict[str, str], log: Path) -> Iterator[subprocess.Popen]:
 
 
 def _descendants(root: int) -> list[int]:
-    children: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat") as f:
-                    ppid = int(f.read().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            children.setdefault(ppid, []).append(int(entry))
-    found, stack = [], list(children.get(root, []))
+    """`root`'s child processes and theirs, from /proc/PID/task/TID/children (no scan of all of /proc)."""
+    found, stack = [], [root]
     while stack:
         pid = stack.pop()
-        found.append(pid)
-        stack.extend(children.get(pid, []))
+        for children in glob(f"/proc/{pid}/task/*/children"):
+            try:
+                with open(children) as f:
+                    kids = [int(k) for k in f.read().split()]
+            except OSError:
+                continue
+            found += kids
+            stack += kids
     return found
 
 
@@ -210,16 +208,18 @@ def _peak_rss(pid: int) -> int:
 
 
 class PeakRss:
-    """The largest peak RSS of any process below `root` (the worker's flow-run process and its children)."""
+    """The largest peak RSS (VmHWM) of any process below `root`, and of `root` itself when `with_root`:
+    sampled, so a process that grows in its last SAMPLE_SECONDS before exiting is under-counted."""
 
-    def __init__(self, root: int) -> None:
-        self.root, self.largest, self._done = root, 0, threading.Event()
+    def __init__(self, root: int, with_root: bool = False) -> None:
+        self.root, self.with_root, self.largest, self._done = root, with_root, 0, threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
         self._thread.start()
 
     def _sample(self) -> None:
         while not self._done.wait(SAMPLE_SECONDS):
-            self.largest = max([self.largest, *map(_peak_rss, _descendants(self.root))])
+            pids = _descendants(self.root) + ([self.root] if self.with_root else [])
+            self.largest = max([self.largest, *map(_peak_rss, pids)])
 
     def stop(self) -> int:
         self._done.set()
@@ -255,15 +255,21 @@ def run_deployment(env: dict[str, str], settings: dict, worker_pid: int, seconds
 
 
 def run_cli(env: dict[str, str], settings: dict, log: Path) -> dict:
-    """`newsflow run` with the same settings in its own process: wall seconds, its largest process's
-    peak RSS (wait4, like /usr/bin/time) and its summary."""
-    from bench.run import measure
-
+    """`newsflow run` with the same settings in its own process: wall seconds, the largest peak RSS
+    of it and its children (measured as for a deployment run) and its summary."""
     command = [str(BIN / "newsflow"), "run", "--quiet", "--json"]
     for name, value in settings.items():
         command += [f"--{name.replace('_', '-')}", str(value)]
-    result, stdout = measure(command, env, log)
-    return {"wall_s": result["wall_s"], "peak_rss_mb": result["max_rss_mb"], "summary": json.loads(stdout)}
+    started = time.perf_counter()
+    with open(log, "w") as err:
+        process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=err, text=True)
+        peak = PeakRss(process.pid, with_root=True)
+        stdout, _ = process.communicate()
+    largest = peak.stop()
+    if process.returncode:
+        raise RuntimeError(f"newsflow run failed ({process.returncode}); see {log}")
+    summary = json.loads(stdout)
+    return {"wall_s": time.perf_counter() - started, "peak_rss_mb": largest / 2**20, "summary": summary}
 
 
 def _serve_postgres(args: argparse.Namespace) -> None:
