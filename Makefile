@@ -10,11 +10,12 @@ PEER_FILES ?= 1000
 RUNNER ?= auto
 HTML_CORPORA ?= ../shared/corpus/bbc ../shared/corpus/aeb ../shared/corpus/readability ../shared/corpus/plain
 PORT ?= 4200
+PGDATA ?= /tmp/newsflow-postgres
 
 export PREFECT_HOME ?= $(CURDIR)/.prefect
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 
-.PHONY: install run test test-fast lint fmt bench bench-stages bench-quality bench-enrich check-html server screenshot clean docs
+.PHONY: install run test test-fast lint fmt bench bench-stages bench-quality bench-enrich check-html server server-postgres screenshot clean docs
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -76,6 +77,11 @@ docs: install
 server: install
 	@echo "Prefect UI: http://127.0.0.1:$(PORT)   (runs go there with: export PREFECT_API_URL=http://127.0.0.1:$(PORT)/api)"
 	PREFECT_SERVER_API_HOST=127.0.0.1 PREFECT_SERVER_API_PORT=$(PORT) $(BIN)/prefect server start
+
+# The same on PostgreSQL, as production servers run: Debian's postgresql (apt-get install postgresql),
+# its cluster in PGDATA (created on first use; as root it runs as the postgres user), until Ctrl-C.
+server-postgres: install
+	$(BIN)/python -m bench.servers --data $(PGDATA) --home $(PREFECT_HOME)/postgres-server --port $(PORT)
 
 # Refresh docs/flow-run.png by hand: a run against `make server`, photographed by headless chromium.
 screenshot: install

@@ -24,22 +24,27 @@ import time
 from pathlib import Path
 
 from bench.make_corpus import build
+from flows.cli import build_parser
+from tasks.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 # The base stages only (ingest, clean, structural enrichment, write): the enrichment switches set
 # to off. Switches this newsflow's CLI does not know yet are left out (listed in the JSON).
 BASE_SWITCHES = {"language": False, "quotes": False, "numbers": False, "sentiment": False}
 NOOP_FLOW = "from prefect import flow\n@flow\ndef noop():\n    return 0\nnoop()\n"
+# The prefect.yaml entrypoint called with the settings parameter, as a worker's flow-run process does.
+ENTRYPOINT = (
+    "import json, sys\nfrom flows.pipeline import newsflow\nfrom tasks.settings import Settings\n"
+    "print(json.dumps(newsflow(Settings.model_validate_json(sys.argv[1]))))\n"
+)
 SAMPLE_SECONDS = 0.2
-RUNS = ["floor", "peer", "prefect-noop", "base", "default", "rerun"]
-NEWSFLOW_RUNS = ("base", "default", "rerun")
+RUNS = ["floor", "peer", "prefect-noop", "base", "default", "rerun", "entrypoint"]
+NEWSFLOW_RUNS = ("base", "default", "rerun", "entrypoint")
 PEER_FILES = 1000
 
 
 def switch_flags(switches: dict[str, bool]) -> tuple[list[str], list[str]]:
     """CLI flags for the switches the `newsflow run` parser accepts, and the names it does not."""
-    from flows.cli import build_parser
-
     parser, flags, unknown = build_parser(), [], []
     for name, on in switches.items():
         flag = f"--{'' if on else 'no-'}{name.replace('_', '-')}"
@@ -104,10 +109,9 @@ def stage_share(summary: dict, wall: float, workers: int) -> float:
     return 1 - (serial + parallel / width) / wall
 
 
-def newsflow_row(name: str, args: list[str], env: dict, out: Path, workers: int) -> dict:
-    """One `newsflow run --json` process, measured, with the flow's own summary."""
-    newsflow = str(Path(sys.executable).parent / "newsflow")
-    result, stdout = measure([newsflow, "run", *args, "--json"], env, out / f"{name}.log")
+def newsflow_row(name: str, command: list[str], env: dict, out: Path, workers: int) -> dict:
+    """One flow process that prints its summary as JSON, measured, with the flow's own summary."""
+    result, stdout = measure(command, env, out / f"{name}.log")
     summary = json.loads(stdout)
     wall = result["wall_s"]
     return {
@@ -153,6 +157,7 @@ def run_all(args: argparse.Namespace) -> dict:
     # Prefect's 20 s default fails runs when other work loads the machine; waiting longer is timed honestly.
     env.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
     base_flags, missing = switch_flags(BASE_SWITCHES)
+    newsflow = str(Path(sys.executable).parent / "newsflow")
     common = ["--input", str(corpus_dir), "--runner", args.runner, "--workers", str(args.workers), *args.extra]
     rows = []
 
@@ -169,7 +174,15 @@ def run_all(args: argparse.Namespace) -> dict:
         target = out / ("base" if name == "base" else "default")
         if fresh:
             shutil.rmtree(target, ignore_errors=True)
-        rows.append(newsflow_row(name, [*common, "--output", str(target), *flags], env, out, args.workers))
+        command = [newsflow, "run", *common, "--output", str(target), *flags, "--json"]
+        rows.append(newsflow_row(name, command, env, out, args.workers))
+    if "entrypoint" in args.runs:
+        target = out / "entrypoint"
+        shutil.rmtree(target, ignore_errors=True)
+        parsed = vars(build_parser().parse_args(["run", *common, "--output", str(target)]))
+        settings = {k: v for k, v in parsed.items() if k in Settings.model_fields and v is not None}
+        command = [sys.executable, "-c", ENTRYPOINT, json.dumps(settings)]
+        rows.append(newsflow_row("entrypoint", command, env, out, args.workers))
     floor_wall = next((r["wall_s"] for r in rows if r["run"] == "floor"), None)
     peer_wall = next((r["wall_s"] for r in rows if r["run"].startswith("peer")), None)
     for row in rows:

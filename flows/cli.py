@@ -1,4 +1,4 @@
-"""`newsflow run|serve|inspect`: the command line. Options are generated from the pydantic models."""
+"""`newsflow run|serve|alerts|inspect`: the command line. Options are generated from the pydantic models."""
 
 from __future__ import annotations
 
@@ -49,6 +49,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="serve a deployment that runs the flow on a cron schedule")
     _add_model_options(serve, Settings)
     _add_model_options(serve, ServeOptions)
+    alerts = commands.add_parser("alerts", help="install the automations that watch a deployment")
+    install = alerts.add_subparsers(dest="alerts_command", required=True).add_parser(
+        "install", help="create or replace: failed or crashed runs, quality warnings, no completed run in 2 intervals"
+    )
+    install.add_argument("--deployment", required=True, help="FLOW/DEPLOYMENT, e.g. newsflow/newsflow-every-30-min")
+    install.add_argument("--notify", help="notification block to send to, as TYPE/NAME (e.g. slack-webhook/ops)")
     inspect = commands.add_parser("inspect", help="print what an output folder holds, without Prefect")
     inspect.add_argument("output", help="the output folder (or fsspec URL) of earlier runs")
     inspect.add_argument("--runs", type=int, default=5, help="how many recent runs to list (default: 5)")
@@ -61,6 +67,13 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "inspect":
         return _inspect(args)
+    if args.command == "alerts":
+        return _install_alerts(args)
+    return _run_or_serve(args)
+
+
+def _run_or_serve(args: argparse.Namespace) -> int:
+    """Validate the options and the input, then run the flow once or serve it."""
     try:
         settings = _model(Settings, args)
         options = _model(ServeOptions, args) if args.command == "serve" else None
@@ -68,6 +81,9 @@ def main(argv: list[str] | None = None) -> int:
         for error in e.errors():
             where = "--" + "-".join(str(p) for p in error["loc"]).replace("_", "-")
             print(f"newsflow: {where}: {error['msg']}", file=sys.stderr)
+        return 2
+    if problem := _input_problem(settings) or _dask_problem(settings):
+        print(f"newsflow: {problem}", file=sys.stderr)
         return 2
     if options is not None:
         from flows.serve import serve
@@ -77,6 +93,28 @@ def main(argv: list[str] | None = None) -> int:
     return _run(settings, args)
 
 
+def _input_problem(settings: Settings) -> str | None:
+    """Why the input folder cannot be read, said before Prefect starts; None when it can."""
+    from tasks.plan.input_root import InputNotReadable, check_input_root
+    from tasks.storage.store import Store
+
+    try:
+        check_input_root(Store(settings.input))
+    except InputNotReadable as e:
+        return f"--input: {e}"
+    return None
+
+
+def _dask_problem(settings: Settings) -> str | None:
+    """Why the Dask workers could not report to this run's API, said before Prefect starts."""
+    from prefect.settings import PREFECT_API_URL
+
+    from flows.shared_api import dask_api_problem
+
+    problem = dask_api_problem(settings.dask_address if settings.runner == "dask" else None, PREFECT_API_URL.value())
+    return f"--dask-address: {problem}" if problem else None
+
+
 def _run(settings: Settings, args: argparse.Namespace) -> int:
     """Run the flow once: a live progress bar on a terminal, then the summary."""
     console = Console()
@@ -84,16 +122,16 @@ def _run(settings: Settings, args: argparse.Namespace) -> int:
     if show_bar or args.quiet:  # Prefect's per-task lines would fight the bar; the UI keeps them all
         os.environ["PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL"] = "WARNING"
     from flows.console import ProgressBar, summary_table
-    from flows.runners import flow_for
+    from flows.pipeline import newsflow
     from flows.ui import observing
 
     bar = ProgressBar(console) if show_bar else None
     try:
         if bar:
             with bar.progress, observing(bar):
-                summary = flow_for(settings)(settings)
+                summary = newsflow(settings)
         else:
-            summary = flow_for(settings)(settings)
+            summary = newsflow(settings)
     except Exception as e:  # the flow run's Failed state and its logs hold the details
         print(f"newsflow: run failed: {type(e).__name__}: {e}", file=sys.stderr)
         return 1
@@ -101,6 +139,19 @@ def _run(settings: Settings, args: argparse.Namespace) -> int:
         print(json.dumps(summary, indent=1))
     else:
         console.print(summary_table(RunSummary.from_dict(summary)))
+    return 0
+
+
+def _install_alerts(args: argparse.Namespace) -> int:
+    """Create the deployment's automations on the server PREFECT_API_URL names, and list them."""
+    from flows.alerts import AlertsError, install
+
+    try:
+        names = install(args.deployment, args.notify)
+    except AlertsError as e:
+        print(f"newsflow: {e}", file=sys.stderr)
+        return 1
+    print("\n".join(f"installed: {name}" for name in names))
     return 0
 
 

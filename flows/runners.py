@@ -1,13 +1,15 @@
-"""Choose the task runner: threads, local processes, or an existing Dask cluster."""
+"""The task runner of a run: threads, local processes, or a Dask cluster, bounded by `workers`.
+
+The flow opens it itself, from its own settings parameter, once planning has counted the files:
+so the CLI, `newsflow serve`, a worker running the prefect.yaml deployment and a UI custom run
+all get the runner their settings ask for, and at most `workers` batches are in memory at once.
+"""
 
 from __future__ import annotations
 
-from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
+from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
-from flows.pipeline import newsflow
-from tasks.ingest.discover import discover
 from tasks.settings import Settings
-from tasks.storage.store import Store
 
 # Measured (make bench --runs base, 2 cores, 36 paragraphs per file): threads win at 200,000
 # paragraphs (15.0 s against 15.5 s) because a process pool costs seconds to start; processes win
@@ -15,26 +17,21 @@ from tasks.storage.store import Store
 PROCESS_POOL_MIN_FILES = 8_000
 
 
-def runner_kind(settings: Settings) -> str:
-    """The runner 'auto' stands for: a process pool only when the input is large enough to pay for it."""
+def runner_kind(settings: Settings, files: int) -> str:
+    """The runner 'auto' stands for: a process pool only when the run has enough files to pay for it."""
     if settings.runner != "auto":
         return settings.runner
-    return "process" if len(discover(Store(settings.input))) >= PROCESS_POOL_MIN_FILES else "thread"
+    return "process" if files >= PROCESS_POOL_MIN_FILES else "thread"
 
 
-def flow_for(settings: Settings):
-    """The flow bound to the runner the settings ask for."""
-    kind = runner_kind(settings)
+def task_runner(kind: str, settings: Settings) -> TaskRunner:
+    """A runner of that kind that runs at most `settings.workers` batch tasks at once."""
     if kind == "dask":
         from prefect_dask import DaskTaskRunner
 
-        runner = (
-            DaskTaskRunner(address=settings.dask_address)
-            if settings.dask_address
-            else DaskTaskRunner(cluster_kwargs={"n_workers": settings.workers, "threads_per_worker": 1})
-        )
-    elif kind == "process":
-        runner = ProcessPoolTaskRunner(max_workers=settings.workers)
-    else:
-        runner = ThreadPoolTaskRunner(max_workers=settings.workers)
-    return newsflow.with_options(task_runner=runner)
+        if settings.dask_address:
+            return DaskTaskRunner(address=settings.dask_address)
+        return DaskTaskRunner(cluster_kwargs={"n_workers": settings.workers, "threads_per_worker": 1})
+    if kind == "process":
+        return ProcessPoolTaskRunner(max_workers=settings.workers)
+    return ThreadPoolTaskRunner(max_workers=settings.workers)

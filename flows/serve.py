@@ -52,14 +52,14 @@ def serve(settings: Settings, options: ServeOptions) -> None:
     from prefect.client.schemas.objects import ConcurrencyLimitConfig, ConcurrencyLimitStrategy
     from prefect.schedules import Cron
 
-    from flows.runners import flow_for
-    from flows.ui import run_tags
+    from flows.pipeline import newsflow
+    from flows.ui import deployment_tags
 
-    flow_for(settings).serve(
+    newsflow.serve(
         name=options.name,
         schedules=[Cron(options.cron, timezone=options.timezone)],
         parameters={"settings": settings.model_dump(mode="json")},
         global_limit=ConcurrencyLimitConfig(limit=1, collision_strategy=ConcurrencyLimitStrategy.CANCEL_NEW),
-        tags=run_tags(settings),
+        tags=deployment_tags(settings),
         description=f"newsflow {settings.input} → {settings.output}, {options.cron} ({options.timezone})",
     )

@@ -22,6 +22,7 @@ from prefect.artifacts import (
 )
 from prefect.cache_policies import NO_CACHE
 from prefect.client.orchestration import get_client
+from prefect.events import emit_event
 from prefect.futures import PrefectFuture, as_completed
 from prefect.runtime import flow_run
 
@@ -33,6 +34,7 @@ from tasks.storage.store import Store
 SUMMARY_ARTIFACT = "newsflow-run-summary"
 QUALITY_ARTIFACT = "newsflow-quality-report"
 PROGRESS_ARTIFACT = "newsflow-progress"
+QUALITY_DRIFT_EVENT = "newsflow.quality.drift"
 
 
 class Observer(Protocol):
@@ -79,9 +81,16 @@ def describe_run(name: str, tags: list[str]) -> None:
         client.update_flow_run(flow_run.id, name=name, tags=sorted(set(flow_run.tags) | set(tags)))
 
 
-def run_tags(settings: Settings, summary: RunSummary | None = None, warnings: list[str] | None = None) -> list[str]:
-    """Tags to filter runs by (and to attach automations to): input, runner, what went wrong."""
-    tags = ["newsflow", f"input:{input_label(settings)}", f"runner:{settings.runner}"]
+def deployment_tags(settings: Settings) -> list[str]:
+    """Tags every run of a deployment starts with: newsflow and its input."""
+    return ["newsflow", f"input:{input_label(settings)}"]
+
+
+def run_tags(
+    settings: Settings, runner: str, summary: RunSummary | None = None, warnings: list[str] | None = None
+) -> list[str]:
+    """Tags to filter runs by (and to attach automations to): input, the runner used, what went wrong."""
+    tags = [*deployment_tags(settings), f"runner:{runner}"]
     tags += ["full-refresh"] if settings.full_refresh else []
     tags += ["quarantined-files"] if summary and summary.files_quarantined else []
     return tags + (["quality-warning"] if warnings else [])
@@ -145,7 +154,11 @@ def publish_summary(summary: RunSummary) -> None:
 
 @task(name="quality report", cache_policy=NO_CACHE)
 def publish_quality(output: Store) -> list[str]:
-    """Publish the committed run's data-quality report as a markdown artifact; return its warnings."""
+    """Publish the committed run's data-quality report as a markdown artifact; return its warnings.
+
+    On drift it also emits a `newsflow.quality.drift` event whose payload holds the warnings, so a
+    notification can say what drifted (`{{ event.payload.warnings }}`).
+    """
     report = quality.quality_report(quality.load_inputs(output))
     create_markdown_artifact(
         key=QUALITY_ARTIFACT,
@@ -155,4 +168,10 @@ def publish_quality(output: Store) -> list[str]:
     logger = get_run_logger()
     for warning in report.warnings:
         logger.warning("data quality: %s", warning)
+    if report.warnings:
+        emit_event(
+            event=QUALITY_DRIFT_EVENT,
+            resource={"prefect.resource.id": f"newsflow.output.{output.url}", "prefect.resource.name": output.url},
+            payload={"run_id": report.run_id, "version": report.version, "warnings": report.warnings},
+        )
     return report.warnings

@@ -6,11 +6,12 @@ handoffs.py        what tasks pass each other: Plan, CleanedBatch, RepeatBucket,
 stats.py           stage seconds and counters, merged into the run summary
 arrow_lists.py     list<struct> columns built column by column
 
-plan/          which input files are new or changed (unchanged.py), the run's batches (plan.py)
-ingest/        discover.py (files, article ids), read.py (bounded, retried reads), parse.py (never evaluated)
-clean/         html_text.py (paragraph HTML to text, links, lead), paragraphs.py (a batch as columns)
+plan/          the input root's check (input_root.py), new or changed files (unchanged.py), batches (plan.py)
+ingest/        discover.py (files, quick keys, article ids), read.py (bounded, retried reads), parse.py (never evaluated)
+clean/         html_text.py (lexbor: HTML to text, links, lead), html_reference.py (BeautifulSoup, the reference),
+               paragraphs.py (a batch as columns)
 repeats/       pairs.py ((text, article) pairs), buckets.py (distinct articles per text, by hash bucket)
-boilerplate/   the boilerplate flag and its reason codes
+boilerplate/   patterns.py (regexes), rules.py (one function per rule, in reason order), flag.py
 enrich/        paragraphs.py (the enrich step), articles.py (rollups), and one module per enrichment
 commit/        staging.py, manifest.py, protocol.py (atomic commit and recovery), lock.py
 storage/       store.py (every byte read or written, local or fsspec), faults.py (test fault injection)

@@ -53,7 +53,7 @@ class Settings(BaseModel):
     batch_files: int = Field(2000, ge=1, le=100_000, description="Files per task run (a batch).")
     full_refresh: bool = Field(False, description="Delete the existing datasets and rebuild from scratch.")
     runner: Literal["auto", "thread", "process", "dask"] = Field(
-        "auto", description="Task runner: 'auto' is a thread pool, or a process pool from 8,000 input files."
+        "auto", description="Task runner: 'auto' is a thread pool, or a process pool from 8,000 files to process."
     )
     workers: int = Field(2, ge=1, le=256, description="Worker processes or threads for the batch tasks.")
     dask_address: str | None = Field(None, description="tcp://HOST:PORT of an existing Dask scheduler.")

@@ -51,11 +51,11 @@ def seed_dir(tmp_path) -> Path:
 @pytest.fixture
 def run_flow(prefect_harness):
     """Run the real flow in this process with the given settings; return its summary."""
-    from flows.runners import flow_for
+    from flows.pipeline import newsflow
     from tasks.settings import Settings
 
     def run(input_dir, output_dir, **options) -> dict:
         settings = Settings(input=str(input_dir), output=str(output_dir), **options)
-        return flow_for(settings)(settings)
+        return newsflow(settings)
 
     return run

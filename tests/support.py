@@ -7,6 +7,7 @@ import shutil
 import socket
 import subprocess
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pyarrow as pa
@@ -53,12 +54,6 @@ def committed_rows(url: str) -> dict[str, list[dict]]:
     return rows
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def wait_for_port(port: int, process: subprocess.Popen, seconds: float = 60) -> None:
     """Block until something listens on 127.0.0.1:`port`; fail if `process` dies first."""
     deadline = time.monotonic() + seconds
@@ -81,3 +76,13 @@ def stop(processes: list[subprocess.Popen]) -> None:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+@contextmanager
+def api_client(env: dict):
+    """A sync Prefect client of the server `env` points to."""
+    from prefect.client.orchestration import get_client
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    with temporary_settings({PREFECT_API_URL: env["PREFECT_API_URL"]}), get_client(sync_client=True) as client:
+        yield client

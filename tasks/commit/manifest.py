@@ -77,6 +77,26 @@ class Manifest:
         )
 
 
+def wrote_data(manifest: Manifest) -> bool:
+    """A run that wrote or quarantined files; a quiet scheduled run found nothing new and did neither."""
+    return bool(manifest.summary.files_written or manifest.summary.files_quarantined)
+
+
+def expired_manifests(
+    versions: list[int], previous: Manifest | None, latest: Manifest, kept: int = MANIFESTS_KEPT
+) -> list[int]:
+    """Manifest versions to delete once `latest` is committed: quiet runs never evict the history.
+
+    A quiet run's manifest is only kept while it is the latest (it holds the current state), so a
+    quiet run replaces the quiet one before it and evicts nothing else; a run that wrote data also
+    drops the quiet manifest before it, then keeps the newest `kept`, which all wrote data.
+    """
+    expired = [previous.version] if previous and not wrote_data(previous) else []
+    if not wrote_data(latest):
+        return expired
+    return expired + [v for v in versions if v not in expired][:-kept]
+
+
 def state_of(manifest: Manifest | None) -> ManifestState:
     """The state a manifest points to; none for a new output."""
     return manifest.state if manifest else ManifestState()

@@ -28,10 +28,10 @@ import pyarrow.compute as pc
 from schemas import SCHEMA_VERSION, TABLES
 from tasks.commit.manifest import (
     MANIFEST_DIR,
-    MANIFESTS_KEPT,
     STATE_DIR,
     Manifest,
     ManifestState,
+    expired_manifests,
     load_files_state,
     load_manifest,
     manifest_path,
@@ -154,7 +154,7 @@ def commit(store: Store, run: RunInfo, previous: Manifest | None, out: RunOutput
     store.write_bytes(manifest_path(run.version), manifest.to_json())
     publish(store, manifest.moves, manifest.deletes)
     store.delete(run.staging)
-    for old in manifest_versions(store)[:-MANIFESTS_KEPT]:
+    for old in expired_manifests(manifest_versions(store), previous, manifest):
         store.delete(manifest_path(old))
     return manifest
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 import polars as pl
 
 from schemas import QUARANTINE_SCHEMA, TABLES, polars_schema
-from tasks.commit.manifest import load_manifest, manifest_versions
+from tasks.commit.manifest import Manifest, load_manifest, manifest_versions, wrote_data
 from tasks.handoffs import RunSummary
 from tasks.storage.store import Store
 
@@ -97,7 +97,7 @@ def load_inputs(store: Store, history_runs: int = HISTORY_RUNS) -> QualityInputs
             domains.append(part_domains)
             if table == "quarantine":
                 quarantine.append(frame)
-    manifests = [load_manifest(store, v) for v in manifest_versions(store)[-(history_runs + 1) :]]
+    manifests = [*earlier_data_runs(store, manifest, history_runs), manifest]
     summaries = [replace(m.summary, run_id=m.run_id) for m in manifests]
     recent = [p for p in manifest.tables.get("paragraphs", []) if any(f"/part-{m.run_id}-" in p for m in manifests)]
     columns = _existing("paragraphs", HISTORY_COLUMNS["paragraphs"])
@@ -113,6 +113,18 @@ def load_inputs(store: Store, history_runs: int = HISTORY_RUNS) -> QualityInputs
         history=history,
         summaries=summaries,
     )
+
+
+def earlier_data_runs(store: Store, manifest: Manifest, history_runs: int) -> list[Manifest]:
+    """The last `history_runs` runs before `manifest` that wrote data, oldest first, however many
+    quiet runs (nothing new found) came between."""
+    found: list[Manifest] = []
+    for version in reversed([v for v in manifest_versions(store) if v < manifest.version]):
+        if len(found) == history_runs:
+            break
+        earlier = load_manifest(store, version)
+        found += [earlier] if wrote_data(earlier) else []
+    return found[::-1]
 
 
 def _share(part: int, whole: int) -> float | None:

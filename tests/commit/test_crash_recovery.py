@@ -67,7 +67,7 @@ def prepared(tmp_path_factory, prefect_harness):
     """Inputs, an output holding the first run, and the reference output of both runs without faults."""
     from prefect.settings import PREFECT_API_URL
 
-    from flows.runners import flow_for
+    from flows.pipeline import newsflow
     from tasks.settings import Settings
 
     base = tmp_path_factory.mktemp("crash")
@@ -75,7 +75,7 @@ def prepared(tmp_path_factory, prefect_harness):
 
     def run(input_dir: Path, output: Path) -> dict:
         settings = Settings(input=str(input_dir), output=str(output), batch_files=2)
-        return flow_for(settings)(settings)
+        return newsflow(settings)
 
     run(first, base / "committed")
     shutil.copytree(base / "committed", base / "reference")

@@ -202,3 +202,17 @@ def test_reruns_trust_unchanged_quick_keys_and_full_check_hashes_again(tmp_path,
     rehashed = run_flow(source, output, full_check=True)
     assert (rehashed["files_written"], rehashed["files_replaced"]) == (1, 1)
     assert read_table(output, "paragraphs")["text"].to_list() == ["Other paragraph."]
+
+
+def test_a_missing_input_fails_the_flow_run_before_any_work(tmp_path, prefect_harness):
+    from flows.pipeline import newsflow
+    from tasks.settings import Settings
+
+    settings = Settings(input=str(tmp_path / "nowhere"), output=str(tmp_path / "out"))
+    state = newsflow(settings, return_state=True)
+    assert state.is_failed()
+    assert state.message == (
+        "Flow run encountered an exception: InputNotReadable: cannot read the input folder "
+        f"{tmp_path / 'nowhere'}: No such file or directory; nothing was done"
+    )
+    assert not (tmp_path / "out").exists()

@@ -4,79 +4,15 @@ served deployment on a schedule, all read back through the Prefect API the UI us
 from __future__ import annotations
 
 import json
-import os
-import signal
 import subprocess
-import sys
 import time
-import urllib.request
-from contextlib import contextmanager
-from pathlib import Path
 
 import pytest
-from support import file_counts, free_port
+from support import api_client, file_counts
 
-BIN = Path(sys.executable).parent
-SERVER_START_SECONDS = 120
+from bench.servers import BIN, stop_group
+
 RUN_SECONDS = 180
-
-
-def _wait_healthy(url: str, process: subprocess.Popen, log: Path) -> None:
-    deadline = time.monotonic() + SERVER_START_SECONDS
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"prefect server exited with {process.returncode}:\n{log.read_text()[-3000:]}")
-        try:
-            with urllib.request.urlopen(f"{url}/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.5)
-    pytest.fail(f"prefect server not healthy after {SERVER_START_SECONDS}s:\n{log.read_text()[-3000:]}")
-
-
-def _stop(process: subprocess.Popen) -> None:
-    """SIGINT first (as Ctrl-C would), then kill the process group if it lingers."""
-    if process.poll() is None:
-        os.killpg(process.pid, signal.SIGINT)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    """A `prefect server start` on a free port with its own PREFECT_HOME; yields the env to reach it."""
-    home = tmp_path_factory.mktemp("server_home")
-    port = free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
-    env |= {"PREFECT_HOME": str(home), "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
-    log = home / "server.log"
-    with open(log, "wb") as out:
-        process = subprocess.Popen(
-            [str(BIN / "prefect"), "server", "start", "--host", "127.0.0.1", "--port", str(port), "--no-ui"],
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    try:
-        api = f"http://127.0.0.1:{port}/api"
-        _wait_healthy(api, process, log)
-        yield env | {"PREFECT_API_URL": api, "PREFECT_RUNNER_POLL_FREQUENCY": "1"}
-    finally:
-        _stop(process)
-
-
-@contextmanager
-def api_client(env: dict):
-    from prefect.client.orchestration import get_client
-    from prefect.settings import PREFECT_API_URL, temporary_settings
-
-    with temporary_settings({PREFECT_API_URL: env["PREFECT_API_URL"]}), get_client(sync_client=True) as client:
-        yield client
 
 
 def _newsflow(env: dict, *args: str) -> subprocess.CompletedProcess:
@@ -111,7 +47,8 @@ def test_run_against_server_shows_runs_tasks_and_artifacts(server, seed_dir, tmp
         [run] = _flow_runs(client, "input:input")
         assert run.state.is_completed()
         assert run.name.endswith(" input: 3 files, 2 written, 1 quarantined")
-        assert {"newsflow", "input:input", "runner:auto", "quarantined-files"} <= set(run.tags)
+        assert {"newsflow", "input:input", "runner:thread", "quarantined-files"} <= set(run.tags)
+        assert "runner:auto" not in run.tags
         tasks = client.read_task_runs(flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[run.id])))
         names = sorted(t.name for t in tasks if "batch" in t.name or "bucket" in t.name)
         batches = [f"{stage} batch {i}/3" for stage in ("clean", "enrich") for i in (1, 2, 3)]
@@ -181,8 +118,18 @@ def test_served_deployment_has_its_schedule_and_runs(server, seed_dir, tmp_path)
             finished = _wait_for(lambda: _final(client.read_flow_run(triggered.id)))
         assert finished.state.is_completed(), finished.state.message
         assert finished.name.endswith(" input: 1 files, 1 written, 0 quarantined")
+        assert "runner:thread" in finished.tags
+
+        # a custom run (as the UI's "Custom run" sends it) runs on the runner its own parameters name
+        custom = deployment.parameters["settings"] | {"output": str(tmp_path / "custom"), "runner": "process"}
+        with api_client(server) as client:
+            triggered = client.create_flow_run_from_deployment(deployment.id, parameters={"settings": custom})
+            finished = _wait_for(lambda: _final(client.read_flow_run(triggered.id)))
+        assert finished.state.is_completed(), finished.state.message
+        assert {"runner:process", "input:input"} <= set(finished.tags)
+        assert "runner:thread" not in finished.tags
     finally:
-        _stop(serve)
+        stop_group(serve)
 
 
 def _deployment(client, name: str):
