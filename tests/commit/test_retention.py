@@ -16,7 +16,7 @@ from tasks.storage.store import Store
 
 def quiet_run(source: Store, output: Store) -> None:
     """What a scheduled run that finds nothing new commits, without Prefect: plan, then an empty commit."""
-    plan = make_plan(source, output, 2000, False, MiB)
+    plan = make_plan(source, output, 2000, False, MiB, False)
     assert plan.batches == []
     summary = run_summary(plan, [], [], Stats())
     commit(output, plan.run, load_manifest(output), RunOutput({}, None, None, set(), summary), False)
