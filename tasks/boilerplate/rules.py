@@ -37,7 +37,7 @@ class Signals:
     edge_repeat_threshold: int
     n_chars: pl.Expr = pl.col("n_chars")
     link_chars: pl.Expr = pl.col("link_chars")
-    count: pl.Expr = pl.col("n_articles_with_text")  # distinct articles holding the same normalised text
+    count: pl.Expr = pl.col("repeat_count")  # distinct articles holding the same normalised text
     furniture: pl.Expr = pl.col("_furniture")  # code of the first furniture pattern matching, else null
     width: pl.Expr = pl.col("_width")  # n_chars with ideographs counted IDEOGRAPH_WIDTH times
     link_share: pl.Expr = pl.col("_link_share")
@@ -64,7 +64,7 @@ def stages(edge_repeat_threshold: int) -> list[dict[str, pl.Expr]]:
     text, n_chars, count, idx = (
         pl.col("text"),
         pl.col("n_chars"),
-        pl.col("n_articles_with_text"),
+        pl.col("repeat_count"),
         pl.col("paragraph_index"),
     )
     width, link_share, unpunctuated, prose = (pl.col(c) for c in ("_width", "_link_share", "_unpunctuated", "_prose"))
