@@ -94,6 +94,7 @@ def stages(edge_repeat_threshold: int) -> list[dict[str, pl.Expr]]:
 
 
 def empty(s: Signals) -> pl.Expr:
+    """No visible text: an image, embed or form field left nothing a reader sees."""
     return s.n_chars == 0
 
 
@@ -128,10 +129,13 @@ def repeated(s: Signals) -> pl.Expr:
 
 
 def after_article_end(s: Signals) -> pl.Expr:
+    """Past an end-of-article marker that follows the body (see `stages` for when a marker counts)."""
     return s.after_end
 
 
 class Rule(NamedTuple):
+    """One row of the table: the reason code it writes, its meaning for docs/columns.md, its test."""
+
     code: str
     meaning: str
     holds: Callable[[Signals], pl.Expr]

@@ -1,6 +1,6 @@
 """Hostile and malformed input: generated literals, hand-made bad files, and a whole run over them.
 
-Policy (README "Guarantees and limits"): every file either becomes article rows or exactly one
+Policy (docs/guarantees.md, "What each kind of input becomes"): every file either becomes article rows or exactly one
 quarantine row whose error_kind says why; nothing in a file is ever executed; the run completes.
 """
 
