@@ -41,13 +41,14 @@ def discover_with_keys(source: Store) -> dict[str, str | None]:
 
 
 def _file_key(path: str, now_ns: int) -> str | None:
-    """Size and mtime, or None for a symlink: a link is hashed on every run, so read_article checks
-    again where it points (a link out of the input stays quarantined, not skipped by its target's key)."""
+    """Size and mtime of a regular file; None for a symlink, pipe or device, so that every run checks
+    it again through read_article (a link out of the input stays quarantined, not skipped by its
+    target's key)."""
     try:
         info = os.lstat(path)
     except OSError:
         return None
-    if stat.S_ISLNK(info.st_mode) or now_ns - info.st_mtime_ns < RACY_NS:
+    if not stat.S_ISREG(info.st_mode) or now_ns - info.st_mtime_ns < RACY_NS:
         return None
     return f"{info.st_size}:{info.st_mtime_ns}"
 
