@@ -139,6 +139,9 @@ class Rule(NamedTuple):
     code: str
     meaning: str
     holds: Callable[[Signals], pl.Expr]
+    # Judges a paragraph by its place around the article's body, not by its own text, so it stands
+    # down on an article it would leave without any text (flag._rescued).
+    situational: bool = False
 
 
 _FURNITURE_MEANINGS = {
@@ -157,17 +160,27 @@ _FURNITURE_MEANINGS = {
 RULES: list[Rule] = [
     Rule("empty", "no visible text (images, embeds, form fields)", empty),
     *(Rule(code, _FURNITURE_MEANINGS[code], furniture(code)) for code in FURNITURE),
-    Rule("link_dense", "most of the text sits inside links (menus, link lists)", link_dense),
-    Rule("short_fragment", "short unpunctuated fragment before or after the article's body", short_fragment),
-    Rule("repeated", "same normalised text in many articles (or in two, outside the body)", repeated),
+    Rule("link_dense", "most of the text sits inside links (menus, link lists)", link_dense, situational=True),
+    Rule(
+        "short_fragment",
+        "short unpunctuated fragment before or after the article's body",
+        short_fragment,
+        situational=True,
+    ),
+    Rule(
+        "repeated",
+        "same normalised text in many articles (or in two, outside the body)",
+        repeated,
+        situational=True,
+    ),
     Rule(
         "after_article_end",
         "after an end-of-article marker (comment section, related links, legal footer)",
         after_article_end,
+        situational=True,
     ),
 ]
 
 REASONS: dict[str, str] = {rule.code: rule.meaning for rule in RULES}
 
-# Rules that judge a paragraph by its place around the article's body, not by its own text.
-SITUATIONAL = ["link_dense", "short_fragment", "repeated", "after_article_end"]
+SITUATIONAL = [rule.code for rule in RULES if rule.situational]
