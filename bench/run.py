@@ -158,13 +158,7 @@ def run_all(args: argparse.Namespace) -> dict:
         if fresh:
             shutil.rmtree(target, ignore_errors=True)
         rows.append(newsflow_row(name, [*common, "--output", str(target), *flags], env, out, args.workers))
-    floor_wall = next((r["wall_s"] for r in rows if r["run"] == "floor"), None)
-    peer_wall = next((r["wall_s"] for r in rows if r["run"].startswith("peer")), None)
-    for row in rows:
-        row["paragraphs_per_s"] = row["paragraphs"] / row["wall_s"]
-        row["x_floor"] = row["wall_s"] / floor_wall if row["paragraphs"] and floor_wall else None
-        newsflow = row["run"] in NEWSFLOW_RUNS and row["paragraphs"]
-        row["x_peer"] = row["wall_s"] / peer_wall if newsflow and peer_wall else None
+    add_ratios(rows)
     return {
         "corpus": corpus,
         "runner": args.runner,
@@ -174,6 +168,17 @@ def run_all(args: argparse.Namespace) -> dict:
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
         "rows": rows,
     }
+
+
+def add_ratios(rows: list[dict]) -> None:
+    """Paragraphs per second, and wall time against the floor's and the peer's, on every row."""
+    floor_wall = next((r["wall_s"] for r in rows if r["run"] == "floor"), None)
+    peer_wall = next((r["wall_s"] for r in rows if r["run"].startswith("peer")), None)
+    for row in rows:
+        row["paragraphs_per_s"] = row["paragraphs"] / row["wall_s"]
+        row["x_floor"] = row["wall_s"] / floor_wall if row["paragraphs"] and floor_wall else None
+        newsflow = row["run"] in NEWSFLOW_RUNS and row["paragraphs"]
+        row["x_peer"] = row["wall_s"] / peer_wall if newsflow and peer_wall else None
 
 
 def table(report: dict) -> str:
