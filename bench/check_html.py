@@ -19,7 +19,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from tasks.clean.html_reference import clean_paragraph_reference
-from tasks.clean.html_text import DEFAULT_BASE_URL, CleanParagraph, clean_paragraph
+from tasks.clean.html_text import CleanParagraph, clean_paragraph
+from tasks.settings import DEFAULT_BASE_URL
 
 Labelled = tuple[str, int, str, str]  # file name, paragraph index, base URL, raw HTML
 

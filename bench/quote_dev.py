@@ -96,14 +96,7 @@ def score(corpus: Path = CORPUS, split: str = "all", finder: Finder = find_quote
     """
     if not (corpus / "bbc").is_dir():
         return []
-    labels = [row for row in load_labels() if split in ("all", row["split"])]
-    articles: dict[tuple[str, str], list[dict]] = {}
-    for row in labels:
-        articles.setdefault((row["corpus"], row["file"]), []).append(row)
-    texts: dict[tuple[str, str], list[str]] = {}
-    for name in sorted({c for c, _ in articles}):
-        found = article_texts(corpus, name, [f for c, f in articles if c == name])
-        texts.update({(name, f): t for f, t in found.items()})
+    articles, texts = labelled_articles(corpus, split)
     tally = {c: [0, 0, 0] for c in CLASSES}  # labelled, found, speaker right
     returned = false = 0
     for key, rows in articles.items():
@@ -126,6 +119,21 @@ def score(corpus: Path = CORPUS, split: str = "all", finder: Finder = find_quote
     total = [sum(c[i] for c in tally.values()) for i in range(3)]
     rows = [_row(name, *counts) for name, counts in tally.items()]
     return [*rows, _row("all", *total) | {"false_quotes": _pct(false, returned)}]
+
+
+def labelled_articles(
+    corpus: Path, split: str
+) -> tuple[dict[tuple[str, str], list[dict]], dict[tuple[str, str], list[str]]]:
+    """The labels of `split` by (corpus, file), and the cleaned paragraphs of each of those articles."""
+    articles: dict[tuple[str, str], list[dict]] = {}
+    for row in load_labels():
+        if split in ("all", row["split"]):
+            articles.setdefault((row["corpus"], row["file"]), []).append(row)
+    texts: dict[tuple[str, str], list[str]] = {}
+    for name in sorted({c for c, _ in articles}):
+        found = article_texts(corpus, name, [f for c, f in articles if c == name])
+        texts.update({(name, f): t for f, t in found.items()})
+    return articles, texts
 
 
 def _pct(part: int, whole: int) -> float:

@@ -1,6 +1,6 @@
 """Arrow schemas of the three output tables, with a description and an example per column.
 
-Everything else (the Polars dtypes, the README's column tables, validation before a write) is
+Everything else (the Polars dtypes, the column tables of docs/columns.md, validation before a write) is
 derived from these declarations, so a column is declared exactly once.
 """
 
@@ -16,7 +16,7 @@ PARTITION_COLUMN = "ingest_date"
 
 
 def _col(name: str, type_: pa.DataType, description: str, example: str, nullable: bool = True) -> pa.Field:
-    """One column with the documentation the README is generated from."""
+    """One column with the description and example docs/columns.md is generated from."""
     return pa.field(name, type_, nullable=nullable, metadata={"description": description, "example": example})
 
 

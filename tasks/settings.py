@@ -98,14 +98,17 @@ class Settings(BaseModel):
 
     @property
     def limits(self) -> InputLimits:
+        """The part ingest takes, so parse and read functions never see the whole model."""
         return InputLimits(self.max_file_bytes, self.max_paragraphs, self.max_paragraph_chars, self.max_depth)
 
     @property
     def thresholds(self) -> RepeatThresholds:
+        """The part the boilerplate rules take."""
         return RepeatThresholds(self.repeat_threshold, self.edge_repeat_threshold)
 
     @property
     def enrichments(self) -> Enrichments:
+        """The part the enrich step takes: which optional enrichments run."""
         return Enrichments(self.language, self.quotes, self.numbers, self.sentiment)
 
     @field_validator("input", "output")

@@ -23,7 +23,7 @@ class Stats:
 
     @contextmanager
     def timed(self, stage: str) -> Iterator[None]:
-        """Add the wall time of the block to `stage`."""
+        """Add the wall time of the block to `stage`: perf_counter, so a clock change cannot skew it."""
         started = time.perf_counter()
         try:
             yield
@@ -31,6 +31,7 @@ class Stats:
             self.seconds[stage] += time.perf_counter() - started
 
     def count(self, name: str, n: int = 1) -> None:
+        """Add `n` to the counter `name` (read retries, task retries): summed over tasks like seconds."""
         self.counts[name] += n
 
     @classmethod

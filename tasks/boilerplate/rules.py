@@ -37,7 +37,7 @@ class Signals:
     edge_repeat_threshold: int
     n_chars: pl.Expr = pl.col("n_chars")
     link_chars: pl.Expr = pl.col("link_chars")
-    count: pl.Expr = pl.col("n_articles_with_text")  # distinct articles holding the same normalised text
+    count: pl.Expr = pl.col("repeat_count")  # distinct articles holding the same normalised text
     furniture: pl.Expr = pl.col("_furniture")  # code of the first furniture pattern matching, else null
     width: pl.Expr = pl.col("_width")  # n_chars with ideographs counted IDEOGRAPH_WIDTH times
     link_share: pl.Expr = pl.col("_link_share")
@@ -64,7 +64,7 @@ def stages(edge_repeat_threshold: int) -> list[dict[str, pl.Expr]]:
     text, n_chars, count, idx = (
         pl.col("text"),
         pl.col("n_chars"),
-        pl.col("n_articles_with_text"),
+        pl.col("repeat_count"),
         pl.col("paragraph_index"),
     )
     width, link_share, unpunctuated, prose = (pl.col(c) for c in ("_width", "_link_share", "_unpunctuated", "_prose"))
@@ -94,6 +94,7 @@ def stages(edge_repeat_threshold: int) -> list[dict[str, pl.Expr]]:
 
 
 def empty(s: Signals) -> pl.Expr:
+    """No visible text: an image, embed or form field left nothing a reader sees."""
     return s.n_chars == 0
 
 
@@ -128,13 +129,19 @@ def repeated(s: Signals) -> pl.Expr:
 
 
 def after_article_end(s: Signals) -> pl.Expr:
+    """Past an end-of-article marker that follows the body (see `stages` for when a marker counts)."""
     return s.after_end
 
 
 class Rule(NamedTuple):
+    """One row of the table: the reason code it writes, its meaning for docs/columns.md, its test."""
+
     code: str
     meaning: str
     holds: Callable[[Signals], pl.Expr]
+    # Judges a paragraph by its place around the article's body, not by its own text, so it stands
+    # down on an article it would leave without any text (flag._rescued).
+    situational: bool = False
 
 
 _FURNITURE_MEANINGS = {
@@ -153,17 +160,27 @@ _FURNITURE_MEANINGS = {
 RULES: list[Rule] = [
     Rule("empty", "no visible text (images, embeds, form fields)", empty),
     *(Rule(code, _FURNITURE_MEANINGS[code], furniture(code)) for code in FURNITURE),
-    Rule("link_dense", "most of the text sits inside links (menus, link lists)", link_dense),
-    Rule("short_fragment", "short unpunctuated fragment before or after the article's body", short_fragment),
-    Rule("repeated", "same normalised text in many articles (or in two, outside the body)", repeated),
+    Rule("link_dense", "most of the text sits inside links (menus, link lists)", link_dense, situational=True),
+    Rule(
+        "short_fragment",
+        "short unpunctuated fragment before or after the article's body",
+        short_fragment,
+        situational=True,
+    ),
+    Rule(
+        "repeated",
+        "same normalised text in many articles (or in two, outside the body)",
+        repeated,
+        situational=True,
+    ),
     Rule(
         "after_article_end",
         "after an end-of-article marker (comment section, related links, legal footer)",
         after_article_end,
+        situational=True,
     ),
 ]
 
 REASONS: dict[str, str] = {rule.code: rule.meaning for rule in RULES}
 
-# Rules that judge a paragraph by its place around the article's body, not by its own text.
-SITUATIONAL = ["link_dense", "short_fragment", "repeated", "after_article_end"]
+SITUATIONAL = [rule.code for rule in RULES if rule.situational]

@@ -196,7 +196,8 @@ def clean_with(walk: Callable[[str], Walk], raw_html: str, base_url: str) -> Cle
 
 
 def clean_paragraph(raw_html: str, base_url: str = DEFAULT_BASE_URL) -> CleanParagraph:
-    """Visible text and resolved links of one paragraph's inner HTML (lexbor)."""
+    """Visible text and resolved links of one paragraph's inner HTML: lexbor, or the linear reference
+    parser for a paragraph with more than MAX_LEXBOR_TAGS tags (lexbor's cost grows with depth)."""
     if len(raw_html) > MAX_LEXBOR_TAGS and raw_html.count("<") > MAX_LEXBOR_TAGS:
         from tasks.clean.html_reference import walk_soup  # here: html_reference imports this module
 

@@ -1,1 +1,1 @@
-"""enrich stage."""
+"""Enrich: sentences, boilerplate, language, quotes and speakers, numbers and tone; article rollups."""

@@ -144,6 +144,7 @@ def _trie(words: object) -> str:
         node[""] = {}
 
     def emit(node: dict) -> str:
+        """The regex of a subtree; optional where a word may end at its root."""
         branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
         if not branches:
             return ""

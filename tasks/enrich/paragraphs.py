@@ -22,17 +22,11 @@ def enrich_paragraphs(
     paragraphs: pl.DataFrame, repeats: pl.DataFrame, thresholds: RepeatThresholds, enrichments: Enrichments
 ) -> pl.DataFrame:
     """Join repetition counts, count sentences and decide boilerplate for cleaned rows."""
-    frame = (
-        paragraphs.with_columns(count_sentences_column(paragraphs["text"]))
-        .join(repeats, on="content_hash", how="left", maintain_order="left")
-        .with_columns(n_paragraphs=pl.len().over("source_file").cast(pl.Int32))
+    frame = paragraphs.with_columns(count_sentences_column(paragraphs["text"])).join(
+        repeats, on="content_hash", how="left", maintain_order="left"
     )
-    flagged = flag_boilerplate(
-        frame.rename({"repeat_count": "n_articles_with_text"}),
-        repeat_threshold=thresholds.anywhere,
-        edge_repeat_threshold=thresholds.edge,
-    )
-    return analyse_text(flagged.rename({"n_articles_with_text": "repeat_count"}).drop("n_paragraphs"), enrichments)
+    flagged = flag_boilerplate(frame, repeat_threshold=thresholds.anywhere, edge_repeat_threshold=thresholds.edge)
+    return analyse_text(flagged, enrichments)
 
 
 def analyse_text(paragraphs: pl.DataFrame, enrichments: Enrichments) -> pl.DataFrame:

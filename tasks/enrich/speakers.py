@@ -116,6 +116,7 @@ class Name:
 
     @property
     def text(self) -> str:
+        """The name as the speaker column holds it: its words without titles or a possessive."""
         return " ".join(self.words)
 
 
@@ -172,6 +173,7 @@ class People:
 
     @property
     def joined(self) -> str:
+        """The whole article in one string, where other forms of a name are looked for; built on first use."""
         if self._joined is None:
             self._joined = "\n".join(self.masked)
         return self._joined

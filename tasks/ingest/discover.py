@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import time
 
 from tasks.storage.store import Store
@@ -40,11 +41,16 @@ def discover_with_keys(source: Store) -> dict[str, str | None]:
 
 
 def _file_key(path: str, now_ns: int) -> str | None:
+    """Size and mtime of a regular file; None for a symlink, pipe or device, so that every run checks
+    it again through read_article (a link out of the input stays quarantined, not skipped by its
+    target's key)."""
     try:
-        info = os.stat(path)
+        info = os.lstat(path)
     except OSError:
         return None
-    return None if now_ns - info.st_mtime_ns < RACY_NS else f"{info.st_size}:{info.st_mtime_ns}"
+    if not stat.S_ISREG(info.st_mode) or now_ns - info.st_mtime_ns < RACY_NS:
+        return None
+    return f"{info.st_size}:{info.st_mtime_ns}"
 
 
 def _object_key(info: dict) -> str | None:

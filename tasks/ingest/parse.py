@@ -29,10 +29,15 @@ class BadInput(Exception):
         self.message = message
 
 
+def too_large_file(size: int, max_file_bytes: int) -> BadInput:
+    """The one too_large message for a file's bytes, whether its size came from a stat or a read."""
+    return BadInput("too_large", f"file is {size:,} bytes, over max_file_bytes={max_file_bytes:,}")
+
+
 def parse_paragraphs(data: bytes, limits: InputLimits) -> list[str]:
     """The paragraphs of one file, or BadInput saying exactly why not."""
-    if len(data) > limits.max_file_bytes:
-        raise BadInput("too_large", f"file is {len(data):,} bytes, over max_file_bytes={limits.max_file_bytes:,}")
+    if len(data) > limits.max_file_bytes:  # also when the file grew after read_article's stat
+        raise too_large_file(len(data), limits.max_file_bytes)
     if not data.strip():
         raise BadInput("empty", "file is empty")
     try:

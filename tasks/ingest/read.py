@@ -15,7 +15,7 @@ import polars as pl
 
 from schemas.internal import INGESTED, INGESTED_ARTICLES, QUARANTINE_ROW
 from tasks.ingest.discover import article_id
-from tasks.ingest.parse import BadInput, parse_paragraphs
+from tasks.ingest.parse import BadInput, parse_paragraphs, too_large_file
 from tasks.settings import InputLimits
 from tasks.storage.store import Store, is_transient_error
 
@@ -73,7 +73,7 @@ def _unreadable(source: Store, rel: str, max_file_bytes: int) -> BadInput | None
     except OSError as e:
         return BadInput("io_error", f"could not read: {e.strerror or e}")
     if size > max_file_bytes:
-        return BadInput("too_large", f"file is {size:,} bytes, over max_file_bytes={max_file_bytes:,}")
+        return too_large_file(size, max_file_bytes)
     return None
 
 

@@ -21,8 +21,9 @@ def run_summary(plan: Plan, results: list[EnrichedBatch], repeats: list[RepeatBu
             f"accounting error: found {plan.found} files but written {written} + skipped {plan.skipped} "
             f"+ quarantined {quarantined} = {written + plan.skipped + quarantined}"
         )
-    stats = Stats.merged([plan.stats, Stats(Counter({"repeats": 0.0})), *(r.stats for r in repeats)])
-    stats = Stats.merged([stats, *(r.stats for r in results), commit])
+    # The zero keeps "repeats" in the seconds when no bucket ran (nothing new to count).
+    zero_repeats = Stats(Counter({"repeats": 0.0}))
+    stats = Stats.merged([plan.stats, zero_repeats, *(r.stats for r in repeats), *(r.stats for r in results), commit])
     return RunSummary(
         run_id=plan.run.run_id,
         files_found=plan.found,

@@ -27,7 +27,7 @@ def frame(texts: list[str], counts: list[int] | None = None, link_chars: list[in
             "link_chars": link_chars or [0] * n,
             "n_links": [1 if c else 0 for c in (link_chars or [0] * n)],
             "is_lead": [False] * n,
-            "n_articles_with_text": counts or [1] * n,
+            "repeat_count": counts or [1] * n,
         },
         schema_overrides={
             "paragraph_index": pl.Int32,
@@ -35,7 +35,7 @@ def frame(texts: list[str], counts: list[int] | None = None, link_chars: list[in
             "n_chars": pl.Int32,
             "link_chars": pl.Int32,
             "n_links": pl.Int32,
-            "n_articles_with_text": pl.Int64,
+            "repeat_count": pl.Int64,
         },
     )
 
