@@ -62,7 +62,7 @@ check-html: install
 bench-quality: install
 	$(BIN)/python -m bench.quality $(if $(QUALITY_CORPUS),--corpus $(QUALITY_CORPUS))
 
-# Enrichment quality: n_sentences and numbers (and quotes, when bench/quote_dev.py exists) on bench/dev cases.
+# Enrichment quality: n_sentences, numbers and quotes on the dev and held-aside cases of bench/dev.
 bench-enrich: install
 	$(BIN)/python -m bench.enrich_quality
 

@@ -3,7 +3,7 @@
 Runs of one deployment never overlap: its concurrency limit is 1 and a run that comes due while
 another is still running is cancelled (CANCEL_NEW). Nothing is lost by that: the next run picks up
 every file the cancelled one would have written, because runs skip files already written. The
-lock under the output (tasks/lock.py) also stops any other run on the same output, served or not.
+lock under the output (tasks/commit/lock.py) also stops any other run on the same output, served or not.
 """
 
 from __future__ import annotations

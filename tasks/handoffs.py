@@ -91,4 +91,5 @@ class RunSummary:
 
     @classmethod
     def from_dict(cls, data: dict) -> RunSummary:
+        """A summary as the manifest kept it; keys an older summary lacks are None."""
         return cls(**{k: data.get(k) for k in cls.__dataclass_fields__})

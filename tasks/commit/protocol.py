@@ -116,7 +116,9 @@ def new_skip_list(
     if quick_keys is None:
         return files
     recorded = files.join(quick_keys, on="source_file", how="left", suffix="_new")
-    return recorded.with_columns(pl.coalesce("quick_key_new", "quick_key").alias("quick_key")).drop("quick_key_new")
+    # a file quarantined unread (no sha256) keeps no key: the next run tries it again
+    key = pl.when(pl.col("content_sha256").is_not_null()).then(pl.coalesce("quick_key_new", "quick_key"))
+    return recorded.with_columns(key.alias("quick_key")).drop("quick_key_new")
 
 
 def commit(store: Store, run: RunInfo, previous: Manifest | None, out: RunOutput, full_refresh: bool) -> Manifest:

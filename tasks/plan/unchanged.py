@@ -34,13 +34,15 @@ def unchanged_files(
     (unless `full_check`); the others are hashed. A file hashed the same whose key differs (or was
     never recorded) gets its current key recorded, so the next run need not read it.
     """
-    stored = dict(zip(known["source_file"], known["quick_key"]))
+    # a file quarantined unread has no sha256: its key is never trusted, so it is tried again
+    hashed = known.filter(pl.col("content_sha256").is_not_null())
+    stored = dict(zip(hashed["source_file"], hashed["quick_key"]))
     trusted = set() if full_check else {p for p, key in stored.items() if key and current_keys.get(p) == key}
     to_hash = known.filter(~pl.col("source_file").is_in(list(trusted)))
     same, retries = hashed_unchanged(
         source, dict(zip(to_hash["source_file"], to_hash["content_sha256"])), max_file_bytes
     )
-    refreshed = {p: current_keys[p] for p in same if current_keys.get(p) and current_keys[p] != stored[p]}
+    refreshed = {p: current_keys[p] for p in same if current_keys.get(p) and current_keys[p] != stored.get(p)}
     return Unchanged(trusted | same, retries, refreshed)
 
 

@@ -61,3 +61,11 @@ def test_a_file_whose_quick_key_is_unchanged_is_not_read(tmp_path):
 def test_a_file_modified_just_now_has_no_key_to_trust(tmp_path):
     name = write(tmp_path, "001_aaaaaaaaaaaaaaaa.txt", b"['new']", mtime_ns=time.time_ns())
     assert discover_with_keys(Store(str(tmp_path))) == {name: None}
+
+
+def test_a_file_quarantined_unread_is_tried_again_whatever_its_key(tmp_path):
+    name = write(tmp_path, "001_aaaaaaaaaaaaaaaa.txt", b"['now readable']")
+    keys = discover_with_keys(Store(str(tmp_path)))
+    rows = known([(name, None, keys[name])])  # an io_error row: no sha256 on record
+    found = unchanged_files(Store(str(tmp_path)), rows, keys, MAX_BYTES, full_check=False)
+    assert (found.files, found.refreshed) == (set(), {})
