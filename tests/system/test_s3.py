@@ -8,8 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from support import committed_rows, free_port, small_corpus, stop, wait_for_port
+from support import committed_rows, small_corpus, stop, wait_for_port
 
+from bench.servers import free_port
 from schemas import TABLES
 from tasks.commit.manifest import load_manifest, manifest_versions
 from tasks.storage.store import Store
