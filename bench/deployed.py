@@ -41,13 +41,8 @@ def measure_both(corpus: Path, out: Path, runs: int, use_postgres: bool, setting
                     result = run_deployment(env, given, process.pid)
                     assert result["state"].is_completed(), result["state"].message
                 rows.append(
-                    {
-                        "path": path,
-                        "run": i,
-                        "wall_s": result["wall_s"],
-                        "peak_rss_mb": result["peak_rss_mb"],
-                        "load": load,
-                    }
+                    {"path": path, "run": i, "load": load}
+                    | {key: result.get(key) for key in ("wall_s", "run_s", "peak_rss_mb")}
                 )
                 print(json.dumps(rows[-1]), flush=True)
     return rows

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from itertools import islice, pairwise
+from uuid import UUID
 
 from prefect.client.orchestration import get_client
-from prefect.client.schemas.objects import Deployment
+from prefect.client.schemas.responses import DeploymentResponse
 from prefect.client.schemas.schedules import CronSchedule, IntervalSchedule
 from prefect.events.actions import DoNothing, SendNotification
 from prefect.events.schemas.automations import AutomationCore, EventTrigger, Posture
@@ -25,7 +26,7 @@ class AlertsError(RuntimeError):
     """The deployment or the notification block cannot be used; nothing was installed."""
 
 
-def schedule_interval(deployment: Deployment) -> timedelta:
+def schedule_interval(deployment: DeploymentResponse) -> timedelta:
     """The longest time between two scheduled runs of the deployment's active schedules."""
     gaps = []
     for entry in (s for s in deployment.schedules if s.active):
@@ -42,7 +43,7 @@ def schedule_interval(deployment: Deployment) -> timedelta:
     return min(gaps)
 
 
-def automations(deployment: Deployment, flow_name: str, block_id=None) -> list[AutomationCore]:
+def automations(deployment: DeploymentResponse, flow_name: str, block_id: UUID | None = None) -> list[AutomationCore]:
     """The three automations of one deployment, matching only its runs."""
     name = f"{flow_name}/{deployment.name}"
     ours = {"prefect.resource.id": f"prefect.deployment.{deployment.id}", "prefect.resource.role": "deployment"}
