@@ -1,18 +1,18 @@
 """newsflow's work, one folder per stage. Only `prefect_tasks.py` imports Prefect.
 
-    settings.py        Settings, the flow's one parameter, and the small records stage functions take
-    prefect_tasks.py   the @task wrappers (one run per batch or bucket) and the retry policy
-    handoffs.py        what tasks pass each other: Plan, CleanedBatch, RepeatBucket, EnrichedBatch, RunSummary
-    stats.py           stage seconds and counters, merged into the run summary
-    arrow_lists.py     list<struct> columns built column by column
+settings.py        Settings, the flow's one parameter, and the small records stage functions take
+prefect_tasks.py   the @task wrappers (one run per batch or bucket) and the retry policy
+handoffs.py        what tasks pass each other: Plan, CleanedBatch, RepeatBucket, EnrichedBatch, RunSummary
+stats.py           stage seconds and counters, merged into the run summary
+arrow_lists.py     list<struct> columns built column by column
 
-    plan/          which input files are new or changed (unchanged.py), the run's batches (plan.py)
-    ingest/        discover.py (files, article ids), read.py (bounded, retried reads), parse.py (never evaluated)
-    clean/         html_text.py (paragraph HTML to text, links, lead), paragraphs.py (a batch as columns)
-    repeats/       pairs.py ((text, article) pairs), buckets.py (distinct articles per text, by hash bucket)
-    boilerplate/   the boilerplate flag and its reason codes
-    enrich/        paragraphs.py (the enrich step), articles.py (rollups), and one module per enrichment
-    commit/        staging.py, manifest.py, protocol.py (atomic commit and recovery), lock.py
-    storage/       store.py (every byte read or written, local or fsspec), faults.py (test fault injection)
-    report/        summary.py (run summary), quality.py (data-quality report), inspect.py (newsflow inspect)
+plan/          which input files are new or changed (unchanged.py), the run's batches (plan.py)
+ingest/        discover.py (files, article ids), read.py (bounded, retried reads), parse.py (never evaluated)
+clean/         html_text.py (paragraph HTML to text, links, lead), paragraphs.py (a batch as columns)
+repeats/       pairs.py ((text, article) pairs), buckets.py (distinct articles per text, by hash bucket)
+boilerplate/   the boilerplate flag and its reason codes
+enrich/        paragraphs.py (the enrich step), articles.py (rollups), and one module per enrichment
+commit/        staging.py, manifest.py, protocol.py (atomic commit and recovery), lock.py
+storage/       store.py (every byte read or written, local or fsspec), faults.py (test fault injection)
+report/        summary.py (run summary), quality.py (data-quality report), inspect.py (newsflow inspect)
 """

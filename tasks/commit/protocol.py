@@ -141,11 +141,20 @@ def commit(store: Store, run: RunInfo, previous: Manifest | None, out: RunOutput
     if not store.is_local:  # no rename there: copy files into place first, so the manifest never lists a missing one
         publish(store, plan.moves, [])
     store.write_bytes(manifest_path(run.version), manifest.to_json())
+    finish(store, manifest)
+    return manifest
+
+
+def finish(store: Store, manifest: Manifest) -> None:
+    """Publish a committed run: its renames and deletions, its staging folder, old manifests; safe to repeat.
+
+    A commit retried after its manifest was written comes here only: committing again would take
+    the run's own manifest for the previous one and list every part twice.
+    """
     publish(store, manifest.moves, manifest.deletes)
-    store.delete(run.staging)
+    store.delete(f"{STAGING_DIR}/{manifest.run_id}")
     for old in manifest_versions(store)[:-MANIFESTS_KEPT]:
         store.delete(manifest_path(old))
-    return manifest
 
 
 def _new_state(
