@@ -6,7 +6,7 @@ they are staged as files under the run's staging folder and these records name t
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import MISSING, asdict, dataclass, field
 
 from tasks.commit.staging import RunInfo
 from tasks.stats import Stats
@@ -25,6 +25,7 @@ class Plan:
     text_files: list[str]  # the committed (text, article) pair files, in hash-bucket order
     text_pairs: int  # pairs in those files
     stats: Stats = field(default_factory=Stats)
+    healed: list[str] = field(default_factory=list)  # state files rebuilt from the tables, and why
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,7 @@ class RunSummary:
     quarantine_kinds: dict[str, int]
     batches: int
     seconds: dict[str, float]
+    state_rebuilt: int = 0  # state files (skip list, repeat pairs) found missing or damaged and rebuilt
     version: int | None = None
     paragraphs_per_second: int | None = None
 
@@ -90,4 +92,5 @@ class RunSummary:
 
     @classmethod
     def from_dict(cls, data: dict) -> RunSummary:
-        return cls(**{k: data.get(k) for k in cls.__dataclass_fields__})
+        fields = cls.__dataclass_fields__.values()
+        return cls(**{f.name: data.get(f.name, None if f.default is MISSING else f.default) for f in fields})

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import polars as pl
-from prefect import task
+from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import task_run as current_task_run
 
@@ -58,6 +58,8 @@ def _task_stats() -> Stats:
 def plan_run(source: Store, output: Store, batch_files: int, full_refresh: bool, max_file_bytes: int) -> Plan:
     """Recover the output, find the input files, skip the unchanged ones and batch the rest."""
     found = make_plan(source, output, batch_files, full_refresh, max_file_bytes)
+    for healed in found.healed:
+        get_run_logger().warning("state: %s", healed)
     return replace(found, stats=Stats.merged([found.stats, _task_stats()]))
 
 

@@ -9,6 +9,7 @@ import polars as pl
 
 from tasks.commit.manifest import check_schema, load_files_state, state_of
 from tasks.commit.protocol import recover
+from tasks.commit.rebuild import heal_state
 from tasks.commit.staging import RunInfo
 from tasks.handoffs import Plan
 from tasks.ingest.discover import discover
@@ -30,6 +31,7 @@ def make_plan(source: Store, output: Store, batch_files: int, full_refresh: bool
         manifest = recover(output)
         if not full_refresh:
             check_schema(manifest)
+        healed = heal_state(output, manifest) if manifest and not full_refresh else []
         previous = None if full_refresh else manifest
         files = discover(source)
         state = load_files_state(output, previous)
@@ -39,6 +41,7 @@ def make_plan(source: Store, output: Store, batch_files: int, full_refresh: bool
         todo = [p for p in files if p not in unchanged]
         replaced = [p for p in todo if p in known]
     stats.count("read_retries", read_retries)
+    stats.count("state_rebuilt", len(healed))
     return Plan(
         run=new_run((manifest.version if manifest else 0) + 1),
         batches=[todo[i : i + batch_files] for i in range(0, len(todo), batch_files)],
@@ -49,4 +52,5 @@ def make_plan(source: Store, output: Store, batch_files: int, full_refresh: bool
         text_files=state_of(previous).texts,
         text_pairs=state_of(previous).text_pairs,
         stats=stats,
+        healed=healed,
     )
