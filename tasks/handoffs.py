@@ -6,7 +6,7 @@ they are staged as files under the run's staging folder and these records name t
 
 from __future__ import annotations
 
-from dataclasses import MISSING, asdict, dataclass, field
+from dataclasses import asdict, dataclass, field
 
 from tasks.commit.staging import RunInfo
 from tasks.stats import Stats
@@ -82,7 +82,7 @@ class RunSummary:
     quarantine_kinds: dict[str, int]
     batches: int
     seconds: dict[str, float]
-    state_rebuilt: int = 0  # state files (skip list, repeat pairs) found missing or damaged and rebuilt
+    state_rebuilt: int | None = None  # state files (skip list, repeat pairs) found missing or damaged and rebuilt
     version: int | None = None
     paragraphs_per_second: int | None = None
 
@@ -92,5 +92,4 @@ class RunSummary:
 
     @classmethod
     def from_dict(cls, data: dict) -> RunSummary:
-        fields = cls.__dataclass_fields__.values()
-        return cls(**{f.name: data.get(f.name, None if f.default is MISSING else f.default) for f in fields})
+        return cls(**{k: data.get(k) for k in cls.__dataclass_fields__})
