@@ -12,7 +12,7 @@ clean/         html_text.py (paragraph HTML to text, links, lead), paragraphs.py
 repeats/       pairs.py ((text, article) pairs), buckets.py (distinct articles per text, by hash bucket)
 boilerplate/   the boilerplate flag and its reason codes
 enrich/        paragraphs.py (the enrich step), articles.py (rollups), and one module per enrichment
-commit/        staging.py, manifest.py, protocol.py (atomic commit and recovery), lock.py
+commit/        staging.py, manifest.py, protocol.py (atomic commit and recovery), lock.py, rebuild.py, repair.py
 storage/       store.py (every byte read or written, local or fsspec), faults.py (test fault injection)
 report/        summary.py (run summary), quality.py (data-quality report), inspect.py (newsflow inspect)
 """

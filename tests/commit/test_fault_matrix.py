@@ -11,8 +11,8 @@ At each point:
   holds the previous dataset (or the new one when k comes after the manifest write), and a
   fault-free run afterwards equals a clean run;
 - SIGKILL at k (a `newsflow run` process): the rerun equals a clean run.
-`make test` runs EIO at every point and the other kinds at SAMPLE_STRIDE-spaced points plus every
-manifest point; `make test-faults` (marker `faults`) runs every kind at every point.
+`make test` runs EIO at every point and the other kinds at a sample (see SAMPLE_STRIDE);
+`make test-faults` (marker `faults`) runs every kind at every point.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from pathlib import Path
 import pytest
 from support import committed_rows
 
+from schemas import TABLES
 from tasks.commit.manifest import load_manifest
 from tasks.storage import faults
 from tasks.storage.store import Store
@@ -46,7 +47,11 @@ FIRST = {
 }
 SECOND = {**FIRST, "002_0000000000000002.txt": "['Story 2, rewritten.', 'Shared footer.']"}
 RUN_ID = re.escape("RUNID")
-SAMPLE_STRIDE = 6  # the other kinds in `make test`: every 6th point, and every point on the manifest
+# The other kinds in `make test`: every SAMPLE_STRIDE-th point (SIGKILL: every KILL_STRIDE-th) and
+# the manifest's write and commit points of both runs; `make test-faults` runs every point.
+SAMPLE_STRIDE = 12
+KILL_STRIDE = 24
+S3_STRIDE = 8  # EIO on S3 in `make test`: every 8th point of its own trace, and the manifest's write
 
 
 @dataclass(frozen=True)
@@ -106,38 +111,62 @@ class Matrix:
     points: list[Point]
     env: dict[str, str]
 
-    def fresh_output(self, name: str, run: int) -> Path:
-        output = self.base / "runs" / name
-        shutil.rmtree(output, ignore_errors=True)
+    outputs: str = ""  # an s3:// prefix for the outputs, or empty for local folders under base
+
+    def fresh_output(self, name: str, run: int) -> Path | str:
+        """A new output holding what run `run` starts from."""
+        output = f"{self.outputs}/runs/{name}" if self.outputs else self.base / "runs" / name
+        if not self.outputs:
+            shutil.rmtree(output, ignore_errors=True)
         if self.before[run]:
-            shutil.copytree(self.before[run], output)
+            _copy(self.before[run], output)
         return output
 
 
-@pytest.fixture(scope="module")
-def matrix(tmp_path_factory, prefect_harness):
-    """The inputs, the clean outputs after each run, and the points recorded on the way."""
+def _copy(src: Path | str, dst: Path | str) -> None:
+    """Copy an output folder, local or on S3."""
+    if isinstance(src, Path):
+        shutil.copytree(src, dst)
+    else:
+        Store(src).fs.copy(f"{src}/".removeprefix("s3://"), f"{dst}/".removeprefix("s3://"), recursive=True)
+
+
+def _recorded(base: Path, outputs: str = "") -> Matrix:
+    """Run both inputs without faults, recording each run's points and keeping each run's output."""
     from prefect.settings import PREFECT_API_URL
 
-    base = tmp_path_factory.mktemp("matrix")
     inputs = {1: _write_input(base / "first", FIRST), 2: _write_input(base / "second", SECOND)}
-    points = []
-    output = base / "traced"
-    clean = {}
+    points, clean = [], {}
     for run in (1, 2):
         trace = base / f"trace-{run}.txt"
+        output = f"{outputs}/clean-{run}" if outputs else base / f"clean-{run}"
+        if run == 2:
+            _copy(clean[1], output)
         with pytest.MonkeyPatch.context() as env:
             env.setenv(faults.TRACE_ENV, str(trace))
             run_flow(inputs[run], output)
         points += trace_points(run, trace)
-        clean[run] = base / f"clean-{run}"
-        shutil.copytree(output, clean[run])
+        clean[run] = output
     env = {**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value(), "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
-    return Matrix(base, inputs, {1: None, 2: clean[1]}, clean, points, env)
+    return Matrix(base, inputs, {1: None, 2: clean[1]}, clean, points, env, outputs)
 
 
-def sampled(points: list[Point]) -> list[Point]:
-    return [p for k, p in enumerate(points) if k % SAMPLE_STRIDE == 0 or "_manifest/" in p.path]
+@pytest.fixture(scope="module")
+def matrix(tmp_path_factory, prefect_harness) -> Matrix:
+    """The inputs, the clean outputs after each run, and the points recorded on the way (local output)."""
+    return _recorded(tmp_path_factory.mktemp("matrix"))
+
+
+@pytest.fixture(scope="module")
+def s3_matrix(tmp_path_factory, prefect_harness, s3_endpoint) -> Matrix:
+    """The same on the moto S3 server: another trace (no renames there: copies before the manifest)."""
+    return _recorded(tmp_path_factory.mktemp("s3-matrix"), "s3://news/matrix")
+
+
+def sampled(points: list[Point], stride: int = SAMPLE_STRIDE) -> list[Point]:
+    """Every stride-th point, and where the manifest is written: the commit point itself."""
+    on_manifest = {"write", "commit"}
+    return [p for k, p in enumerate(points) if k % stride == 0 or (p.op in on_manifest and "_manifest/" in p.path)]
 
 
 def _faulted(matrix: Matrix, name: str, rules: list[dict]) -> Path:
@@ -176,7 +205,7 @@ def _healed(matrix: Matrix, point: Point, output: Path) -> list[str]:
     return problems
 
 
-def _layout_problems(output: Path) -> list[str]:
+def _layout_problems(output: Path | str) -> list[str]:
     """Parts listed twice, listed but missing, or on disk but not listed."""
     store = Store(str(output))
     manifest = load_manifest(store)
@@ -184,6 +213,8 @@ def _layout_problems(output: Path) -> list[str]:
     on_disk = {f for t in manifest.tables for f in store.list_files(t)}
     problems = [f"listed twice: {rel}" for rel, n in Counter(listed).items() if n > 1]
     problems += [f"listed, missing: {rel}" for rel in set(listed) - on_disk]
+    if not store.is_local:  # recover keeps a young run's uncommitted files there (IN_FLIGHT)
+        return problems
     problems += [f"orphan: {rel}" for rel in on_disk - set(listed)]
     return problems + [f"staging left: {rel}" for rel in store.list_files("_staging")]
 
@@ -200,16 +231,26 @@ def test_the_trace_covers_every_kind_of_operation(matrix):
 
 
 def test_transient_eio_once_at_every_point(matrix):
-    failures = {}
-    for k, point in enumerate(matrix.points):
+    _transient(matrix, matrix.points)
+
+
+def test_transient_eio_once_at_sampled_points_on_s3(s3_matrix):
+    _transient(s3_matrix, sampled(s3_matrix.points, S3_STRIDE))
+
+
+def _transient(matrix: Matrix, points: list[Point]) -> None:
+    failures, outcomes = {}, {}
+    for k, point in enumerate(points):
         rules_file = _faulted(matrix, f"eio-{k}", [point.rule("EIO")])
         output = matrix.fresh_output(f"eio-{k}", point.run)
-        _run_with(matrix, point.run, output, rules_file)
+        ended = _run_with(matrix, point.run, output, rules_file)
+        outcomes[point.id] = f"failed: {ended}" if isinstance(ended, Exception) else "succeeded"
         problems = [] if Path(f"{rules_file}.0.hits").exists() else ["the point was never reached"]
         problems += _healed(matrix, point, output)
         if problems:
             failures[point.id] = problems
-    _report(failures, len(matrix.points))
+    (matrix.base / "eio-outcomes.json").write_text(json.dumps(outcomes, indent=1))  # how each faulted run ended
+    _report(failures, len(points))
 
 
 def _persistent(matrix: Matrix, points: list[Point], kind: str) -> None:
@@ -228,23 +269,29 @@ def _persistent(matrix: Matrix, points: list[Point], kind: str) -> None:
 
 
 def _failed_clearly(ended, kind: str) -> list[str]:
+    """A failed run whose message is one line naming the error (`[Errno 28] no space left on device …`)."""
     if not isinstance(ended, Exception):
         return [f"the run succeeded under a persistent {kind}"]
     message = str(ended)
-    if not isinstance(ended, OSError) or ended.errno != getattr(errno, kind) or "\n" in message:
+    if f"[Errno {getattr(errno, kind)}]" not in message or "\n" in message:
         return [f"unclear failure: {type(ended).__name__}: {message[:300]}"]
     return []
 
 
-def _intact(matrix: Matrix, point: Point, output: Path) -> bool:
-    """The output's committed rows are the previous run's, or this run's when it got past its manifest."""
+def _intact(matrix: Matrix, point: Point, output: Path | str) -> bool:
+    """Before the commit the output holds the previous dataset, in its manifest and its table folders alike.
+
+    After the manifest write the run is committed: the next run finishes publishing it (`_healed`).
+    """
     previous = matrix.before[point.run]
-    if load_manifest(Store(str(output))) is None:
-        return previous is None
-    rows = committed_rows(str(output))
-    return rows == committed_rows(str(matrix.clean[point.run])) or (
-        previous is not None and rows == committed_rows(str(previous))
-    )
+    manifest = load_manifest(Store(str(output)))
+    if previous is None:
+        return manifest is not None or not any(Store(str(output)).list_files(table) for table in TABLES)
+    if manifest.version > load_manifest(Store(str(previous))).version:
+        return True
+    on_disk = sorted(rel for table in TABLES for rel in Store(str(output)).list_files(table))
+    before = sorted(rel for table in TABLES for rel in Store(str(previous)).list_files(table))
+    return committed_rows(str(output)) == committed_rows(str(previous)) and on_disk == before
 
 
 @pytest.mark.parametrize("kind", ["ENOSPC", "EACCES"])
@@ -275,7 +322,7 @@ def _killed(matrix: Matrix, points: list[Point]) -> None:
 
 
 def test_sigkill_at_sampled_points(matrix):
-    _killed(matrix, sampled(matrix.points))
+    _killed(matrix, sampled(matrix.points, KILL_STRIDE))
 
 
 @pytest.mark.faults
