@@ -1,8 +1,8 @@
 """The fault matrix, in the spirit of SQLite's I/O-error tests: a fault at every storage operation.
 
 The storage operations (reads, writes, commits, moves, deletes) of two small runs are recorded
-first: four files (one bad) in two batches, then a rerun with one file changed, so the replace
-path is covered. Each recorded point k becomes a rule that targets exactly that operation (same op,
+first: four files (one bad) in two batches, then a rerun with one file changed and the bad one
+fixed, so the replace path and a table left without rows are covered. Each recorded point k becomes a rule that targets exactly that operation (same op,
 same path up to run ids, same occurrence), so a new I/O call is covered without editing this file.
 At each point:
 - EIO once (every point, in `make test`): the run ends either way; the next run ends with the rows
@@ -45,7 +45,12 @@ FIRST = {
     "003_0000000000000003.txt": "['Story 3.', 'Story 3, more.']",
     "004_0000000000000004.txt": "['broken",
 }
-SECOND = {**FIRST, "002_0000000000000002.txt": "['Story 2, rewritten.', 'Shared footer.']"}
+# One file rewritten and the bad one fixed: both replaced, and quarantine left with no rows (its empty part).
+SECOND = {
+    **FIRST,
+    "002_0000000000000002.txt": "['Story 2, rewritten.', 'Shared footer.']",
+    "004_0000000000000004.txt": "['Story 4, repaired.']",
+}
 RUN_ID = re.escape("RUNID")
 # The other kinds in `make test`: every SAMPLE_STRIDE-th point (SIGKILL: every KILL_STRIDE-th) and
 # the manifest's write and commit points of both runs; `make test-faults` runs every point.
