@@ -2,8 +2,11 @@
 
 The storage operations (reads, writes, commits, moves, deletes) of two small runs are recorded
 first: four files (one bad) in two batches, then a rerun with one file changed and the bad one
-fixed, so the replace path and a table left without rows are covered. Each recorded point k becomes a rule that targets exactly that operation (same op,
-same path up to run ids, same occurrence), so a new I/O call is covered without editing this file.
+fixed, so the replace path and a table left without rows are covered. Each recorded point k
+becomes a rule that targets exactly that operation (same op, same path up to run ids, same
+occurrence), so a new I/O call is covered without editing this file. The points exist only once a
+run has been recorded in the Prefect harness, after collection, so each kind is one test looping
+over them and naming every point that failed, rather than one pytest parameter per point.
 At each point:
 - EIO once (every point, in `make test`): the run ends either way; the next run ends with the rows
   of a clean run, no part listed twice, no orphan file, and a run after it skips every file;
@@ -109,13 +112,14 @@ def _write_input(folder: Path, files: dict[str, str]) -> Path:
 
 @dataclass
 class Matrix:
+    """The recorded points, the inputs of both runs and the clean outputs every faulted run must reach."""
+
     base: Path
     inputs: dict[int, Path]  # run number -> its input folder
     before: dict[int, Path | None]  # run number -> the output it starts from (None: a new output)
     clean: dict[int, Path]  # run number -> the output after that run without faults
     points: list[Point]
-    env: dict[str, str]
-
+    env: dict[str, str]  # for `newsflow run` subprocesses: the harness's API URL
     outputs: str = ""  # an s3:// prefix for the outputs, or empty for local folders under base
 
     def fresh_output(self, name: str, run: int) -> Path | str:
