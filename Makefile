@@ -15,7 +15,7 @@ PGDATA ?= /tmp/newsflow-postgres
 export PREFECT_HOME ?= $(CURDIR)/.prefect
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 
-.PHONY: install run test test-fast lint fmt bench bench-stages bench-quality bench-enrich check-html server server-postgres screenshot clean docs
+.PHONY: install run test test-fast test-faults lint fmt bench bench-stages bench-quality bench-enrich check-html server server-postgres screenshot clean docs
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,6 +35,10 @@ test: install
 # The unit tier only: pure functions on inline data, no Prefect, no servers (seconds).
 test-fast: install
 	$(BIN)/python -m pytest -m unit
+
+# The whole fault matrix: ENOSPC, EACCES and SIGKILL at every storage point too (make test samples them).
+test-faults: install
+	$(BIN)/python -m pytest -m faults tests/commit/test_fault_matrix.py
 
 lint: install
 	$(BIN)/ruff format --check .

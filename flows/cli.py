@@ -1,4 +1,4 @@
-"""`newsflow run|serve|alerts|inspect`: the command line. Options are generated from the pydantic models."""
+"""`newsflow run|serve|alerts|inspect|repair`: the command line. Options are generated from the pydantic models."""
 
 from __future__ import annotations
 
@@ -59,6 +59,10 @@ def build_parser() -> argparse.ArgumentParser:
     inspect.add_argument("output", help="the output folder (or fsspec URL) of earlier runs")
     inspect.add_argument("--runs", type=int, default=5, help="how many recent runs to list (default: 5)")
     inspect.add_argument("--samples", type=int, default=3, help="sample rows per table (default: 3)")
+    repair = commands.add_parser(
+        "repair", help="verify an output folder against its manifest and fix what can be fixed"
+    )
+    repair.add_argument("output", help="the output folder (or fsspec URL) to verify")
     return parser
 
 
@@ -67,6 +71,8 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "inspect":
         return _inspect(args)
+    if args.command == "repair":
+        return _repair(args)
     if args.command == "alerts":
         return _install_alerts(args)
     return _run_or_serve(args)
@@ -167,3 +173,21 @@ def _inspect(args: argparse.Namespace) -> int:
         return 1
     print_contents(args.output, found)
     return 0
+
+
+def _repair(args: argparse.Namespace) -> int:
+    """Verify an output and fix what can be fixed: exit 0 when it is healthy or fixed, 1 when not."""
+    from flows.console import print_repair
+    from tasks.commit.lock import output_lock
+    from tasks.commit.repair import repair_output
+    from tasks.storage.store import Store
+
+    store = Store(args.output)
+    try:
+        with output_lock(store, run_id="repair"):
+            report = repair_output(store)
+    except (RuntimeError, OSError) as e:
+        print(f"newsflow: {e}", file=sys.stderr)
+        return 1
+    print_repair(args.output, report)
+    return 0 if report.ok else 1

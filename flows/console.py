@@ -1,4 +1,4 @@
-"""What `newsflow run` and `newsflow inspect` show in a terminal: progress, summary, output contents."""
+"""What `newsflow run`, `inspect` and `repair` show in a terminal: progress, summary, output contents, repairs."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColum
 from rich.table import Table
 from rich.text import Text
 
+from tasks.commit.repair import RepairReport
 from tasks.handoffs import RunSummary
 from tasks.report.inspect import OutputContents
 from tasks.report.quality import summary_rows
@@ -98,3 +99,17 @@ def _polars_text():
     import polars as pl
 
     return pl.Config(fmt_str_lengths=60, tbl_cols=-1, tbl_width_chars=160, tbl_hide_dataframe_shape=True)
+
+
+def print_repair(output: str, report: RepairReport) -> None:
+    """One line per problem found (fixed or not), then the verdict; plain lines, never wrapped."""
+    where = f"{output} (manifest v{report.version})" if report.version else output
+    for finding in report.findings:
+        print(f"{'fixed' if finding.fixed else 'NOT FIXED'}: {finding.problem}")
+    if not report.findings:
+        print(f"{where}: healthy")
+    elif report.ok:
+        print(f"{where}: {len(report.findings)} problems found, all fixed")
+    else:
+        unfixed = sum(not f.fixed for f in report.findings)
+        print(f"{where}: {unfixed} of {len(report.findings)} problems could not be fixed")

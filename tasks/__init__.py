@@ -13,7 +13,8 @@ clean/         html_text.py (lexbor: HTML to text, links, lead), html_reference.
 repeats/       pairs.py ((text, article) pairs), buckets.py (distinct articles per text, by hash bucket)
 boilerplate/   patterns.py (regexes), rules.py (one function per rule, in reason order), flag.py
 enrich/        paragraphs.py (the enrich step), articles.py (rollups), and one module per enrichment
-commit/        staging.py, manifest.py, protocol.py (atomic commit and recovery), lock.py
+commit/        staging.py, manifest.py, protocol.py (atomic commit and recovery), lock.py,
+               rebuild.py (state rebuilt from the tables), repair.py (newsflow repair)
 storage/       store.py (every byte read or written, local or fsspec), faults.py (test fault injection)
 report/        summary.py (run summary), quality.py (data-quality report), inspect.py (newsflow inspect)
 """

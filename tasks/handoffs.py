@@ -26,6 +26,7 @@ class Plan:
     text_pairs: int  # pairs in those files
     quick_keys: str | None = None  # staged quick keys to record (QUICK_KEYS rows), None when there are none
     stats: Stats = field(default_factory=Stats)
+    healed: list[str] = field(default_factory=list)  # state files rebuilt from the tables, and why
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,7 @@ class RunSummary:
     quarantine_kinds: dict[str, int]
     batches: int
     seconds: dict[str, float]
+    state_rebuilt: int | None = None  # state files (skip list, repeat pairs) found missing or damaged and rebuilt
     version: int | None = None
     paragraphs_per_second: int | None = None
 

@@ -11,14 +11,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 import polars as pl
-from prefect import task
+from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import task_run as current_task_run
 
 from schemas.internal import REPEATS
 from tasks.clean.paragraphs import clean_paragraphs
-from tasks.commit.manifest import load_manifest, load_texts_state, skip_list_rows
-from tasks.commit.protocol import RunOutput, commit, new_skip_list
+from tasks.commit.manifest import Manifest, load_manifest, load_texts_state, skip_list_rows
+from tasks.commit.protocol import RunOutput, commit, finish, new_skip_list
 from tasks.commit.staging import RunInfo, read_staged, read_staged_part, stage_frame, stage_parts, stage_tables
 from tasks.enrich.articles import article_rows
 from tasks.enrich.paragraphs import enrich_paragraphs
@@ -60,6 +60,8 @@ def plan_run(
 ) -> Plan:
     """Recover the output, find the input files, skip the unchanged ones and batch the rest."""
     found = make_plan(source, output, batch_files, full_refresh, max_file_bytes, full_check)
+    for healed in found.healed:
+        get_run_logger().warning("state: %s", healed)
     return replace(found, stats=Stats.merged([found.stats, _task_stats()]))
 
 
@@ -156,15 +158,37 @@ def enrich_batch(
 def commit_run(
     output: Store, plan: Plan, repeats: list[RepeatBucket], results: list[EnrichedBatch], full_refresh: bool
 ) -> RunSummary:
-    """Publish every staged batch in one manifest commit and return the run summary."""
+    """Publish every staged batch in one manifest commit and return the run summary.
+
+    A retry that finds the run's own manifest only finishes publishing it: the commit happened.
+    """
     stats = _task_stats()
     with stats.timed("commit"):
         previous = load_manifest(output)
-        new_files = [read_staged(output, r.files) for r in results]
-        keys = read_staged(output, plan.quick_keys) if plan.quick_keys else None
-        files_state = new_skip_list(output, previous, new_files, plan.replaced, keys, full_refresh)
-        summary = run_summary(plan, results, repeats, Stats(counts=stats.counts))
-        staged = {r.batch_no: r.written for r in results}
-        out = RunOutput(staged, files_state, repeats or None, set(plan.replaced), summary)
-        commit(output, plan.run, previous, out, full_refresh)
+        if previous and previous.run_id == plan.run.run_id:
+            finish(output, previous)
+            retries = previous.summary.task_retries + stats.counts["task_retries"]
+            summary = replace(previous.summary, task_retries=retries)
+        else:
+            summary = _commit_new(output, plan, previous, repeats, results, full_refresh, stats)
     return with_seconds(summary, "commit", stats.seconds["commit"])
+
+
+def _commit_new(
+    output: Store,
+    plan: Plan,
+    previous: Manifest | None,
+    repeats: list[RepeatBucket],
+    results: list[EnrichedBatch],
+    full_refresh: bool,
+    stats: Stats,
+) -> RunSummary:
+    """Write the run's state and manifest over the previous one; return the summary it holds."""
+    new_files = [read_staged(output, r.files) for r in results]
+    keys = read_staged(output, plan.quick_keys) if plan.quick_keys else None
+    files_state = new_skip_list(output, previous, new_files, plan.replaced, keys, full_refresh)
+    summary = run_summary(plan, results, repeats, Stats(counts=stats.counts))
+    staged = {r.batch_no: r.written for r in results}
+    out = RunOutput(staged, files_state, repeats or None, set(plan.replaced), summary)
+    commit(output, plan.run, previous, out, full_refresh)
+    return summary

@@ -1,12 +1,17 @@
-"""Shared fixtures: one Prefect test harness per session, the seed, and a flow runner."""
+"""Shared fixtures: one Prefect test harness per session, the seed, a flow runner and a moto S3 server."""
 
 from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from support import BUCKET, stop, wait_for_port
+
+from bench.servers import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "data" / "000_eb467b9fec6cd865.txt"
@@ -59,3 +64,33 @@ def run_flow(prefect_harness):
         return newsflow(settings)
 
     return run
+
+
+@pytest.fixture(scope="module")
+def s3_endpoint(tmp_path_factory):
+    """http:// address of a `moto_server` that s3fs reaches through AWS_ENDPOINT_URL_S3 and dummy keys."""
+    from tasks.storage.store import Store
+
+    port = free_port()
+    endpoint = f"http://127.0.0.1:{port}"
+    moto_server = str(Path(sys.executable).parent / "moto_server")
+    with (
+        open(tmp_path_factory.mktemp("moto") / "moto.log", "w") as log,
+        pytest.MonkeyPatch.context() as env,
+    ):
+        server = subprocess.Popen(
+            [moto_server, "-H", "127.0.0.1", "-p", str(port)], stdout=log, stderr=subprocess.STDOUT
+        )
+        for name, value in {
+            "AWS_ENDPOINT_URL_S3": endpoint,
+            "AWS_ACCESS_KEY_ID": "testing",
+            "AWS_SECRET_ACCESS_KEY": "testing",
+            "AWS_DEFAULT_REGION": "us-east-1",
+        }.items():
+            env.setenv(name, value)
+        try:
+            wait_for_port(port, server)
+            Store(f"s3://{BUCKET}").fs.mkdir(BUCKET)
+            yield endpoint
+        finally:
+            stop([server])

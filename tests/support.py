@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "data" / "000_eb467b9fec6cd865.txt"
 VOLATILE = {"run_id", "ingested_at"}
 TABLES = ("paragraphs", "articles", "quarantine")
+BUCKET = "news"  # the moto S3 server's bucket (conftest's s3_endpoint)
 FILE_COUNTS = ("files_found", "files_written", "files_skipped", "files_quarantined", "paragraphs")
 
 
@@ -86,3 +87,9 @@ def api_client(env: dict):
 
     with temporary_settings({PREFECT_API_URL: env["PREFECT_API_URL"]}), get_client(sync_client=True) as client:
         yield client
+
+
+def upload(folder: Path, prefix: str) -> str:
+    """Copy a local folder under s3://BUCKET/prefix/ and return that URL."""
+    Store(f"s3://{BUCKET}").fs.put(f"{folder}/", f"{BUCKET}/{prefix}/", recursive=True)
+    return f"s3://{BUCKET}/{prefix}"

@@ -1,7 +1,8 @@
 """The commit protocol: publish every staged batch of a run at once, or nothing.
 
 Layout under the output root:
-  paragraphs/ articles/ quarantine/   hive datasets: ingest_date=YYYY-MM-DD/part-<run>-<batch>.parquet
+  paragraphs/ articles/ quarantine/   hive datasets: ingest_date=YYYY-MM-DD/part-<run>-<batch>.parquet,
+                                      never empty: a table without rows holds part-<run>-empty.parquet
   _manifest/v000007.json              one per committed run: the live files of every table
   _state/files-<run>.parquet          every input file already written or quarantined (skip list)
   _state/texts-<run>-NNNN.parquet     (content_hash, article_id) pairs for repetition counts, one
@@ -19,7 +20,9 @@ folders see the last committed run, except between the manifest write and the la
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 
 import polars as pl
 import pyarrow as pa
@@ -41,6 +44,15 @@ from tasks.commit.manifest import (
 from tasks.commit.staging import STAGING_DIR, RunInfo
 from tasks.handoffs import RepeatBucket, RunSummary
 from tasks.storage.store import Store
+
+# Run ids begin with their start time (tasks/plan/plan.py): '20261127T060000-3f9a1c'.
+RUN_ID = re.compile(r"(\d{8}T\d{6})-[0-9a-f]{6}")
+# On object stores a run this young may still be working: recover leaves its uncommitted files.
+IN_FLIGHT = timedelta(hours=6)
+
+
+class VersionTaken(RuntimeError):
+    """Another run wrote this run's manifest version first (two writers on an object store)."""
 
 
 @dataclass(frozen=True)
@@ -71,21 +83,35 @@ class Publication:
 
 
 def recover(store: Store) -> Manifest | None:
-    """Finish a committed run's publication and erase any uncommitted work; return the manifest."""
+    """Finish a committed run's publication and erase any uncommitted work; return the manifest.
+
+    Locally the output lock proves no other run is alive, so all uncommitted work is erased. On
+    object stores (no lock) another run may be: work of runs started in the last IN_FLIGHT stays.
+    """
     manifest = load_manifest(store)
     if manifest:
         publish(store, manifest.moves, manifest.deletes)
-    live = manifest.live_files() if manifest else set()
-    for table in TABLES:
-        for rel in store.list_files(table):
-            if rel not in live:
-                store.delete(rel)
-    state_live = state_of(manifest).paths()
-    for rel in store.list_files(STATE_DIR) + [r for r in store.list_files(MANIFEST_DIR) if not r.endswith(".json")]:
-        if rel not in state_live:
+    live = (manifest.live_files() if manifest else set()) | state_of(manifest).paths()
+    found = [rel for table in TABLES for rel in store.list_files(table)] + store.list_files(STATE_DIR)
+    found += [r for r in store.list_files(MANIFEST_DIR) if not r.endswith(".json")]
+    now = datetime.now(UTC)
+    for rel in found:
+        if rel not in live and _erasable(store, rel, now):
             store.delete(rel)
-    store.delete(STAGING_DIR)
+    if store.is_local:
+        store.delete(STAGING_DIR)
+    for folder in sorted({rel.split("/")[1] for rel in store.list_files(STAGING_DIR)}):
+        if _erasable(store, folder, now):
+            store.delete(f"{STAGING_DIR}/{folder}")
     return manifest
+
+
+def _erasable(store: Store, rel: str, now: datetime) -> bool:
+    """Whether uncommitted work can be erased: always locally, on object stores once its run is old."""
+    started = RUN_ID.search(rel)
+    if store.is_local or not started:
+        return True
+    return now - datetime.strptime(started[1], "%Y%m%dT%H%M%S").replace(tzinfo=UTC) > IN_FLIGHT
 
 
 def publish(store: Store, moves: list[list[str]], deletes: list[str]) -> None:
@@ -136,6 +162,7 @@ def commit(store: Store, run: RunInfo, previous: Manifest | None, out: RunOutput
             part = run.part(batch_no)
             plan.move(run.staged(f"{table}/{part}"), f"{table}/{part}")
             tables[table].append(part)
+    _keep_every_table(store, run, tables, plan)
     files_state = out.files_state
     if renamed:
         files_state = files_state.with_columns(pl.col("part").replace(renamed))
@@ -153,12 +180,48 @@ def commit(store: Store, run: RunInfo, previous: Manifest | None, out: RunOutput
     )
     if not store.is_local:  # no rename there: copy files into place first, so the manifest never lists a missing one
         publish(store, plan.moves, [])
-    store.write_bytes(manifest_path(run.version), manifest.to_json())
-    publish(store, manifest.moves, manifest.deletes)
-    store.delete(run.staging)
-    for old in expired_manifests(manifest_versions(store), previous, manifest):
-        store.delete(manifest_path(old))
+    try:
+        store.write_bytes(manifest_path(run.version), manifest.to_json(), create_only=True)
+    except FileExistsError:
+        _withdraw(store, run, plan)
+        raise VersionTaken(
+            f"another run committed version {run.version} of {store.url} while this one ran; "
+            "this run committed nothing and removed its files: run again"
+        ) from None
+    finish(store, manifest)
     return manifest
+
+
+def _withdraw(store: Store, run: RunInfo, plan: Publication) -> None:
+    """Remove what a run that lost the race to a version left: files copied into place, its staging."""
+    for _, dst in plan.moves:  # every destination names this run, so none belongs to the winner
+        store.delete(dst)
+    store.delete(run.staging)
+
+
+def finish(store: Store, manifest: Manifest) -> None:
+    """Publish a committed run: its renames and deletions, its staging folder, old manifests; safe to repeat.
+
+    A commit retried after its manifest was written comes here only: committing again would take
+    the run's own manifest for the previous one and list every part twice.
+    """
+    publish(store, manifest.moves, manifest.deletes)
+    store.delete(f"{STAGING_DIR}/{manifest.run_id}")
+    versions = manifest_versions(store)
+    earlier = [v for v in versions if v < manifest.version]
+    previous = load_manifest(store, earlier[-1]) if earlier else None
+    for old in expired_manifests(versions, previous, manifest):
+        store.delete(manifest_path(old))
+
+
+def _keep_every_table(store: Store, run: RunInfo, tables: dict[str, list[str]], plan: Publication) -> None:
+    """Give each table without parts one zero-row file with its schema, so every reader finds it on a clean day."""
+    for table, parts in tables.items():
+        if not parts:
+            part = run.empty_part()
+            store.write_parquet(run.staged(f"{table}/{part}"), TABLES[table].empty_table())
+            plan.move(run.staged(f"{table}/{part}"), f"{table}/{part}")
+            parts.append(part)
 
 
 def _new_state(

@@ -40,6 +40,10 @@ class RunInfo:
         """Relative name of a batch's file inside each table folder."""
         return f"ingest_date={self.ingest_date}/part-{self.run_id}-{batch_no:05d}.parquet"
 
+    def empty_part(self) -> str:
+        """Relative name of the zero-row file that keeps a table with no rows readable."""
+        return f"ingest_date={self.ingest_date}/part-{self.run_id}-empty.parquet"
+
     def staged(self, name: str) -> str:
         """A file of this run's staging folder."""
         return f"{self.staging}/{name}"

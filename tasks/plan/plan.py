@@ -10,6 +10,7 @@ import polars as pl
 from schemas.internal import QUICK_KEYS
 from tasks.commit.manifest import check_schema, load_files_state, state_of
 from tasks.commit.protocol import recover
+from tasks.commit.rebuild import heal_state
 from tasks.commit.staging import RunInfo, stage_frame
 from tasks.handoffs import Plan
 from tasks.ingest.discover import discover_with_keys
@@ -33,6 +34,7 @@ def make_plan(
         manifest = recover(output)
         if not full_refresh:
             check_schema(manifest)
+        healed = heal_state(output, manifest) if manifest and not full_refresh else []
         previous = None if full_refresh else manifest
         run = new_run((manifest.version if manifest else 0) + 1)
         keys = discover_with_keys(source)
@@ -45,6 +47,7 @@ def make_plan(
         replaced = [p for p in todo if p in known_files]
         recorded = {p: keys[p] for p in todo if keys[p]} | unchanged.refreshed
     stats.count("read_retries", unchanged.read_retries)
+    stats.count("state_rebuilt", len(healed))
     return Plan(
         run=run,
         batches=[todo[i : i + batch_files] for i in range(0, len(todo), batch_files)],
@@ -56,6 +59,7 @@ def make_plan(
         text_pairs=state_of(previous).text_pairs,
         quick_keys=stage_quick_keys(output, run, recorded),
         stats=stats,
+        healed=healed,
     )
 
 

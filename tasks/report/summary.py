@@ -34,6 +34,7 @@ def run_summary(plan: Plan, results: list[EnrichedBatch], repeats: list[RepeatBu
         paragraphs=sum(r.n_paragraphs for r in results),
         read_retries=stats.counts["read_retries"],
         task_retries=stats.counts["task_retries"],
+        state_rebuilt=stats.counts["state_rebuilt"],
         quarantine_kinds=dict(sorted(kinds.items())),
         batches=len(results),
         seconds={stage: round(value, 3) for stage, value in stats.seconds.items()},

@@ -65,14 +65,18 @@ class Store:
                 return f.read()
         return self.fs.cat_file(self.path(rel))
 
-    def write_bytes(self, rel: str, data: bytes) -> None:
-        """Write all of `data` or nothing at all; a full disk says so in plain words."""
+    def write_bytes(self, rel: str, data: bytes, create_only: bool = False) -> None:
+        """Write all of `data` or nothing at all; a full disk says so in plain words.
+
+        `create_only` raises FileExistsError instead of replacing a file that is already there
+        (locally a hard link, which fails if the target exists; on S3 a conditional PUT).
+        """
         try:
             faults.check("write", rel)
             if self.is_local:
-                self._write_local(rel, data)
+                self._write_local(rel, data, create_only)
             else:
-                self.fs.pipe_file(self.path(rel), data)
+                self.fs.pipe_file(self.path(rel), data, **({"mode": "create"} if create_only else {}))
         except OSError as e:
             if e.errno in (errno.ENOSPC, errno.EDQUOT):
                 raise OSError(
@@ -81,8 +85,8 @@ class Store:
                 ) from e
             raise
 
-    def _write_local(self, rel: str, data: bytes) -> None:
-        """Temporary file, fsync, rename: a crash leaves either the old file or the new one."""
+    def _write_local(self, rel: str, data: bytes, create_only: bool) -> None:
+        """Temporary file, fsync, rename (or link): a crash leaves either the old file or the new one."""
         target = self.path(rel)
         os.makedirs(os.path.dirname(target), exist_ok=True)
         tmp = f"{os.path.dirname(target)}/.tmp-{uuid.uuid4().hex}"
@@ -92,7 +96,11 @@ class Store:
                 f.flush()
                 os.fsync(f.fileno())
             faults.check("commit", rel)
-            os.replace(tmp, target)
+            if create_only:
+                os.link(tmp, target)
+                os.unlink(tmp)
+            else:
+                os.replace(tmp, target)
         except BaseException:
             if os.path.exists(tmp):
                 os.unlink(tmp)

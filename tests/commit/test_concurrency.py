@@ -77,3 +77,12 @@ def _wait_for(path: Path, process: subprocess.Popen) -> None:
         assert process.poll() is None, process.stderr.read().decode()[-2000:]
         assert time.monotonic() < deadline, "the first run never reached its commit"
         time.sleep(0.05)
+
+
+def test_a_create_only_write_never_replaces_a_file(tmp_path):
+    store = Store(str(tmp_path))
+    store.write_bytes("_manifest/v000001.json", b"first", create_only=True)
+    with pytest.raises(FileExistsError):
+        store.write_bytes("_manifest/v000001.json", b"second", create_only=True)
+    assert store.read_bytes("_manifest/v000001.json") == b"first"
+    assert sorted(p.name for p in (tmp_path / "_manifest").iterdir()) == ["v000001.json"]

@@ -76,7 +76,7 @@ def test_persistent_read_error_quarantines_then_a_rerun_ingests(articles_dir, tm
     # An unreadable file has no sha256 on record, so every rerun tries it again.
     assert (again["files_written"], again["files_skipped"], again["files_replaced"]) == (1, 4, 1)
     assert _balanced(again)
-    assert list((output / "quarantine").rglob("*.parquet")) == []
+    assert pl.read_parquet(f"{output}/quarantine/**/*.parquet").height == 0
     assert pl.read_parquet(f"{output}/articles/**/*.parquet")["source_file"].sort().to_list() == sorted(ARTICLES)
 
 
@@ -153,3 +153,28 @@ def test_a_summary_that_does_not_add_up_stops_the_commit():
     assert str(caught.value) == "accounting error: found 4 files but written 1 + skipped 1 + quarantined 1 = 3"
     summary = run_summary(replace(plan, found=3), [result], [], Stats())
     assert _balanced(summary.to_dict()) and summary.quarantine_kinds == {"empty": 1}
+
+
+def test_the_fault_hook_records_points_and_targets_one_exactly(tmp_path, monkeypatch):
+    trace = tmp_path / "trace.txt"
+    monkeypatch.setenv(faults.TRACE_ENV, str(trace))
+    rules = tmp_path / "rules.json"
+    run = r"\d{8}T\d{6}-[0-9a-f]{6}"
+    rules.write_text(
+        json.dumps(
+            [{"op": "write", "pattern": f"_staging/{run}/a", "skip": 1, "times": -1, "error": "ENOSPC", "sticky": True}]
+        )
+    )
+    monkeypatch.setenv(faults.ENV, str(rules))
+    faults.check("write", "_staging/20261201T000000-abcdef/a")  # the first match passes (skip 1)
+    faults.check("write", "_staging/20261201T000000-abcdef/ab")  # the whole path must match
+    with pytest.raises(OSError, match=r"\[Errno 28\] injected ENOSPC on write"):
+        faults.check("write", "_staging/20261201T000000-abcdef/a")
+    with pytest.raises(OSError, match=r"\[Errno 28\] injected ENOSPC on delete"):  # sticky: every later point
+        faults.check("delete", "_manifest/v000001.json")
+    assert trace.read_text().splitlines() == [
+        "write _staging/20261201T000000-abcdef/a",
+        "write _staging/20261201T000000-abcdef/ab",
+        "write _staging/20261201T000000-abcdef/a",
+        "delete _manifest/v000001.json",
+    ]

@@ -3,53 +3,21 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
-from support import committed_rows, small_corpus, stop, wait_for_port
+from support import BUCKET, committed_rows, small_corpus, upload
 
-from bench.servers import free_port
 from schemas import TABLES
 from tasks.commit.manifest import load_manifest, manifest_versions
+from tasks.storage import faults
 from tasks.storage.store import Store
 
-BUCKET = "news"
-
-
-@pytest.fixture(scope="module")
-def s3_endpoint(tmp_path_factory):
-    """http:// address of a `moto_server` that s3fs reaches through AWS_ENDPOINT_URL_S3 and dummy keys."""
-    port = free_port()
-    endpoint = f"http://127.0.0.1:{port}"
-    moto_server = str(Path(sys.executable).parent / "moto_server")
-    with (
-        open(tmp_path_factory.mktemp("moto") / "moto.log", "w") as log,
-        pytest.MonkeyPatch.context() as env,
-    ):
-        server = subprocess.Popen(
-            [moto_server, "-H", "127.0.0.1", "-p", str(port)], stdout=log, stderr=subprocess.STDOUT
-        )
-        for name, value in {
-            "AWS_ENDPOINT_URL_S3": endpoint,
-            "AWS_ACCESS_KEY_ID": "testing",
-            "AWS_SECRET_ACCESS_KEY": "testing",
-            "AWS_DEFAULT_REGION": "us-east-1",
-        }.items():
-            env.setenv(name, value)
-        try:
-            wait_for_port(port, server)
-            Store(f"s3://{BUCKET}").fs.mkdir(BUCKET)
-            yield endpoint
-        finally:
-            stop([server])
-
-
-def upload(folder: Path, prefix: str) -> str:
-    """Copy a local folder under s3://BUCKET/prefix/ and return that URL."""
-    Store(f"s3://{BUCKET}").fs.put(f"{folder}/", f"{BUCKET}/{prefix}/", recursive=True)
-    return f"s3://{BUCKET}/{prefix}"
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_flow_from_and_to_s3_writes_what_a_local_run_writes(tmp_path, s3_endpoint, run_flow):
@@ -90,3 +58,37 @@ def test_a_manifest_on_s3_never_lists_a_file_that_is_not_there(tmp_path, s3_endp
     monkeypatch.delenv("NEWSFLOW_FAULTS")
     resumed = run_flow(source_url, output.url, runner="thread")
     assert (resumed["files_written"], resumed["files_skipped"], resumed["paragraphs"]) == (1, 5, 1)
+
+
+def test_two_concurrent_runs_on_s3_never_both_commit(tmp_path, s3_endpoint, run_flow, prefect_harness):
+    from prefect.settings import PREFECT_API_URL
+
+    source_url, output = upload(small_corpus(tmp_path / "input"), "race-input"), f"s3://{BUCKET}/race-output"
+    rules = tmp_path / "faults.json"
+    rules.write_text(json.dumps([{"op": "write", "match": "_manifest/v", "times": 1, "error": "hold"}]))
+    env = {**os.environ, faults.ENV: str(rules), "PREFECT_API_URL": PREFECT_API_URL.value()}
+    command = [sys.executable, "-m", "flows", "run", "--input", source_url, "--output", output, "--quiet", "--json"]
+    first = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 180
+        while not Path(f"{rules}.0.hits").exists():  # the first run has staged and copied its files
+            assert first.poll() is None and time.monotonic() < deadline, first.stderr.read()[-2000:]
+            time.sleep(0.05)
+        store = Store(output)
+        held = [rel for rel in store.list_files() if not rel.startswith("_lock")]
+        second = run_flow(source_url, output)  # starts, plans and commits version 1 while the first waits
+        assert (second["version"], second["files_written"]) == (1, 4)
+        assert all(store.exists(rel) for rel in held), "the second run's recover left the first run's work alone"
+    finally:
+        Path(f"{rules}.release").touch()
+        _, stderr = first.communicate(timeout=180)
+    assert first.returncode == 1
+    assert (
+        f"newsflow: run failed: VersionTaken: another run committed version 1 of {output} while this one ran; "
+        "this run committed nothing and removed its files: run again"
+    ) in stderr
+    manifest = load_manifest(store)
+    assert (manifest_versions(store), manifest.run_id) == ([1], second["run_id"])
+    assert store.list_files("_staging") == []
+    tables = [rel for rel in store.list_files() if rel.split("/")[0] in TABLES]
+    assert tables == sorted(manifest.live_files())

@@ -1,0 +1,92 @@
+"""Rebuild the output's state from its committed tables, when the state files are lost or damaged.
+
+The skip list and the repeat-count pairs are derived data: articles and quarantine hold every
+file's `source_file`, `content_sha256`, `article_id` and part; paragraphs hold every
+`(content_hash, article_id)` pair. A rebuilt pair's `seen` ordinal is its rank by `ingested_at`,
+then part name, then row within the part: the order the runs saw them in, up to the batch order of
+rows a replaced file's rewrite moved to a newer part.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+import pyarrow as pa
+
+from schemas.internal import FILES_STATE, PAIRS
+from tasks.commit.manifest import Manifest
+from tasks.repeats.buckets import hash_range
+from tasks.repeats.pairs import id_as_int
+from tasks.storage.store import Store
+
+# A state file that is there but cannot be parsed; a transient OSError is not one (Prefect retries it).
+DAMAGED = (FileNotFoundError, pa.ArrowInvalid)
+
+
+def files_state_from_tables(store: Store, manifest: Manifest) -> pl.DataFrame:
+    """The skip list the committed articles and quarantine rows imply."""
+    frames = [pl.DataFrame(schema=FILES_STATE)]
+    for table, columns in (("articles", ["article_id"]), ("quarantine", [])):
+        for part in manifest.tables.get(table, []):
+            rows = pl.from_arrow(store.read_parquet(f"{table}/{part}", ["source_file", "content_sha256", *columns]))
+            frames.append(rows.with_columns(part=pl.lit(part)))
+    return pl.concat(frames, how="diagonal_relaxed").select(FILES_STATE.names()).cast(FILES_STATE)
+
+
+def pairs_from_tables(store: Store, manifest: Manifest) -> pl.DataFrame:
+    """Every committed (content_hash, article_id) pair with the rank of its first sighting, sorted by hash."""
+    columns = ["content_hash", "article_id", "ingested_at"]
+    frames = [
+        pl.DataFrame(schema={"content_hash": pl.String, "article_id": pl.String, "at": pl.Int64, "part": pl.Int64})
+    ]
+    for number, part in enumerate(sorted(manifest.tables.get("paragraphs", []), key=_part_order)):
+        rows = pl.from_arrow(store.read_parquet(f"paragraphs/{part}", columns))
+        at = pl.col("ingested_at").dt.epoch("us").alias("at")
+        frames.append(rows.select("content_hash", "article_id", at, part=pl.lit(number, pl.Int64)))
+    ordered = pl.concat(frames).with_row_index("row").sort("at", "part", "row").with_row_index("seen")
+    return (
+        ordered.select(id_as_int("content_hash"), id_as_int("article_id"), pl.col("seen").cast(pl.Int64))
+        .group_by("content_hash", "article_id")
+        .agg(pl.col("seen").min())
+        .sort("content_hash", "article_id")
+        .cast(PAIRS)
+    )
+
+
+def _part_order(part: str) -> str:
+    """Parts by file name (the run id sorts by start time, then the batch), whatever their date folder."""
+    return part.rsplit("/", 1)[-1]
+
+
+def pair_buckets(pairs: pl.DataFrame, buckets: int) -> list[pl.DataFrame]:
+    """Hash-sorted pairs split into the manifest's bucket files, bucket k holding hash_range(k, buckets)."""
+    return [pairs.filter(pl.col("content_hash").is_between(*_closed(hash_range(k, buckets)))) for k in range(buckets)]
+
+
+def _closed(bounds: tuple[int, int]) -> tuple[int, int]:
+    return bounds[0], bounds[1] - 1
+
+
+def heal_state(store: Store, manifest: Manifest) -> list[str]:
+    """Rebuild, in place, the state files the manifest points to that are missing or damaged; say which."""
+    healed = []
+    state = manifest.state
+    if state.files and not readable(store, state.files):
+        store.write_parquet(state.files, files_state_from_tables(store, manifest).to_arrow())
+        healed.append(f"rebuilt the skip list {state.files} from the committed tables")
+    damaged = [rel for rel in state.texts if not readable(store, rel)]
+    if damaged:
+        buckets = pair_buckets(pairs_from_tables(store, manifest), len(state.texts))
+        for rel, bucket in zip(state.texts, buckets):
+            if rel in damaged:
+                store.write_parquet(rel, bucket.to_arrow())
+        healed.append(f"rebuilt {len(damaged)} repeat-pair files ({', '.join(damaged)}) from the paragraphs table")
+    return healed
+
+
+def readable(store: Store, rel: str) -> bool:
+    """Whether a Parquet file is there and its footer parses (a transient error propagates: it is retried)."""
+    try:
+        store.read_parquet(rel, [])
+    except DAMAGED:
+        return False
+    return True

@@ -1,0 +1,46 @@
+"""Every table exists from the first commit on: a clean day's quarantine reads as zero rows everywhere."""
+
+from __future__ import annotations
+
+import duckdb
+import polars as pl
+import pyarrow.dataset as ds
+
+from schemas import TABLES
+
+FILES = {"001_0000000000000001.txt": "['Story 1.', 'Shared footer.']"}
+
+
+def _input(tmp_path, files: dict[str, str]):
+    folder = tmp_path / "input"
+    folder.mkdir(exist_ok=True)
+    for name, text in files.items():
+        (folder / name).write_text(text)
+    return folder
+
+
+def test_a_table_without_rows_reads_as_zero_rows_with_its_schema(tmp_path, run_flow):
+    output = tmp_path / "out"
+    run_flow(_input(tmp_path, FILES), output)
+    names = [f.name for f in TABLES["quarantine"]] + ["ingest_date"]
+    glob = f"{output}/quarantine/**/*.parquet"
+
+    arrow = ds.dataset(output / "quarantine", format="parquet", partitioning="hive").to_table()
+    assert (arrow.num_rows, arrow.schema.names) == (0, names)
+    frame = pl.read_parquet(glob, hive_partitioning=True)
+    assert (frame.height, frame.columns) == (0, names)
+    assert pl.scan_parquet(glob, hive_partitioning=True).collect().schema == frame.schema
+    found = duckdb.sql(f"select * from read_parquet('{glob}', hive_partitioning = true)")
+    assert (len(found.fetchall()), found.columns) == (0, names)
+
+
+def test_the_empty_part_does_not_disturb_rows_that_come_later(tmp_path, run_flow):
+    output = tmp_path / "out"
+    run_flow(_input(tmp_path, FILES), output)
+    summary = run_flow(_input(tmp_path, {"002_0000000000000002.txt": "['broken"}), output)
+    assert summary["files_quarantined"] == 1
+    glob = f"{output}/quarantine/**/*.parquet"
+    assert pl.read_parquet(glob, hive_partitioning=True)["source_file"].to_list() == ["002_0000000000000002.txt"]
+    assert duckdb.sql(f"select source_file from read_parquet('{glob}', hive_partitioning = true)").fetchall() == [
+        ("002_0000000000000002.txt",)
+    ]

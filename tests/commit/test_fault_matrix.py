@@ -1,0 +1,339 @@
+"""The fault matrix, in the spirit of SQLite's I/O-error tests: a fault at every storage operation.
+
+The storage operations (reads, writes, commits, moves, deletes) of two small runs are recorded
+first: four files (one bad) in two batches, then a rerun with one file changed and the bad one
+fixed, so the replace path and a table left without rows are covered. Each recorded point k
+becomes a rule that targets exactly that operation (same op, same path up to run ids, same
+occurrence), so a new I/O call is covered without editing this file. The points exist only once a
+run has been recorded in the Prefect harness, after collection, so each kind is one test looping
+over them and naming every point that failed, rather than one pytest parameter per point.
+At each point:
+- EIO once (every point, in `make test`): the run ends either way; the next run ends with the rows
+  of a clean run, no part listed twice, no orphan file, and a run after it skips every file;
+- ENOSPC and EACCES from k on: the run fails with a one-line message naming the error, the output
+  holds the previous dataset (or the new one when k comes after the manifest write), and a
+  fault-free run afterwards equals a clean run;
+- SIGKILL at k (a `newsflow run` process): the rerun equals a clean run.
+`make test` runs EIO at every point and the other kinds at a sample (see SAMPLE_STRIDE);
+`make test-faults` (marker `faults`) runs every kind at every point.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from support import committed_rows
+
+from schemas import TABLES
+from tasks.commit.manifest import load_manifest
+from tasks.storage import faults
+from tasks.storage.store import Store
+
+pytestmark = pytest.mark.system
+
+ROOT = Path(__file__).resolve().parents[2]
+FIRST = {
+    "001_0000000000000001.txt": "['Story 1.', 'Shared footer.']",
+    "002_0000000000000002.txt": "['Story 2.', 'Shared footer.']",
+    "003_0000000000000003.txt": "['Story 3.', 'Story 3, more.']",
+    "004_0000000000000004.txt": "['broken",
+}
+# One file rewritten and the bad one fixed: both replaced, and quarantine left with no rows (its empty part).
+SECOND = {
+    **FIRST,
+    "002_0000000000000002.txt": "['Story 2, rewritten.', 'Shared footer.']",
+    "004_0000000000000004.txt": "['Story 4, repaired.']",
+}
+RUN_ID = re.escape("RUNID")
+# The other kinds in `make test`: every SAMPLE_STRIDE-th point (SIGKILL: every KILL_STRIDE-th) and
+# the manifest's write and commit points of both runs; `make test-faults` runs every point.
+SAMPLE_STRIDE = 12
+KILL_STRIDE = 24
+S3_STRIDE = 8  # EIO on S3 in `make test`: every 8th point of its own trace, and the manifest's write
+
+
+@dataclass(frozen=True)
+class Point:
+    """One recorded storage operation: the run (1 or 2) it belongs to, its op, path and occurrence."""
+
+    run: int
+    op: str
+    path: str  # with the run id replaced by RUNID
+    occurrence: int  # earlier operations of the same run with the same op and path
+
+    @property
+    def id(self) -> str:
+        return f"run{self.run}:{self.op}:{self.path}#{self.occurrence}"
+
+    def rule(self, error: str, sticky: bool = False) -> dict:
+        pattern = re.escape(self.path).replace(RUN_ID, r"\d{8}T\d{6}-[0-9a-f]{6}")
+        pattern = re.sub(r"ingest_date=\d{4}-\d{2}-\d{2}", r"ingest_date=\\d{4}-\\d{2}-\\d{2}", pattern)
+        rule = {"op": self.op, "pattern": pattern, "skip": self.occurrence, "times": 1, "error": error}
+        return rule | ({"times": -1, "sticky": True} if sticky else {})
+
+
+def trace_points(run: int, trace: Path) -> list[Point]:
+    """The points of one run's trace, run ids taken out so a rule matches the same point of any run."""
+    seen: Counter[tuple[str, str]] = Counter()
+    points = []
+    for line in trace.read_text().splitlines():
+        op, path = line.split(" ", 1)
+        path = re.sub(r"\d{8}T\d{6}-[0-9a-f]{6}", "RUNID", path)
+        points.append(Point(run, op, path, seen[op, path]))
+        seen[op, path] += 1
+    return points
+
+
+def run_flow(input_dir: Path, output: Path) -> dict:
+    """The real flow in this process, in two batches on threads."""
+    from flows.runners import flow_for
+    from tasks.settings import Settings
+
+    settings = Settings(input=str(input_dir), output=str(output), batch_files=2, runner="thread")
+    return flow_for(settings)(settings)
+
+
+def _write_input(folder: Path, files: dict[str, str]) -> Path:
+    folder.mkdir()
+    for name, text in files.items():
+        (folder / name).write_text(text)
+    return folder
+
+
+@dataclass
+class Matrix:
+    """The recorded points, the inputs of both runs and the clean outputs every faulted run must reach."""
+
+    base: Path
+    inputs: dict[int, Path]  # run number -> its input folder
+    before: dict[int, Path | None]  # run number -> the output it starts from (None: a new output)
+    clean: dict[int, Path]  # run number -> the output after that run without faults
+    points: list[Point]
+    env: dict[str, str]  # for `newsflow run` subprocesses: the harness's API URL
+    outputs: str = ""  # an s3:// prefix for the outputs, or empty for local folders under base
+
+    def fresh_output(self, name: str, run: int) -> Path | str:
+        """A new output holding what run `run` starts from."""
+        output = f"{self.outputs}/runs/{name}" if self.outputs else self.base / "runs" / name
+        if not self.outputs:
+            shutil.rmtree(output, ignore_errors=True)
+        if self.before[run]:
+            _copy(self.before[run], output)
+        return output
+
+
+def _copy(src: Path | str, dst: Path | str) -> None:
+    """Copy an output folder, local or on S3."""
+    if isinstance(src, Path):
+        shutil.copytree(src, dst)
+    else:
+        Store(src).fs.copy(f"{src}/".removeprefix("s3://"), f"{dst}/".removeprefix("s3://"), recursive=True)
+
+
+def _recorded(base: Path, outputs: str = "") -> Matrix:
+    """Run both inputs without faults, recording each run's points and keeping each run's output."""
+    from prefect.settings import PREFECT_API_URL
+
+    inputs = {1: _write_input(base / "first", FIRST), 2: _write_input(base / "second", SECOND)}
+    points, clean = [], {}
+    for run in (1, 2):
+        trace = base / f"trace-{run}.txt"
+        output = f"{outputs}/clean-{run}" if outputs else base / f"clean-{run}"
+        if run == 2:
+            _copy(clean[1], output)
+        with pytest.MonkeyPatch.context() as env:
+            env.setenv(faults.TRACE_ENV, str(trace))
+            run_flow(inputs[run], output)
+        points += trace_points(run, trace)
+        clean[run] = output
+    env = {**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value(), "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+    return Matrix(base, inputs, {1: None, 2: clean[1]}, clean, points, env, outputs)
+
+
+@pytest.fixture(scope="module")
+def matrix(tmp_path_factory, prefect_harness) -> Matrix:
+    """The inputs, the clean outputs after each run, and the points recorded on the way (local output)."""
+    return _recorded(tmp_path_factory.mktemp("matrix"))
+
+
+@pytest.fixture(scope="module")
+def s3_matrix(tmp_path_factory, prefect_harness, s3_endpoint) -> Matrix:
+    """The same on the moto S3 server: another trace (no renames there: copies before the manifest)."""
+    return _recorded(tmp_path_factory.mktemp("s3-matrix"), "s3://news/matrix")
+
+
+def sampled(points: list[Point], stride: int = SAMPLE_STRIDE) -> list[Point]:
+    """Every stride-th point, and where the manifest is written: the commit point itself."""
+    on_manifest = {"write", "commit"}
+    return [p for k, p in enumerate(points) if k % stride == 0 or (p.op in on_manifest and "_manifest/" in p.path)]
+
+
+def _faulted(matrix: Matrix, name: str, rules: list[dict]) -> Path:
+    rules_file = matrix.base / "rules" / f"{name}.json"
+    rules_file.parent.mkdir(exist_ok=True)
+    for stale in rules_file.parent.glob(f"{name}.json*"):
+        stale.unlink()
+    rules_file.write_text(json.dumps(rules))
+    return rules_file
+
+
+def _run_with(matrix: Matrix, run: int, output: Path, rules_file: Path | None):
+    """One in-process run, with the rules on; its summary or the exception it ended with."""
+    with pytest.MonkeyPatch.context() as env:
+        if rules_file:
+            env.setenv(faults.ENV, str(rules_file))
+        try:
+            return run_flow(matrix.inputs[run], output)
+        except Exception as e:  # the run may fail: what matters is what it leaves behind
+            return e
+
+
+def _healed(matrix: Matrix, point: Point, output: Path) -> list[str]:
+    """Run again without faults: the clean rows, each part listed once, no orphans, then a run skipping all."""
+    problems = []
+    after = _run_with(matrix, point.run, output, None)
+    if isinstance(after, Exception):
+        return [f"the next run failed: {type(after).__name__}: {after}"]
+    if committed_rows(str(output)) != committed_rows(str(matrix.clean[point.run])):
+        problems.append("the next run's rows differ from a clean run's")
+    problems += _layout_problems(output)
+    if after["files_written"] or after["files_quarantined"]:
+        third = _run_with(matrix, point.run, output, None)
+        if isinstance(third, Exception) or third["files_skipped"] != third["files_found"]:
+            problems.append(f"a third run did not skip every file: {third}")
+    return problems
+
+
+def _layout_problems(output: Path | str) -> list[str]:
+    """Parts listed twice, listed but missing, or on disk but not listed."""
+    store = Store(str(output))
+    manifest = load_manifest(store)
+    listed = [f"{t}/{p}" for t, parts in manifest.tables.items() for p in parts]
+    on_disk = {f for t in manifest.tables for f in store.list_files(t)}
+    problems = [f"listed twice: {rel}" for rel, n in Counter(listed).items() if n > 1]
+    problems += [f"listed, missing: {rel}" for rel in set(listed) - on_disk]
+    if not store.is_local:  # recover keeps a young run's uncommitted files there (IN_FLIGHT)
+        return problems
+    problems += [f"orphan: {rel}" for rel in on_disk - set(listed)]
+    return problems + [f"staging left: {rel}" for rel in store.list_files("_staging")]
+
+
+def _report(failures: dict[str, list[str]], tried: int) -> None:
+    lines = [f"{point}: {'; '.join(problems)}" for point, problems in failures.items()]
+    assert not failures, f"{len(failures)} of {tried} points failed:\n" + "\n".join(lines)
+
+
+def test_the_trace_covers_every_kind_of_operation(matrix):
+    ops = Counter(p.op for p in matrix.points)
+    assert set(ops) == {"read", "write", "commit", "move", "delete"}, ops
+    assert {p.run for p in matrix.points} == {1, 2}
+
+
+def test_transient_eio_once_at_every_point(matrix):
+    _transient(matrix, matrix.points)
+
+
+def test_transient_eio_once_at_sampled_points_on_s3(s3_matrix):
+    _transient(s3_matrix, sampled(s3_matrix.points, S3_STRIDE))
+
+
+def _transient(matrix: Matrix, points: list[Point]) -> None:
+    failures, outcomes = {}, {}
+    for k, point in enumerate(points):
+        rules_file = _faulted(matrix, f"eio-{k}", [point.rule("EIO")])
+        output = matrix.fresh_output(f"eio-{k}", point.run)
+        ended = _run_with(matrix, point.run, output, rules_file)
+        outcomes[point.id] = f"failed: {ended}" if isinstance(ended, Exception) else "succeeded"
+        problems = [] if Path(f"{rules_file}.0.hits").exists() else ["the point was never reached"]
+        problems += _healed(matrix, point, output)
+        if problems:
+            failures[point.id] = problems
+    (matrix.base / "eio-outcomes.json").write_text(json.dumps(outcomes, indent=1))  # how each faulted run ended
+    _report(failures, len(points))
+
+
+def _persistent(matrix: Matrix, points: list[Point], kind: str) -> None:
+    failures = {}
+    for k, point in enumerate(points):
+        rules_file = _faulted(matrix, f"{kind}-{k}", [point.rule(kind, sticky=True)])
+        output = matrix.fresh_output(f"{kind}-{k}", point.run)
+        ended = _run_with(matrix, point.run, output, rules_file)
+        problems = _failed_clearly(ended, kind)
+        if not _intact(matrix, point, output):
+            problems.append("the output holds neither the previous nor the new dataset")
+        problems += _healed(matrix, point, output)
+        if problems:
+            failures[point.id] = problems
+    _report(failures, len(points))
+
+
+def _failed_clearly(ended, kind: str) -> list[str]:
+    """A failed run whose message is one line naming the error (`[Errno 28] no space left on device …`)."""
+    if not isinstance(ended, Exception):
+        return [f"the run succeeded under a persistent {kind}"]
+    message = str(ended)
+    if f"[Errno {getattr(errno, kind)}]" not in message or "\n" in message:
+        return [f"unclear failure: {type(ended).__name__}: {message[:300]}"]
+    return []
+
+
+def _intact(matrix: Matrix, point: Point, output: Path | str) -> bool:
+    """Before the commit the output holds the previous dataset, in its manifest and its table folders alike.
+
+    After the manifest write the run is committed: the next run finishes publishing it (`_healed`).
+    """
+    previous = matrix.before[point.run]
+    manifest = load_manifest(Store(str(output)))
+    if previous is None:
+        return manifest is not None or not any(Store(str(output)).list_files(table) for table in TABLES)
+    if manifest.version > load_manifest(Store(str(previous))).version:
+        return True
+    on_disk = sorted(rel for table in TABLES for rel in Store(str(output)).list_files(table))
+    before = sorted(rel for table in TABLES for rel in Store(str(previous)).list_files(table))
+    return committed_rows(str(output)) == committed_rows(str(previous)) and on_disk == before
+
+
+@pytest.mark.parametrize("kind", ["ENOSPC", "EACCES"])
+def test_persistent_errors_at_sampled_points(matrix, kind):
+    _persistent(matrix, sampled(matrix.points), kind)
+
+
+@pytest.mark.faults
+@pytest.mark.parametrize("kind", ["ENOSPC", "EACCES"])
+def test_persistent_errors_at_every_point(matrix, kind):
+    _persistent(matrix, matrix.points, kind)
+
+
+def _killed(matrix: Matrix, points: list[Point]) -> None:
+    failures = {}
+    for k, point in enumerate(points):
+        rules_file = _faulted(matrix, f"kill-{k}", [point.rule("kill")])
+        output = matrix.fresh_output(f"kill-{k}", point.run)
+        command = [sys.executable, "-m", "flows", "run", "--input", str(matrix.inputs[point.run])]
+        command += ["--output", str(output), "--batch-files", "2", "--runner", "thread", "--quiet", "--json"]
+        env = {**matrix.env, faults.ENV: str(rules_file)}
+        done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+        problems = [] if done.returncode == -9 else [f"not killed: exit {done.returncode} {done.stderr[-500:]}"]
+        problems += _healed(matrix, point, output)
+        if problems:
+            failures[point.id] = problems
+    _report(failures, len(points))
+
+
+def test_sigkill_at_sampled_points(matrix):
+    _killed(matrix, sampled(matrix.points, KILL_STRIDE))
+
+
+@pytest.mark.faults
+def test_sigkill_at_every_point(matrix):
+    _killed(matrix, matrix.points)
