@@ -69,8 +69,11 @@ def run_flow(prefect_harness):
 @pytest.fixture(scope="module")
 def s3_endpoint(tmp_path_factory):
     """http:// address of a `moto_server` that s3fs reaches through AWS_ENDPOINT_URL_S3 and dummy keys."""
+    import s3fs
+
     from tasks.storage.store import Store
 
+    s3fs.S3FileSystem.clear_instance_cache()  # fsspec caches clients by arguments, not by endpoint
     port = free_port()
     endpoint = f"http://127.0.0.1:{port}"
     moto_server = str(Path(sys.executable).parent / "moto_server")

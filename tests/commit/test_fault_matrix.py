@@ -96,11 +96,10 @@ def trace_points(run: int, trace: Path) -> list[Point]:
 
 def run_flow(input_dir: Path, output: Path) -> dict:
     """The real flow in this process, in two batches on threads."""
-    from flows.runners import flow_for
+    from flows.pipeline import newsflow
     from tasks.settings import Settings
 
-    settings = Settings(input=str(input_dir), output=str(output), batch_files=2, runner="thread")
-    return flow_for(settings)(settings)
+    return newsflow(Settings(input=str(input_dir), output=str(output), batch_files=2, runner="thread"))
 
 
 def _write_input(folder: Path, files: dict[str, str]) -> Path:

@@ -61,19 +61,20 @@ def _parts_listed_once(url: str) -> bool:
     ids=["staging", "publish", "state", "prune"],
 )
 def test_a_commit_retried_after_its_manifest_only_finishes_publishing(
-    input_dir, tmp_path, clean, run_flow, inject, monkeypatch, rule
+    input_dir, tmp_path, clean, run_flow, inject, rule
 ):
     output = tmp_path / "out"
     run_flow(input_dir, output, batch_files=2)
+    quiet = rule["match"] == "_manifest/v"
+    if quiet:  # a run with nothing new: its manifest is the one the next data run prunes
+        run_flow(input_dir, output, batch_files=2)
     (input_dir / "002_0000000000000002.txt").write_text("['Story 2, rewritten.', 'Shared footer.']")
     run_flow(input_dir, clean, batch_files=2)
     hits = inject({**rule, "times": 1, "error": "EIO"})
-    if rule["match"] == "_manifest/v":  # prune only runs past the kept manifests: keep none extra here
-        monkeypatch.setattr("tasks.commit.protocol.MANIFESTS_KEPT", 1)
     summary = run_flow(input_dir, output, batch_files=2)
     assert hits(0) >= rule.get("skip", 0) + 1, "the fault fired"
     assert (summary["files_written"], summary["files_replaced"], summary["task_retries"]) == (1, 1, 1)
-    assert manifest_versions(Store(str(output)))[-1] == 2
+    assert manifest_versions(Store(str(output))) == ([1, 3] if quiet else [1, 2])
     assert _parts_listed_once(str(output))
     assert committed_rows(str(output)) == committed_rows(str(clean))
     assert not (output / "_staging").exists() or not list((output / "_staging").iterdir())
