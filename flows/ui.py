@@ -20,13 +20,13 @@ from prefect.artifacts import (
     create_table_artifact,
     update_progress_artifact,
 )
-from prefect.cache_policies import NO_CACHE
 from prefect.client.orchestration import get_client
 from prefect.events import emit_event
 from prefect.futures import PrefectFuture, as_completed
 from prefect.runtime import flow_run
 
 from tasks.handoffs import RunSummary
+from tasks.prefect_tasks import RETRY_POLICY
 from tasks.report import quality
 from tasks.settings import Settings
 from tasks.storage.store import Store
@@ -152,7 +152,7 @@ def publish_summary(summary: RunSummary) -> None:
     )
 
 
-@task(name="quality report", cache_policy=NO_CACHE)
+@task(name="quality report", **RETRY_POLICY)  # only reads and publishes: a retry after an EIO is safe
 def publish_quality(output: Store) -> list[str]:
     """Publish the committed run's data-quality report as a markdown artifact; return its warnings.
 

@@ -107,3 +107,9 @@ def test_every_retried_task_ends_as_one_clean_attempt(input_dir, tmp_path, clean
     assert (summary["files_written"], summary["files_replaced"], summary["task_retries"]) == (1, 1, 1)
     assert manifest_versions(Store(str(output)))[-1] == 2 and _parts_listed_once(str(output))
     assert committed_rows(str(output)) == committed_rows(str(clean))
+
+
+def test_a_read_error_in_the_quality_report_after_the_commit_is_retried(input_dir, tmp_path, run_flow, inject):
+    hits = inject({"op": "read", "match": "paragraphs/", "times": 1, "error": "EIO"})
+    summary = run_flow(input_dir, tmp_path / "out", batch_files=2)  # only the report reads committed parts here
+    assert (hits(0) > 1, summary["files_written"]) == (True, 4)
