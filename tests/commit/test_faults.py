@@ -26,20 +26,6 @@ def articles_dir(tmp_path):
     return folder
 
 
-@pytest.fixture
-def inject(tmp_path, monkeypatch):
-    """Switch on fault rules for this test; returns a function that reads a rule's hit count."""
-    rules_file = tmp_path / "faults.json"
-
-    def set_rules(*rules: dict):
-        rules_file.write_text(json.dumps(list(rules)))
-        monkeypatch.setenv(faults.ENV, str(rules_file))
-        return lambda number: (tmp_path / f"faults.json.{number}.hits").stat().st_size
-
-    yield set_rules
-    monkeypatch.delenv(faults.ENV, raising=False)
-
-
 def _balanced(summary: dict) -> bool:
     return summary["files_found"] == summary["files_written"] + summary["files_skipped"] + summary["files_quarantined"]
 

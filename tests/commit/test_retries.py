@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 from support import committed_rows
 
 from tasks.commit.manifest import load_manifest, manifest_versions
-from tasks.storage import faults
 from tasks.storage.store import Store
 
 FILES = {f"{i:03d}_{i:016x}.txt": repr([f"Story {i}.", "Shared footer."]) for i in range(1, 5)}
@@ -29,20 +26,6 @@ def clean(input_dir, tmp_path, run_flow):
     output = tmp_path / "clean"
     run_flow(input_dir, output, batch_files=2)
     return output
-
-
-@pytest.fixture
-def inject(tmp_path, monkeypatch):
-    """Switch on fault rules for this test; returns a function that reads a rule's hit count."""
-    rules_file = tmp_path / "faults.json"
-
-    def set_rules(*rules: dict):
-        rules_file.write_text(json.dumps(list(rules)))
-        monkeypatch.setenv(faults.ENV, str(rules_file))
-        return lambda number: (tmp_path / f"faults.json.{number}.hits").stat().st_size
-
-    yield set_rules
-    monkeypatch.delenv(faults.ENV, raising=False)
 
 
 def _parts_listed_once(url: str) -> bool:
