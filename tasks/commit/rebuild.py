@@ -14,7 +14,7 @@ import pyarrow as pa
 
 from schemas.internal import FILES_STATE, PAIRS
 from tasks.commit.manifest import Manifest
-from tasks.repeats.buckets import hash_range
+from tasks.repeats.buckets import hash_range, hash_slice
 from tasks.repeats.pairs import id_as_int
 from tasks.storage.store import Store
 
@@ -59,11 +59,7 @@ def _part_order(part: str) -> str:
 
 def pair_buckets(pairs: pl.DataFrame, buckets: int) -> list[pl.DataFrame]:
     """Hash-sorted pairs split into the manifest's bucket files, bucket k holding hash_range(k, buckets)."""
-    return [pairs.filter(pl.col("content_hash").is_between(*_closed(hash_range(k, buckets)))) for k in range(buckets)]
-
-
-def _closed(bounds: tuple[int, int]) -> tuple[int, int]:
-    return bounds[0], bounds[1] - 1
+    return [hash_slice(pairs, *hash_range(k, buckets)) for k in range(buckets)]
 
 
 def heal_state(store: Store, manifest: Manifest) -> list[str]:

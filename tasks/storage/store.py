@@ -143,18 +143,18 @@ class Store:
 
     def list_files(self, rel: str = "") -> list[str]:
         """Relative paths of every file below `rel` (empty when it does not exist)."""
-        base = self.path(rel) if rel else self.root
-        if not self.fs.exists(base):
-            return []
-        found = self.fs.find(base)
-        return sorted(self._relative(p) for p in found)
+        return sorted(self._relative(p) for p in self._find(rel, detail=False))
 
     def list_details(self, rel: str = "") -> dict[str, dict]:
         """Every file below `rel` with the listing's details (size, ETag, LastModified), one request per page."""
+        return {self._relative(p): info for p, info in self._find(rel, detail=True).items()}
+
+    def _find(self, rel: str, detail: bool) -> list[str] | dict[str, dict]:
+        """fsspec's recursive listing below `rel`; empty when it does not exist."""
         base = self.path(rel) if rel else self.root
         if not self.fs.exists(base):
-            return {}
-        return {self._relative(p): info for p, info in self.fs.find(base, detail=True).items()}
+            return {} if detail else []
+        return self.fs.find(base, detail=detail)
 
     def _relative(self, path: str) -> str:
         path = path if self.is_local else path.split("://", 1)[-1]
