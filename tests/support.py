@@ -28,6 +28,14 @@ def file_counts(summary: dict) -> dict:
     return {key: summary[key] for key in FILE_COUNTS}
 
 
+def write_files(folder: Path, files: dict[str, str]) -> Path:
+    """Input files named and filled as `files` says, in `folder` (made if needed); the folder."""
+    folder.mkdir(exist_ok=True)
+    for name, text in files.items():
+        (folder / name).write_text(text)
+    return folder
+
+
 def small_corpus(folder: Path) -> Path:
     """The seed, three articles recombined from its paragraphs (one in a subfolder) and one bad file."""
     paragraphs = ast.literal_eval(SEED.read_text(encoding="utf-8"))

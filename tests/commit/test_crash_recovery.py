@@ -18,6 +18,7 @@ from pathlib import Path
 import polars as pl
 import pyarrow.dataset as ds
 import pytest
+from support import write_files
 
 from tasks.commit.manifest import load_manifest, manifest_versions
 from tasks.commit.protocol import recover
@@ -37,13 +38,6 @@ SECOND = {
     "006_0000000000000006.txt": "['Story 6.', 'Shared footer.']",
     "007_0000000000000007.txt": "['broken",
 }
-
-
-def _write_input(folder: Path, files: dict[str, str]) -> Path:
-    folder.mkdir()
-    for name, text in files.items():
-        (folder / name).write_text(text)
-    return folder
 
 
 def reader_view(output: Path) -> dict[str, list[tuple]]:
@@ -71,7 +65,7 @@ def prepared(tmp_path_factory, prefect_harness):
     from tasks.settings import Settings
 
     base = tmp_path_factory.mktemp("crash")
-    first, second = _write_input(base / "first", FIRST), _write_input(base / "second", SECOND)
+    first, second = write_files(base / "first", FIRST), write_files(base / "second", SECOND)
 
     def run(input_dir: Path, output: Path) -> dict:
         settings = Settings(input=str(input_dir), output=str(output), batch_files=2)

@@ -5,23 +5,16 @@ from __future__ import annotations
 import duckdb
 import polars as pl
 import pyarrow.dataset as ds
+from support import write_files
 
 from schemas import TABLES
 
 FILES = {"001_0000000000000001.txt": "['Story 1.', 'Shared footer.']"}
 
 
-def _input(tmp_path, files: dict[str, str]):
-    folder = tmp_path / "input"
-    folder.mkdir(exist_ok=True)
-    for name, text in files.items():
-        (folder / name).write_text(text)
-    return folder
-
-
 def test_a_table_without_rows_reads_as_zero_rows_with_its_schema(tmp_path, run_flow):
     output = tmp_path / "out"
-    run_flow(_input(tmp_path, FILES), output)
+    run_flow(write_files(tmp_path / "input", FILES), output)
     names = [f.name for f in TABLES["quarantine"]] + ["ingest_date"]
     glob = f"{output}/quarantine/**/*.parquet"
 
@@ -36,8 +29,8 @@ def test_a_table_without_rows_reads_as_zero_rows_with_its_schema(tmp_path, run_f
 
 def test_the_empty_part_does_not_disturb_rows_that_come_later(tmp_path, run_flow):
     output = tmp_path / "out"
-    run_flow(_input(tmp_path, FILES), output)
-    summary = run_flow(_input(tmp_path, {"002_0000000000000002.txt": "['broken"}), output)
+    run_flow(write_files(tmp_path / "input", FILES), output)
+    summary = run_flow(write_files(tmp_path / "input", {"002_0000000000000002.txt": "['broken"}), output)
     assert summary["files_quarantined"] == 1
     glob = f"{output}/quarantine/**/*.parquet"
     assert pl.read_parquet(glob, hive_partitioning=True)["source_file"].to_list() == ["002_0000000000000002.txt"]

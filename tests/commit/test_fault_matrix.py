@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from support import committed_rows
+from support import committed_rows, write_files
 
 from schemas import TABLES
 from tasks.commit.manifest import load_manifest
@@ -104,13 +104,6 @@ def run_flow(input_dir: Path, output: Path) -> dict:
     return newsflow(Settings(input=str(input_dir), output=str(output), batch_files=2, runner="thread"))
 
 
-def _write_input(folder: Path, files: dict[str, str]) -> Path:
-    folder.mkdir()
-    for name, text in files.items():
-        (folder / name).write_text(text)
-    return folder
-
-
 @dataclass
 class Matrix:
     """The recorded points, the inputs of both runs and the clean outputs every faulted run must reach."""
@@ -145,7 +138,7 @@ def _recorded(base: Path, outputs: str = "") -> Matrix:
     """Run both inputs without faults, recording each run's points and keeping each run's output."""
     from prefect.settings import PREFECT_API_URL
 
-    inputs = {1: _write_input(base / "first", FIRST), 2: _write_input(base / "second", SECOND)}
+    inputs = {1: write_files(base / "first", FIRST), 2: write_files(base / "second", SECOND)}
     points, clean = [], {}
     for run in (1, 2):
         trace = base / f"trace-{run}.txt"

@@ -8,6 +8,7 @@ import re
 
 import polars as pl
 import pytest
+from support import write_files
 
 from tasks.commit.lock import OutputNotWritable
 from tasks.commit.protocol import manifest_versions
@@ -19,11 +20,7 @@ ARTICLES = {f"{i:03d}_{i:016x}.txt": repr([f"Article {i} paragraph {j}." for j i
 
 @pytest.fixture
 def articles_dir(tmp_path):
-    folder = tmp_path / "input"
-    folder.mkdir()
-    for name, text in ARTICLES.items():
-        (folder / name).write_text(text)
-    return folder
+    return write_files(tmp_path / "input", ARTICLES)
 
 
 def _balanced(summary: dict) -> bool:

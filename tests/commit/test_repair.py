@@ -7,7 +7,7 @@ import shutil
 
 import prefect  # noqa: F401  (Prefect binds its console log handler to stderr before capsys replaces it)
 import pytest
-from support import committed_rows
+from support import committed_rows, write_files
 
 from flows.cli import main
 from tasks.commit.manifest import load_manifest, manifest_path
@@ -24,9 +24,7 @@ FILES = {
 def committed(tmp_path, run_flow):
     """An output after one run in three batches, its input, and a clean copy of it."""
     source, output = tmp_path / "input", tmp_path / "out"
-    source.mkdir()
-    for name, text in FILES.items():
-        (source / name).write_text(text)
+    write_files(source, FILES)
     run_flow(source, output, batch_files=1)
     shutil.copytree(output, tmp_path / "clean")
     return source, output, tmp_path / "clean"

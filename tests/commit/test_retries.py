@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from support import committed_rows
+from support import committed_rows, write_files
 
 from tasks.commit.manifest import load_manifest, manifest_versions
 from tasks.storage.store import Store
@@ -13,11 +13,7 @@ FILES = {f"{i:03d}_{i:016x}.txt": repr([f"Story {i}.", "Shared footer."]) for i 
 
 @pytest.fixture
 def input_dir(tmp_path):
-    folder = tmp_path / "input"
-    folder.mkdir()
-    for name, text in FILES.items():
-        (folder / name).write_text(text)
-    return folder
+    return write_files(tmp_path / "input", FILES)
 
 
 @pytest.fixture

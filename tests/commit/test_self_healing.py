@@ -6,7 +6,7 @@ import shutil
 
 import polars as pl
 import pytest
-from support import committed_rows
+from support import committed_rows, write_files
 
 from tasks.commit.manifest import load_manifest
 from tasks.commit.rebuild import files_state_from_tables, heal_state, pairs_from_tables
@@ -25,18 +25,12 @@ SECOND = {
 THIRD = {"005_0000000000000005.txt": "['Story 5.', 'Shared footer.', 'Story 4.']"}
 
 
-def _add(folder, files: dict[str, str]) -> None:
-    folder.mkdir(exist_ok=True)
-    for name, text in files.items():
-        (folder / name).write_text(text)
-
-
 @pytest.fixture
 def two_runs(tmp_path, run_flow):
     """An output after two runs (the second replaces a file) and its copy, for a clean third run."""
     source, output = tmp_path / "input", tmp_path / "out"
     for files in (FIRST, SECOND):
-        _add(source, files)
+        write_files(source, files)
         run_flow(source, output, batch_files=1)
     shutil.copytree(output, tmp_path / "clean")
     return source, output, tmp_path / "clean"
@@ -69,7 +63,7 @@ def test_a_run_rebuilds_lost_state_and_says_so(two_runs, run_flow, damage, state
         target.unlink()
     else:
         target.write_bytes(b"not parquet")
-    _add(source, THIRD)
+    write_files(source, THIRD)
     summary = run_flow(source, output, batch_files=1)
     expected = run_flow(source, clean, batch_files=1)
     assert (summary["state_rebuilt"], expected["state_rebuilt"]) == (1, 0)
