@@ -48,10 +48,10 @@ def _batches(
     cleaning = [
         _submit(
             runner, clean_batch, f"clean batch {i + 1}/{total}",
-            source=source, output=output, run=run, batch_no=i, paths=paths,
+            source=source, output=output, run=run, batch_no=i, planned=plan.planned,
             limits=settings.limits, base_url=settings.base_url,
         )
-        for i, paths in enumerate(plan.batches)
+        for i in range(total)
     ]  # fmt: skip
     cleaned = progress.collect("clean", cleaning)
     buckets = buckets_for_run(plan, cleaned, settings.pairs_per_bucket, settings.full_refresh)

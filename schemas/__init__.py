@@ -1,8 +1,10 @@
 """Schemas: the single source of truth for every column newsflow writes, output tables and internal files."""
 
 from schemas.tables import (
+    ARTICLE_VERSIONS_SCHEMA,
     ARTICLES_SCHEMA,
     ERROR_KINDS,
+    KEYS,
     LINK_TYPE,
     NUMBER_TYPE,
     PARAGRAPHS_SCHEMA,
@@ -15,8 +17,10 @@ from schemas.tables import (
 )
 
 __all__ = [
+    "ARTICLE_VERSIONS_SCHEMA",
     "ARTICLES_SCHEMA",
     "ERROR_KINDS",
+    "KEYS",
     "LINK_TYPE",
     "NUMBER_TYPE",
     "PARAGRAPHS_SCHEMA",

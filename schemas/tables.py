@@ -1,4 +1,4 @@
-"""Arrow schemas of the three output tables, with a description and an example per column.
+"""Arrow schemas of the four output tables, with a description and an example per column.
 
 Everything else (the Polars dtypes, the column tables of docs/columns.md, validation before a write) is
 derived from these declarations, so a column is declared exactly once.
@@ -9,7 +9,7 @@ from __future__ import annotations
 import polars as pl
 import pyarrow as pa
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # Hive partition column: present when a table is read as a dataset, absent inside the files.
 PARTITION_COLUMN = "ingest_date"
@@ -72,7 +72,8 @@ PARAGRAPHS_SCHEMA = pa.schema(
         _col(
             "article_id",
             pa.string(),
-            "The 16-hex id from the file name (first 16 hex of the content sha256 when the name is off pattern).",
+            "The 16-hex id from the file name `NNN_<16 hex>.txt`; for a name off that pattern, the first 16 hex "
+            "of the sha256 of its relative path. Files with one id are versions of one article.",
             "eb467b9fec6cd865",
             False,
         ),
@@ -272,10 +273,44 @@ ERROR_KINDS: dict[str, str] = {
     "not_a_file": "A pipe, socket or device named *.txt (never opened).",
 }
 
+ARTICLE_VERSIONS_SCHEMA = pa.schema(
+    [
+        _col("article_id", pa.string(), "As in paragraphs.", "eb467b9fec6cd865", False),
+        SOURCE_FILE,
+        _col("content_sha256", pa.string(), "sha256 of the file's bytes when the run read it.", "5be0…", False),
+        _col("n_paragraphs", pa.int32(), "Paragraphs in this version.", "29", False),
+        _col(
+            "file_modified_at",
+            TIMESTAMP,
+            "The file's modification time when the run listed it (LastModified on object stores): "
+            "the newest version of an article, ties broken by the larger file name, is its current one.",
+            "2026-11-27 05:58:12.000000+00:00",
+        ),
+        _col(
+            "superseded_by_run_id",
+            pa.string(),
+            "Id of the run that found a newer version (or new content in the same file); null for the "
+            "current version, whose rows are the ones in paragraphs and articles.",
+            "20261128T060000-9b2e77",
+        ),
+        *_RUN_COLUMNS,
+    ],
+    metadata={"newsflow.table": "article_versions"},
+)
+
 TABLES: dict[str, pa.Schema] = {
     "paragraphs": PARAGRAPHS_SCHEMA,
     "articles": ARTICLES_SCHEMA,
     "quarantine": QUARANTINE_SCHEMA,
+    "article_versions": ARTICLE_VERSIONS_SCHEMA,
+}
+
+# Columns that are unique among a table's rows: the documented key of each table.
+KEYS: dict[str, list[str]] = {
+    "paragraphs": ["article_id", "paragraph_index"],
+    "articles": ["article_id"],
+    "quarantine": ["source_file"],
+    "article_versions": ["source_file", "run_id"],
 }
 
 

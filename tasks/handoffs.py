@@ -21,9 +21,11 @@ class Plan:
     found: int  # input files found
     skipped: int  # unchanged since they were written
     replaced: list[str]  # files written before whose content changed: their rows are replaced
-    replaced_ids: list[str]  # the article ids of those files
+    superseded: list[str]  # current versions of articles that a newer file of this run replaces
+    replaced_ids: list[str]  # articles whose published rows this run replaces (their repeat pairs are dropped)
     text_files: list[str]  # the committed (text, article) pair files, in hash-bucket order
     text_pairs: int  # pairs in those files
+    planned: str | None = None  # the batches' files, staged one part per batch (PLANNED rows)
     quick_keys: str | None = None  # staged quick keys to record (QUICK_KEYS rows), None when there are none
     stats: Stats = field(default_factory=Stats)
     healed: list[str] = field(default_factory=list)  # state files rebuilt from the tables, and why
@@ -37,6 +39,7 @@ class CleanedBatch:
     paragraphs: str
     articles: str
     quarantine: str
+    versions: str
     pairs: str
     n_pairs: int
     n_paragraphs: int
@@ -61,6 +64,7 @@ class EnrichedBatch:
     written: list[str]
     files: str
     n_articles: int
+    n_older: int  # files read as an older version of their article: recorded in article_versions only
     n_paragraphs: int
     n_quarantined: int
     quarantine_kinds: dict[str, int]
@@ -69,7 +73,10 @@ class EnrichedBatch:
 
 @dataclass(frozen=True)
 class RunSummary:
-    """What a run did: files found = written + skipped + quarantined, paragraphs, retries and seconds."""
+    """What a run did: files found = written + skipped + quarantined, paragraphs, retries and seconds.
+
+    A file written as an older version of its article counts as written (its row is in article_versions).
+    """
 
     run_id: str
     files_found: int
@@ -83,6 +90,10 @@ class RunSummary:
     quarantine_kinds: dict[str, int]
     batches: int
     seconds: dict[str, float]
+    older_versions: int | None = (
+        None  # files written only to article_versions: a newer file of their article is current
+    )
+    versions_superseded: int | None = None  # current versions this run replaced with a newer file of their article
     state_rebuilt: int | None = None  # state files (skip list, repeat pairs) found missing or damaged and rebuilt
     version: int | None = None
     paragraphs_per_second: int | None = None

@@ -24,6 +24,7 @@ from tasks.enrich.articles import article_rows
 from tasks.enrich.paragraphs import enrich_paragraphs
 from tasks.handoffs import CleanedBatch, EnrichedBatch, Plan, RepeatBucket, RunSummary
 from tasks.ingest.read import ingest_files
+from tasks.ingest.versions import current_only, version_rows, versions_table
 from tasks.plan.plan import make_plan
 from tasks.repeats.buckets import bucket_repeats, hash_range, hash_slice
 from tasks.repeats.pairs import first_seen, id_as_int, text_pairs
@@ -67,12 +68,16 @@ def plan_run(
 
 @batch_task
 def clean_batch(
-    source: Store, output: Store, run: RunInfo, batch_no: int, paths: list[str], limits: InputLimits, base_url: str
+    source: Store, output: Store, run: RunInfo, batch_no: int, planned: str, limits: InputLimits, base_url: str
 ) -> CleanedBatch:
-    """Read, parse and clean one batch of files; stage its rows and its (text, article) pairs."""
+    """Read, parse and clean one batch of files; stage its rows, its versions and its (text, article)
+    pairs. `planned` is the plan's staged PLANNED parts: the batch's files, and which are current."""
     stats = _task_stats()
     with stats.timed("ingest"):
-        ingested = ingest_files(source, paths, limits)
+        files = read_staged_part(output, planned, batch_no)
+        read = ingest_files(source, files["source_file"].to_list(), limits)
+        versions = version_rows(read, files)
+        ingested = current_only(read, versions)
     with stats.timed("clean"):
         paragraphs = clean_paragraphs(ingested.paragraphs, base_url)
         pairs = text_pairs(paragraphs, first_seen(run.version, batch_no))
@@ -83,6 +88,7 @@ def clean_batch(
         paragraphs=stage_frame(output, f"{prefix}.cleaned.arrow", paragraphs),
         articles=stage_frame(output, f"{prefix}.articles.arrow", ingested.articles),
         quarantine=stage_frame(output, f"{prefix}.quarantine.arrow", ingested.quarantine),
+        versions=stage_frame(output, f"{prefix}.versions.arrow", versions),
         pairs=stage_frame(output, f"{prefix}.pairs.arrow", pairs),
         n_pairs=pairs.height,
         n_paragraphs=paragraphs.height,
@@ -139,14 +145,21 @@ def enrich_batch(
         paragraphs = enrich_paragraphs(read_staged(output, cleaned.paragraphs), counts, thresholds, enrichments)
         articles = article_rows(paragraphs, read_staged(output, cleaned.articles))
         quarantine = read_staged(output, cleaned.quarantine)
-        tables = {"paragraphs": paragraphs, "articles": articles, "quarantine": quarantine}
+        versions = read_staged(output, cleaned.versions)
+        tables = {
+            "paragraphs": paragraphs,
+            "articles": articles,
+            "quarantine": quarantine,
+            "article_versions": versions_table(versions, run.run_id),
+        }
         written = stage_tables(output, run, batch_no, tables)
-        files = skip_list_rows(articles, quarantine, run.part(batch_no))
+        files = skip_list_rows(versions, quarantine, run.part(batch_no))
     return EnrichedBatch(
         batch_no=batch_no,
         written=written,
         files=stage_frame(output, run.staged(f"batch-{batch_no:05d}.files.arrow"), files),
         n_articles=articles.height,
+        n_older=versions.height - articles.height,
         n_paragraphs=paragraphs.height,
         n_quarantined=quarantine.height,
         quarantine_kinds=dict(quarantine["error_kind"].value_counts().rows()),
@@ -186,9 +199,9 @@ def _commit_new(
     """Write the run's state and manifest over the previous one; return the summary it holds."""
     new_files = [read_staged(output, r.files) for r in results]
     keys = read_staged(output, plan.quick_keys) if plan.quick_keys else None
-    files_state = new_skip_list(output, previous, new_files, plan.replaced, keys, full_refresh)
+    files_state = new_skip_list(output, previous, new_files, plan, keys, full_refresh)
     summary = run_summary(plan, results, repeats, Stats(counts=stats.counts))
     staged = {r.batch_no: r.written for r in results}
-    out = RunOutput(staged, files_state, repeats or None, set(plan.replaced), summary)
+    out = RunOutput(staged, files_state, repeats or None, set(plan.replaced) | set(plan.superseded), summary)
     commit(output, plan.run, previous, out, full_refresh)
     return summary

@@ -12,13 +12,13 @@ from pathlib import Path
 
 import pyarrow as pa
 
+from schemas import TABLES
 from tasks.commit.manifest import load_manifest
 from tasks.storage.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "data" / "000_eb467b9fec6cd865.txt"
 VOLATILE = {"run_id", "ingested_at"}
-TABLES = ("paragraphs", "articles", "quarantine")
 BUCKET = "news"  # the moto S3 server's bucket (conftest's s3_endpoint)
 FILE_COUNTS = ("files_found", "files_written", "files_skipped", "files_quarantined", "paragraphs")
 
@@ -49,7 +49,7 @@ def small_corpus(folder: Path) -> Path:
 
 
 def committed_rows(url: str) -> dict[str, list[dict]]:
-    """Every table's rows from the files the latest manifest lists, without run ids and timestamps, sorted."""
+    """Every table's rows from the files the latest manifest lists, as stable_row makes them, sorted."""
     store = Store(url)
     manifest = load_manifest(store)
     rows = {}
@@ -57,10 +57,19 @@ def committed_rows(url: str) -> dict[str, list[dict]]:
         parts = [store.read_parquet(f"{table}/{part}") for part in manifest.tables[table]]
         found = pa.concat_tables(parts).to_pylist() if parts else []
         rows[table] = sorted(
-            ({k: v for k, v in row.items() if k not in VOLATILE} for row in found),
-            key=lambda r: (r["source_file"], r.get("paragraph_index", 0)),
+            (stable_row(row) for row in found),
+            key=lambda r: (r["source_file"], r.get("paragraph_index", 0), r.get("content_sha256") or ""),
         )
     return rows
+
+
+def stable_row(row: dict) -> dict:
+    """A row without what names the runs that wrote it: run ids and timestamps; a version's
+    superseding run becomes whether it was superseded."""
+    stable = {k: v for k, v in row.items() if k not in VOLATILE}
+    if "superseded_by_run_id" in stable:
+        stable["superseded_by_run_id"] = stable["superseded_by_run_id"] is not None
+    return stable
 
 
 def wait_for_port(port: int, process: subprocess.Popen, seconds: float = 60) -> None:

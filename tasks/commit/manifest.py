@@ -136,14 +136,17 @@ def load_files_state(store: Store, manifest: Manifest | None) -> pl.DataFrame:
     return found.select(pl.col(c) if c in found.columns else pl.lit(None, t).alias(c) for c, t in FILES_STATE.items())
 
 
-def skip_list_rows(articles: pl.DataFrame, quarantine: pl.DataFrame, part: str) -> pl.DataFrame:
-    """A batch's rows of the skip list: its written and its quarantined files, and the part holding them."""
-    return pl.concat(
-        [
-            articles.select("source_file", "content_sha256", "article_id"),
-            quarantine.select("source_file", "content_sha256", article_id=pl.lit(None, pl.String)),
-        ]
-    ).with_columns(part=pl.lit(part), quick_key=pl.lit(None, pl.String))
+def skip_list_rows(versions: pl.DataFrame, quarantine: pl.DataFrame, part: str) -> pl.DataFrame:
+    """A batch's rows of the skip list: its versions (VERSION_ROW) and quarantined files, and the part holding them."""
+    quarantined = quarantine.select(
+        "source_file",
+        "content_sha256",
+        article_id=pl.lit(None, pl.String),
+        file_modified_at=pl.lit(None, FILES_STATE["file_modified_at"]),
+        is_current=pl.lit(False),
+    )
+    rows = pl.concat([versions.select(quarantined.columns), quarantined])
+    return rows.with_columns(part=pl.lit(part), quick_key=pl.lit(None, pl.String)).select(FILES_STATE.names())
 
 
 def load_texts_state(store: Store, files: list[str], low: int, high: int) -> pl.DataFrame:

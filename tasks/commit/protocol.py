@@ -42,7 +42,7 @@ from tasks.commit.manifest import (
     state_of,
 )
 from tasks.commit.staging import STAGING_DIR, RunInfo
-from tasks.handoffs import RepeatBucket, RunSummary
+from tasks.handoffs import Plan, RepeatBucket, RunSummary
 from tasks.storage.store import Store
 
 # Run ids begin with their start time (tasks/plan/plan.py): '20261127T060000-3f9a1c'.
@@ -61,7 +61,7 @@ class RunOutput:
 
     `staged` maps batch numbers to the tables each staged; `files_state` is the new complete skip
     list and `texts_state` the counted pair buckets; `replaced` are source files written before
-    whose rows this run replaces.
+    whose rows this run replaces: changed files, and current versions a newer file supersedes.
     """
 
     staged: dict[int, list[str]]
@@ -127,17 +127,19 @@ def new_skip_list(
     store: Store,
     previous: Manifest | None,
     new_files: list[pl.DataFrame],
-    replaced: list[str],
+    plan: Plan,
     quick_keys: pl.DataFrame | None,
     full_refresh: bool,
 ) -> pl.DataFrame | None:
     """The complete skip list after this run, with the quick keys the plan recorded, or None when
     nothing changed and the committed one stands."""
-    changed = full_refresh or replaced or quick_keys is not None or any(f.height for f in new_files)
+    changed = full_refresh or plan.replaced or quick_keys is not None or any(f.height for f in new_files)
     if previous and not changed:
         return None
     old_files = load_files_state(store, None if full_refresh else previous)
-    kept = old_files.filter(~pl.col("source_file").is_in(replaced))
+    kept = old_files.filter(~pl.col("source_file").is_in(plan.replaced)).with_columns(
+        is_current=pl.col("is_current") & ~pl.col("source_file").is_in(plan.superseded)
+    )
     files = pl.concat([kept, *new_files], how="vertical_relaxed")
     if quick_keys is None:
         return files
@@ -256,7 +258,8 @@ def _rewrite_replaced(
     reprocessed: set[str],
     plan: Publication,
 ) -> dict[str, str]:
-    """Stage copies of the files holding replaced articles without their rows; return old→new part."""
+    """Stage copies of the files holding replaced articles without their rows (their versions marked
+    superseded by this run); return old→new part."""
     affected = sorted(set(old_state.filter(pl.col("source_file").is_in(list(reprocessed)))["part"]))
     renamed = {}
     for number, part in enumerate(affected):
@@ -267,10 +270,19 @@ def _rewrite_replaced(
                 continue
             parts.remove(part)
             plan.deletes.append(f"{table}/{part}")
-            kept = store.read_parquet(f"{table}/{part}")
-            kept = kept.filter(pc.invert(pc.is_in(kept["source_file"], pa.array(sorted(reprocessed)))))
+            kept = _without(table, store.read_parquet(f"{table}/{part}"), reprocessed, run.run_id)
             if kept.num_rows:
                 store.write_parquet(run.staged(f"{table}/{new_part}"), kept)
                 plan.move(run.staged(f"{table}/{new_part}"), f"{table}/{new_part}")
                 parts.append(new_part)
     return renamed
+
+
+def _without(table: str, rows: pa.Table, files: set[str], run_id: str) -> pa.Table:
+    """A part's rows with `files` no longer published: dropped, or in article_versions marked superseded."""
+    hit = pc.is_in(rows["source_file"], pa.array(sorted(files)))
+    if table != "article_versions":
+        return rows.filter(pc.invert(hit))
+    column = rows.schema.get_field_index("superseded_by_run_id")
+    retired = pc.if_else(pc.and_(hit, pc.is_null(rows[column])), pa.scalar(run_id), rows[column])
+    return rows.set_column(column, rows.schema.field(column), retired)

@@ -1,7 +1,7 @@
 """Rebuild the output's state from its committed tables, when the state files are lost or damaged.
 
-The skip list and the repeat-count pairs are derived data: articles and quarantine hold every
-file's `source_file`, `content_sha256`, `article_id` and part; paragraphs hold every
+The skip list and the repeat-count pairs are derived data: article_versions and quarantine hold
+every file's `source_file`, `content_sha256`, `article_id` and part; paragraphs hold every
 `(content_hash, article_id)` pair. A rebuilt pair's `seen` ordinal is its rank by `ingested_at`,
 then part name, then row within the part: the order the runs saw them in, up to the batch order of
 rows a replaced file's rewrite moved to a newer part.
@@ -23,13 +23,20 @@ DAMAGED = (FileNotFoundError, pa.ArrowInvalid)
 
 
 def files_state_from_tables(store: Store, manifest: Manifest) -> pl.DataFrame:
-    """The skip list the committed articles and quarantine rows imply."""
-    frames = [pl.DataFrame(schema=FILES_STATE)]
-    for table, columns in (("articles", ["article_id"]), ("quarantine", [])):
-        for part in manifest.tables.get(table, []):
-            rows = pl.from_arrow(store.read_parquet(f"{table}/{part}", ["source_file", "content_sha256", *columns]))
-            frames.append(rows.with_columns(part=pl.lit(part)))
-    return pl.concat(frames, how="diagonal_relaxed").select(FILES_STATE.names()).cast(FILES_STATE)
+    """The skip list the committed article_versions and quarantine rows imply: each file's latest row."""
+    frames = [pl.DataFrame(schema=FILES_STATE).with_columns(run_id=pl.lit(None, pl.String))]
+    columns = ["source_file", "content_sha256", "article_id", "file_modified_at", "superseded_by_run_id", "run_id"]
+    for part in manifest.tables.get("article_versions", []):
+        rows = pl.from_arrow(store.read_parquet(f"article_versions/{part}", columns))
+        current = pl.col("superseded_by_run_id").is_null().alias("is_current")
+        frames.append(rows.with_columns(current, part=pl.lit(part)).drop("superseded_by_run_id"))
+    for part in manifest.tables.get("quarantine", []):
+        rows = pl.from_arrow(store.read_parquet(f"quarantine/{part}", ["source_file", "content_sha256", "run_id"]))
+        frames.append(rows.with_columns(is_current=pl.lit(False), part=pl.lit(part)))
+    rows = pl.concat(frames, how="diagonal_relaxed")
+    # a file read again after its content changed has a row per run: the latest one is its state
+    latest = rows.sort("run_id").group_by("source_file", maintain_order=True).last()
+    return latest.select(FILES_STATE.names()).cast(FILES_STATE)
 
 
 def pairs_from_tables(store: Store, manifest: Manifest) -> pl.DataFrame:

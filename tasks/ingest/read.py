@@ -96,7 +96,7 @@ def ingest_files(source: Store, paths: list[str], limits: InputLimits) -> Ingest
         except BadInput as e:
             quarantine.append(_quarantine_row(rel, sha, len(data), e))
             continue
-        aid = article_id(rel, sha)
+        aid = article_id(rel)
         paragraphs["article_id"].extend([aid] * len(texts))
         paragraphs["source_file"].extend([rel] * len(texts))
         paragraphs["paragraph_index"].extend(range(len(texts)))

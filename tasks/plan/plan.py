@@ -7,14 +7,15 @@ from uuid import uuid4
 
 import polars as pl
 
-from schemas.internal import QUICK_KEYS
+from schemas.internal import PLANNED, QUICK_KEYS
 from tasks.commit.manifest import check_schema, load_files_state, state_of
 from tasks.commit.protocol import recover
 from tasks.commit.rebuild import heal_state
-from tasks.commit.staging import RunInfo, stage_frame
+from tasks.commit.staging import RunInfo, stage_frame, stage_parts
 from tasks.handoffs import Plan
-from tasks.ingest.discover import discover_with_keys
+from tasks.ingest.discover import Listed, article_id, discover_with_keys
 from tasks.plan.unchanged import unchanged_files
+from tasks.plan.versions import choose_versions
 from tasks.stats import Stats
 from tasks.storage.store import Store
 
@@ -37,7 +38,8 @@ def make_plan(
         healed = heal_state(output, manifest) if manifest and not full_refresh else []
         previous = None if full_refresh else manifest
         run = new_run((manifest.version if manifest else 0) + 1)
-        keys = discover_with_keys(source)
+        listed = discover_with_keys(source)
+        keys = {path: found.key for path, found in listed.items()}
         files = list(keys)
         state = load_files_state(output, previous)
         known = state.filter(pl.col("source_file").is_in(files))
@@ -45,22 +47,51 @@ def make_plan(
         todo = [p for p in files if p not in unchanged.files]
         known_files = set(known["source_file"])
         replaced = [p for p in todo if p in known_files]
+        versions = choose_versions(_todo_frame(todo, listed), state)
+        current = set(state.filter("is_current")["source_file"])
+        retired = versions.superseded + [p for p in replaced if p in current]
         recorded = {p: keys[p] for p in todo if keys[p]} | unchanged.refreshed
+        batches = [todo[i : i + batch_files] for i in range(0, len(todo), batch_files)]
     stats.count("read_retries", unchanged.read_retries)
     stats.count("state_rebuilt", len(healed))
     return Plan(
         run=run,
-        batches=[todo[i : i + batch_files] for i in range(0, len(todo), batch_files)],
+        batches=batches,
         found=len(files),
         skipped=len(unchanged.files),
         replaced=replaced,
-        replaced_ids=state.filter(pl.col("source_file").is_in(replaced))["article_id"].drop_nulls().to_list(),
+        superseded=versions.superseded,
+        replaced_ids=state.filter(pl.col("source_file").is_in(retired))["article_id"].to_list(),
         text_files=state_of(previous).texts,
         text_pairs=state_of(previous).text_pairs,
+        planned=stage_planned(output, run, versions.planned, batches),
         quick_keys=stage_quick_keys(output, run, recorded),
         stats=stats,
         healed=healed,
     )
+
+
+def _todo_frame(todo: list[str], listed: dict[str, Listed]) -> pl.DataFrame:
+    """The files to read, with the article id their name carries and their modification time."""
+    return pl.DataFrame(
+        {
+            "source_file": todo,
+            "article_id": [article_id(p) for p in todo],
+            "file_modified_at": [listed[p].modified for p in todo],
+        },
+        schema={name: PLANNED[name] for name in ("source_file", "article_id", "file_modified_at")},
+    )
+
+
+def stage_planned(output: Store, run: RunInfo, planned: pl.DataFrame, batches: list[list[str]]) -> str | None:
+    """The planned files (PLANNED rows) staged one part per batch, so each batch reads only its own."""
+    if not batches:
+        return None
+    offsets = [0]
+    for batch in batches:
+        offsets.append(offsets[-1] + len(batch))
+    parts = [planned.slice(start, end - start) for start, end in zip(offsets, offsets[1:])]
+    return stage_parts(output, run.staged("planned.arrow"), parts)
 
 
 def stage_quick_keys(output: Store, run: RunInfo, keys: dict[str, str]) -> str | None:

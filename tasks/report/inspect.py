@@ -14,6 +14,7 @@ SAMPLE_COLUMNS = {
     "paragraphs": ["article_id", "paragraph_index", "text", "is_boilerplate", "boilerplate_reason", "language"],
     "articles": ["article_id", "source_file", "n_paragraphs", "n_content_paragraphs", "lead"],
     "quarantine": ["source_file", "error_kind", "error_message"],
+    "article_versions": ["article_id", "source_file", "n_paragraphs", "superseded_by_run_id"],
 }
 
 

@@ -34,6 +34,7 @@ CURRENT_COLUMNS = {
     "paragraphs": ["run_id", "is_boilerplate", "n_chars", "links"],
     "articles": ["run_id"],
     "quarantine": ["run_id", "source_file", "error_kind", "error_message"],
+    "article_versions": ["run_id"],
 }
 COUNTS_SCHEMA = {"column": pl.String, "rows": pl.Int64, "nulls": pl.Int64}
 DOMAINS_SCHEMA = {"domain": pl.String, "links": pl.Int64}

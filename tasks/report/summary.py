@@ -14,7 +14,7 @@ def run_summary(plan: Plan, results: list[EnrichedBatch], repeats: list[RepeatBu
     kinds: Counter[str] = Counter()
     for result in results:
         kinds.update(result.quarantine_kinds)
-    written = sum(r.n_articles for r in results)
+    written = sum(r.n_articles + r.n_older for r in results)
     quarantined = sum(r.n_quarantined for r in results)
     if written + plan.skipped + quarantined != plan.found:
         raise RuntimeError(
@@ -31,6 +31,8 @@ def run_summary(plan: Plan, results: list[EnrichedBatch], repeats: list[RepeatBu
         files_skipped=plan.skipped,
         files_quarantined=quarantined,
         files_replaced=len(plan.replaced),
+        older_versions=sum(r.n_older for r in results),
+        versions_superseded=len(plan.superseded),
         paragraphs=sum(r.n_paragraphs for r in results),
         read_retries=stats.counts["read_retries"],
         task_retries=stats.counts["task_retries"],

@@ -18,8 +18,9 @@ from pathlib import Path
 import polars as pl
 import pyarrow.dataset as ds
 import pytest
-from support import write_files
+from support import stable_row, write_files
 
+from schemas import TABLES
 from tasks.commit.manifest import load_manifest, manifest_versions
 from tasks.commit.protocol import recover
 from tasks.storage import faults
@@ -28,8 +29,6 @@ from tasks.storage.store import Store
 pytestmark = pytest.mark.system  # real newsflow processes, SIGKILLed
 
 ROOT = Path(__file__).resolve().parents[2]
-TABLES = ("paragraphs", "articles", "quarantine")
-RUN_COLUMNS = ["run_id", "ingested_at"]
 FIRST = {f"{i:03d}_{i:016x}.txt": repr([f"Story {i}, paragraph {j}." for j in range(3)]) for i in range(1, 5)}
 SECOND = {
     **FIRST,
@@ -53,7 +52,7 @@ def reader_view(output: Path) -> dict[str, list[tuple]]:
 def content(output: Path) -> dict[str, list[tuple]]:
     """The tables' rows without the columns that name the run that wrote them."""
     frames = {t: pl.read_parquet(f"{output}/{t}/**/*.parquet", hive_partitioning=False) for t in TABLES}
-    return {t: sorted(f.drop(RUN_COLUMNS).rows()) if f.height else [] for t, f in frames.items()}
+    return {t: sorted(tuple(stable_row(row).values()) for row in f.iter_rows(named=True)) for t, f in frames.items()}
 
 
 @pytest.fixture(scope="module")

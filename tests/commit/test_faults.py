@@ -126,10 +126,26 @@ def test_a_summary_that_does_not_add_up_stops_the_commit():
     from tasks.stats import Stats
 
     plan = Plan(
-        RunInfo("r", None, 1), [], found=4, skipped=1, replaced=[], replaced_ids=[], text_files=[], text_pairs=0
+        RunInfo("r", None, 1),
+        [],
+        found=4,
+        skipped=1,
+        replaced=[],
+        superseded=[],
+        replaced_ids=[],
+        text_files=[],
+        text_pairs=0,
     )
     result = EnrichedBatch(
-        0, [], "f", n_articles=1, n_paragraphs=2, n_quarantined=1, quarantine_kinds={"empty": 1}, stats=Stats()
+        0,
+        [],
+        "f",
+        n_articles=1,
+        n_older=0,
+        n_paragraphs=2,
+        n_quarantined=1,
+        quarantine_kinds={"empty": 1},
+        stats=Stats(),
     )
     with pytest.raises(RuntimeError) as caught:
         run_summary(plan, [result], [], Stats())

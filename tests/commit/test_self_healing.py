@@ -45,8 +45,9 @@ def test_state_rebuilt_from_the_tables_equals_the_state_the_runs_kept(two_runs):
     _, output, _ = two_runs
     store = Store(str(output))
     manifest = load_manifest(store)
-    kept_files = pl.from_arrow(store.read_parquet(manifest.state.files))
-    assert files_state_from_tables(store, manifest).sort("source_file").equals(kept_files.sort("source_file"))
+    kept_files = pl.from_arrow(store.read_parquet(manifest.state.files)).drop("quick_key")
+    rebuilt_files = files_state_from_tables(store, manifest).drop("quick_key")  # a cache of stat: not rebuilt
+    assert rebuilt_files.sort("source_file").equals(kept_files.sort("source_file"))
     kept, rebuilt = _committed_pairs(store), pairs_from_tables(store, manifest)
     assert rebuilt.drop("seen").equals(kept.drop("seen"))
     # The ordinals differ (ranks, not run and batch strides) but name the same first article of every text.

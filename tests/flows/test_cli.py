@@ -33,9 +33,9 @@ def test_run_prints_summary_table_then_inspect_shows_the_output(prefect_harness,
 
     assert main(["inspect", out, "--samples", "2"]) == 0
     printed = capsys.readouterr().out
-    assert "│ paragraphs │     1 │   29 │" in printed
-    assert "│ articles   │     1 │    1 │" in printed
-    assert "│ quarantine │     1 │    0 │" in printed  # one zero-row file: every table exists
+    assert "│ paragraphs       │     1 │   29 │" in printed
+    assert "│ articles         │     1 │    1 │" in printed
+    assert "│ quarantine       │     1 │    0 │" in printed  # one zero-row file: every table exists
     assert "│ v1      │ " in printed
     assert "The UK is withdrawing troops from Mali" in printed
 

@@ -189,12 +189,12 @@ def test_dangling_link_inside_the_input_is_an_io_error(tmp_path):
     ]
 
 
-def test_names_off_pattern_get_the_content_hash_as_id(tmp_path):
+def test_names_off_pattern_get_the_path_hash_as_id(tmp_path):
     names = ["story.txt", "12_ABCDEF0123456789.txt", "sp ace é\nnewline.txt"]
     for name in names:
         (tmp_path / name).write_text(f"[{name!r}]")
     batch = ingest_files(Store(str(tmp_path)), sorted(names), LIMITS)
-    expected = {n: hashlib.sha256(f"[{n!r}]".encode()).hexdigest()[:16] for n in names}
+    expected = {n: hashlib.sha256(n.encode()).hexdigest()[:16] for n in names}
     assert dict(batch.articles.select("source_file", "article_id").iter_rows()) == expected
 
 
@@ -283,7 +283,7 @@ def test_hostile_folder_run_completes_and_writes_every_good_file(hostile_dir, tm
         ("data:text/html,x", None, True),
     ]
     assert not (tmp_path / "PWNED").exists() and not (hostile_dir / "PWNED").exists()
-    top = ["_lock", "_manifest", "_staging", "_state", "articles", "paragraphs", "quarantine"]
+    top = ["_lock", "_manifest", "_staging", "_state", "article_versions", "articles", "paragraphs", "quarantine"]
     assert sorted(os.listdir(output)) == top and os.listdir(output / "_staging") == []
 
     again = run_flow(hostile_dir, output, batch_files=3)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import time
+from datetime import UTC, datetime
 
 import polars as pl
 
@@ -20,7 +21,16 @@ HOUR_AGO_NS = time.time_ns() - 3600 * 10**9
 def known(rows: list[tuple[str, str, str | None]]) -> pl.DataFrame:
     """Skip-list rows (source_file, content_sha256, quick_key)."""
     frame = pl.DataFrame(rows, schema=["source_file", "content_sha256", "quick_key"], orient="row")
-    return frame.with_columns(article_id=pl.lit(None, pl.String), part=pl.lit("p")).select(FILES_STATE.names())
+    return frame.with_columns(
+        article_id=pl.lit(None, pl.String),
+        part=pl.lit("p"),
+        file_modified_at=pl.lit(None, FILES_STATE["file_modified_at"]),
+        is_current=pl.lit(True),
+    ).select(FILES_STATE.names())
+
+
+def quick_keys(folder) -> dict[str, str | None]:
+    return {path: listed.key for path, listed in discover_with_keys(Store(str(folder))).items()}
 
 
 def sha(data: bytes) -> str:
@@ -38,7 +48,7 @@ def test_unchanged_files_are_those_with_the_known_sha256(tmp_path):
     edited = write(tmp_path, "002_bbbbbbbbbbbbbbbb.txt", b"['edited']")
     (tmp_path / "003_cccccccccccccccc.txt").symlink_to("/etc/hostname")
     rows = known([(name, sha(b"['same']"), None) for name in (same, edited, "003_cccccccccccccccc.txt")])
-    keys = discover_with_keys(Store(str(tmp_path)))
+    keys = quick_keys(tmp_path)
     found = unchanged_files(Store(str(tmp_path)), rows, keys, MAX_BYTES, full_check=False)
     # the changed file and the unreadable one are left to ingest, which writes or quarantines them
     assert (found.files, found.read_retries) == ({same}, 0)
@@ -50,8 +60,10 @@ def test_a_file_whose_quick_key_is_unchanged_is_not_read(tmp_path):
     key = f"7:{HOUR_AGO_NS}"
     write(tmp_path, name, b"['two']")  # same size and mtime: rsync and git would not look either
     rows = known([(name, sha(b"['one']"), key)])
-    keys = discover_with_keys(Store(str(tmp_path)))
+    keys = quick_keys(tmp_path)
     assert keys == {name: key}
+    modified = datetime.fromtimestamp(HOUR_AGO_NS // 10**9, UTC).replace(microsecond=HOUR_AGO_NS // 1000 % 10**6)
+    assert discover_with_keys(Store(str(tmp_path)))[name].modified == modified
     quick = unchanged_files(Store(str(tmp_path)), rows, keys, MAX_BYTES, full_check=False)
     assert (quick.files, quick.refreshed) == ({name}, {})
     full = unchanged_files(Store(str(tmp_path)), rows, keys, MAX_BYTES, full_check=True)
@@ -60,12 +72,12 @@ def test_a_file_whose_quick_key_is_unchanged_is_not_read(tmp_path):
 
 def test_a_file_modified_just_now_has_no_key_to_trust(tmp_path):
     name = write(tmp_path, "001_aaaaaaaaaaaaaaaa.txt", b"['new']", mtime_ns=time.time_ns())
-    assert discover_with_keys(Store(str(tmp_path))) == {name: None}
+    assert quick_keys(tmp_path) == {name: None}
 
 
 def test_a_file_quarantined_unread_is_tried_again_whatever_its_key(tmp_path):
     name = write(tmp_path, "001_aaaaaaaaaaaaaaaa.txt", b"['now readable']")
-    keys = discover_with_keys(Store(str(tmp_path)))
+    keys = quick_keys(tmp_path)
     rows = known([(name, None, keys[name])])  # an io_error row: no sha256 on record
     found = unchanged_files(Store(str(tmp_path)), rows, keys, MAX_BYTES, full_check=False)
     assert (found.files, found.refreshed) == (set(), {})
