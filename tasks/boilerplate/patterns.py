@@ -18,6 +18,10 @@ class Furniture(NamedTuple):
     regex: str
 
 
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_DATE = rf"(?:\b(?:19|20)\d{{2}}\b(?:[^:0-9]|$)|\b\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}\b|\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH})"
+_TIME = r"\b\d{1,2}[:h]\d{2}\b"
+
 # Reason code -> pattern, in priority order (the first match names the paragraph). Lower case.
 FURNITURE: dict[str, Furniture] = {
     "copyright": Furniture(
@@ -66,18 +70,30 @@ FURNITURE: dict[str, Furniture] = {
         r"^(?:image source|image caption|media caption|getty images|photo(?:graph)?|image"
         r"|picture|credit|foto|bild|source)\s*[:,]|this video can ?not be played"
         r"|^(?:video|watch|listen)\s*,|\b(?:getty images|reuters|afp|shutterstock|epa"
-        r"|ap photo|istock)\s*\)?\s*$|^photo by\b",
+        r"|ap photo|istock)\s*\)?\s*$|^photo by\b"
+        # A credit on its own: "Getty", "AP", "Reuters/Corbis", "(photo AFP)".
+        r"|^\(?(?:(?:photo|foto|image|picture|credit|crédit)s?\s*:?\s*)?(?:getty(?: images)?|ap|pa|afp|reuters|rex"
+        r"|epa|corbis|shutterstock|alamy|dr|istock|dpa|efe|ansa|xinhua|bloomberg|pa (?:wire|media)|eyevine"
+        r"|splash news)(?:\s*[/,;]\s*[^/,;]{1,40}){0,3}\)?\s*$",
+    ),
+    "interface": Furniture(
+        200,
+        r"this is a modal window|(?:beginning|end) of dialog window|escape will cancel|requires javascript"
+        r"|enable javascript|javascript (?:is )?(?:disabled|required)|browser does not support|ad ?blocker"
+        r"|continue reading below|an error has occurred|error occurred|please try again|^report (?:an )?issue$",
     ),
     "byline": Furniture(
         100,
         r"^(?:published|updated|posted|last updated)\s*(?:on|at|:)?\s*"
         r"(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)"
-        r"|\b\d+\s*(?:min(?:ute)?s?|minutos?) (?:read|de leitura)\b|tempo de leitura",
+        r"|\b\d+\s*(?:min(?:ute)?s?|minutos?) (?:read|de leitura)\b|tempo de leitura"
+        # A date and a clock time in a line that does not end a sentence: a dateline or comment header.
+        rf"|(?:{_DATE}.{{0,40}}{_TIME}|{_TIME}.{{0,40}}{_DATE})(?:.*[^.!?\s]|.*[ap]\.m\.)\s*$",
     ),
 }
 
-# A byline needs case: "By Jane Doe" but not "by the way". Checked on the original text.
-BYLINE_CASED = Furniture(100, r"^(?i:by)\s+\p{Lu}[^.!?]{0,60}$")
+# A byline needs case: "By Jane Doe", "Por Ana M. Gil" but not "by the way". Checked on the original text.
+BYLINE_CASED = Furniture(100, r"^(?i:by|por|par|von|door|av|af|przez)\s+\p{Lu}(?:[^.!?]|\b\p{Lu}\.){0,60}$")
 
 # Markers after which nothing belongs to the article: comment-section and related-content
 # headings (whole paragraph), comment forms and legal footers. Lower case.

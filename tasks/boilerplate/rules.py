@@ -153,7 +153,8 @@ _FURNITURE_MEANINGS = {
     "comments": "comment form or comment-section furniture",
     "read_more": "'read more' / related-content line",
     "caption": "media caption or credit (Image source, Media caption, Photo: ...)",
-    "byline": "byline, dateline or reading-time line",
+    "interface": "page-interface text: video player, script, ad-blocker or error notice",
+    "byline": "byline, dateline, comment header or reading-time line",
 }
 
 # Priority order: the first rule that holds names the paragraph. The lead is never flagged.

@@ -62,13 +62,41 @@ def reasons(df: pl.DataFrame) -> list[str | None]:
         ("Image source, Getty Images", "caption"),
         ("Media caption, The mayor opened the bridge", "caption"),
         ("This video can not be played", "caption"),
+        ("Getty", "caption"),
+        ("Reuters/Corbis", "caption"),
+        ("(photo AFP)", "caption"),
+        ("This is a modal window.", "interface"),
+        ("We've noticed that you are using an ad blocker.", "interface"),
+        ("Oops! We had a problem sending your message. Please try again later.", "interface"),
         ("By Jane Doe, Transport correspondent", "byline"),
+        ("By Charles M. Blow", "byline"),
+        ("Por Ana Gil y Luis Pérez", "byline"),
+        ("Par Marie Dupont", "byline"),
         ("Published on 12 March 2024", "byline"),
+        ("By Jo Lee on Monday, November 18th, 2019 at 11:08 a.m.", "byline"),
+        ("Jo Lee 於 2014/01/01 20:31 回覆", "byline"),
     ],
 )
 def test_pattern_reasons(text: str, code: str) -> None:
     """Each furniture pattern yields its own reason code, in the middle of an article too."""
     assert reasons(frame([BODY, text, BODY])) == [None, code, None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Apple is a big customer of the factory.",
+        "The 10:30 train on 3 May 2019 was cancelled.",
+        "The 1975: 22:15 - 23:45",
+        "Por qué la ciudad necesita un puente nuevo",
+        "Par ailleurs, le pont ouvrira au printemps",
+        "Von der Leyen visits the bridge",
+        "Getty Museum reopens its garden",
+    ],
+)
+def test_body_lines_like_furniture_are_kept(text: str) -> None:
+    """Sentences with a time, a lowercase word after 'Por'/'Par', or an agency name in them stay."""
+    assert reasons(frame([BODY, text, BODY])) == [None, None, None]
 
 
 def test_long_body_paragraph_mentioning_newsletter_is_kept() -> None:
@@ -160,6 +188,7 @@ def test_every_reason_is_documented() -> None:
         "comments",
         "read_more",
         "caption",
+        "interface",
         "byline",
         "link_dense",
         "short_fragment",
