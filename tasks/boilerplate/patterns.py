@@ -65,16 +65,19 @@ FURNITURE: dict[str, Furniture] = {
         r"|leia (?:também|mais)|lire aussi|lesen sie auch|lee también|leer más|mehr zum thema)"
         r"\b\s*[:\-–—|]?",
     ),
+    # A photo credit on its own line: "Getty", "AP", "Reuters/Corbis", "(photo AFP)".
+    "credit": Furniture(
+        80,
+        r"^\(?(?:(?:photo|foto|image|picture|credit|crédit)s?\s*:?\s*)?(?:getty(?: images)?|ap|pa|afp|reuters|rex"
+        r"|epa|corbis|shutterstock|alamy|dr|istock|dpa|efe|ansa|xinhua|bloomberg|pa (?:wire|media)|eyevine"
+        r"|splash news)(?:\s*[/,;]\s*[^/,;]{1,40}){0,3}\)?\s*$",
+    ),
     "caption": Furniture(
         200,
         r"^(?:image source|image caption|media caption|getty images|photo(?:graph)?|image"
         r"|picture|credit|foto|bild|source)\s*[:,]|this video can ?not be played"
         r"|^(?:video|watch|listen)\s*,|\b(?:getty images|reuters|afp|shutterstock|epa"
-        r"|ap photo|istock)\s*\)?\s*$|^photo by\b"
-        # A credit on its own: "Getty", "AP", "Reuters/Corbis", "(photo AFP)".
-        r"|^\(?(?:(?:photo|foto|image|picture|credit|crédit)s?\s*:?\s*)?(?:getty(?: images)?|ap|pa|afp|reuters|rex"
-        r"|epa|corbis|shutterstock|alamy|dr|istock|dpa|efe|ansa|xinhua|bloomberg|pa (?:wire|media)|eyevine"
-        r"|splash news)(?:\s*[/,;]\s*[^/,;]{1,40}){0,3}\)?\s*$",
+        r"|ap photo|istock)\s*\)?\s*$|^photo by\b",
     ),
     "interface": Furniture(
         200,

@@ -62,9 +62,6 @@ def reasons(df: pl.DataFrame) -> list[str | None]:
         ("Image source, Getty Images", "caption"),
         ("Media caption, The mayor opened the bridge", "caption"),
         ("This video can not be played", "caption"),
-        ("Getty", "caption"),
-        ("Reuters/Corbis", "caption"),
-        ("(photo AFP)", "caption"),
         ("This is a modal window.", "interface"),
         ("We've noticed that you are using an ad blocker.", "interface"),
         ("Oops! We had a problem sending your message. Please try again later.", "interface"),
@@ -80,6 +77,12 @@ def reasons(df: pl.DataFrame) -> list[str | None]:
 def test_pattern_reasons(text: str, code: str) -> None:
     """Each furniture pattern yields its own reason code, in the middle of an article too."""
     assert reasons(frame([BODY, text, BODY])) == [None, code, None]
+
+
+@pytest.mark.parametrize("text", ["Getty", "Reuters/Corbis", "(photo AFP)", "EPA/Jane Doe"])
+def test_bare_credit_lines(text: str) -> None:
+    """A photo credit on its own line is a credit (and the line above it its caption)."""
+    assert reasons(frame([BODY, BODY + " Two.", text])) == [None, "captioned", "credit"]
 
 
 @pytest.mark.parametrize(
@@ -187,9 +190,11 @@ def test_every_reason_is_documented() -> None:
         "follow_us",
         "comments",
         "read_more",
+        "credit",
         "caption",
         "interface",
         "byline",
+        "captioned",
         "link_dense",
         "short_fragment",
         "repeated",
