@@ -37,7 +37,8 @@ FURNITURE: dict[str, Furniture] = {
         160,
         r"newsletter|\bsign[ -]?up\b|\bsubscribe to (?:our|the|his|her|my)\b"
         r"|enter your e-?mail|e-?mail address|inscr[ií]ba?[-‐ ]?(?:se|te)|boletín"
-        r"|abonnez-vous|suscr[ií]b",
+        r"|abonnez-vous|suscr[ií]b|delivered (?:straight )?to your (?:e-?mail )?inbox|mailing list|confirm your subscription"
+        r"|newsstand price|e-?mail (?:has been|was) sent|e-?mail foi cadastrado|your first e-?mail|only send you",
     ),
     "subscription": Furniture(
         160,

@@ -53,6 +53,8 @@ def reasons(df: pl.DataFrame) -> list[str | None]:
         ("We use cookies to give you the best experience. Accept all cookies?", "cookie"),
         ("Sign up for our morning newsletter.", "newsletter"),
         ("Abonnez-vous à notre lettre d'information.", "newsletter"),
+        ("Get the Example Times delivered to your inbox", "newsletter"),
+        ("Seu e-mail foi cadastrado com sucesso!", "newsletter"),
         ("Already a subscriber? Log in here.", "subscription"),
         ("Follow us on Facebook and Instagram.", "follow_us"),
         ("Síguenos en Twitter.", "follow_us"),
@@ -95,6 +97,7 @@ def test_bare_credit_lines(text: str) -> None:
         "Par ailleurs, le pont ouvrira au printemps",
         "Von der Leyen visits the bridge",
         "Getty Museum reopens its garden",
+        "A long-awaited email from the council arrived in her inbox.",
     ],
 )
 def test_body_lines_like_furniture_are_kept(text: str) -> None:
