@@ -90,14 +90,17 @@ FURNITURE: dict[str, Furniture] = {
         100,
         r"^(?:published|updated|posted|last updated)\s*(?:on|at|:)?\s*"
         r"(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)"
-        r"|\b\d+\s*(?:min(?:ute)?s?|minutos?) (?:read|de leitura)\b|tempo de leitura"
-        # A date and a clock time in a line that does not end a sentence: a dateline or comment header.
-        rf"|(?:{_DATE}.{{0,40}}{_TIME}|{_TIME}.{{0,40}}{_DATE})(?:.*[^.!?\s]|.*[ap]\.m\.)\s*$",
+        r"|\b\d+\s*(?:min(?:ute)?s?|minutos?) (?:read|de leitura)\b|tempo de leitura",
     ),
 }
 
 # A byline needs case: "By Jane Doe", "Por Ana M. Gil" but not "by the way". Checked on the original text.
 BYLINE_CASED = Furniture(100, r"^(?i:by|por|par|von|door|av|af|przez)\s+\p{Lu}(?:[^.!?]|\b\p{Lu}\.){0,60}$")
+
+# A date and a clock time in a short line that ends no sentence: a dateline or a comment header
+# ("Jo Lee, 3 May 2024 10:31"). Lower case; matched apart from the other patterns, as joining it to
+# them makes the combined scan 15 times slower.
+DATELINE = Furniture(100, rf"(?:{_DATE}.{{0,40}}{_TIME}|{_TIME}.{{0,40}}{_DATE})(?:.*[^.!?\s]|.*[ap]\.m\.)\s*$")
 
 # Markers after which nothing belongs to the article: comment-section and related-content
 # headings (whole paragraph), comment forms and legal footers. Lower case.
@@ -147,7 +150,10 @@ def _short_lower(text: pl.Expr, n_chars: pl.Expr) -> pl.Expr:
 
 
 def _is_byline(text: pl.Expr, n_chars: pl.Expr) -> pl.Expr:
-    return (n_chars <= BYLINE_CASED.max_chars) & text.str.contains(fast(BYLINE_CASED.regex))
+    """A cased byline, or a dateline (lower-cased, short paragraphs only)."""
+    short = n_chars <= BYLINE_CASED.max_chars
+    dated = pl.when(short).then(text.str.to_lowercase()).str.contains(fast(DATELINE.regex)).fill_null(False)
+    return short & (text.str.contains(fast(BYLINE_CASED.regex)) | dated)
 
 
 def _first_furniture(text: pl.Expr, n_chars: pl.Expr) -> pl.Expr:
