@@ -2,8 +2,9 @@
 
 For each corpus folder with gold article bodies in its index.jsonl (default: all of ../shared/corpus),
 prints the scorer's token precision / recall / F1 of the kept paragraphs for keeping every paragraph,
-for newsflow, and for the per-paragraph oracle, side by side; then the share of paragraphs flagged
-per reason code. Without ../shared (a fresh clone) it says so and exits 0.
+for newsflow, and for the per-paragraph oracle, side by side, on all pages and on the dev and test
+halves of `bench.split` (grouped by site: tune on dev, report test); then the share of paragraphs
+flagged per reason code. Without ../shared (a fresh clone) it says so and exits 0.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ import tempfile
 from pathlib import Path
 
 import polars as pl
+
+from bench.split import SPLITS, write_split
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -70,6 +73,14 @@ def reason_shares(paragraphs: Path) -> pl.DataFrame:
     )
 
 
+def _row(args: argparse.Namespace, name: str, part: str, corpus: Path, paragraphs: Path) -> str:
+    """One table row: keep-all, newsflow and oracle scores of one corpus folder (or split of it)."""
+    flow, empty = score(args.scorer, paragraphs, corpus)
+    keep_all, _ = score(args.scorer, paragraphs, corpus, keep_all=True)
+    best = oracle(args.oracle, corpus) if args.oracle.is_file() else "-"
+    return f"| {name} | {part} | {keep_all} | {flow} | {empty} | {best} |"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, action="append", help="folder of .txt files and index.jsonl (repeat)")
@@ -85,14 +96,12 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory(prefix="newsflow-quality-") as tmp:
             run_flow(corpus.resolve(), Path(tmp))
             paragraphs = Path(tmp) / "out" / "paragraphs"
-            flow, empty = score(args.scorer, paragraphs, corpus)
-            keep_all, _ = score(args.scorer, paragraphs, corpus, keep_all=True)
-            best = oracle(args.oracle, corpus) if args.oracle.is_file() else "-"
-            rows.append(f"| {corpus.name} | {keep_all} | {flow} | {empty} | {best} |")
+            parts = {"all": corpus} | {s: write_split(corpus, s, Path(tmp) / s) for s in SPLITS}
+            rows += [_row(args, corpus.name, part, folder, paragraphs) for part, folder in parts.items()]
             shares[corpus.name] = reason_shares(paragraphs)
     print("P/R/F1 = token precision / recall / F1 of the kept paragraphs, mean over articles\n")
-    print("| set | keep every paragraph | newsflow | pages with nothing kept | oracle per paragraph |")
-    print("|---|---|---|---:|---|")
+    print("| set | pages | keep every paragraph | newsflow | pages with nothing kept | oracle per paragraph |")
+    print("|---|---|---|---|---:|---|")
     print("\n".join(rows))
     with pl.Config(tbl_rows=50, tbl_hide_dataframe_shape=True, tbl_hide_column_data_types=True):
         for name, table in shares.items():

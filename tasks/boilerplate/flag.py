@@ -1,8 +1,9 @@
 """Flag site furniture (boilerplate) among cleaned paragraphs, vectorised with Polars.
 
 Signals: multilingual furniture patterns, link density, short unpunctuated fragments at
-the edges of an article, and corpus repetition (the same normalised text in many
-articles, CCNet style). The first rule of `rules.RULES` that holds gives the reason code.
+the edges of an article, the caption above a photo credit, and corpus repetition (the same
+normalised text in many articles, CCNet style). The first rule of `rules.RULES` that holds
+gives the reason code.
 """
 
 from __future__ import annotations

@@ -46,6 +46,7 @@ class Signals:
     at_edge: pl.Expr = pl.col("_at_edge")  # before the article's first or after its last unique body paragraph
     after_tail_break: pl.Expr = pl.col("_after_tail_break")  # past furniture that follows the last body paragraph
     after_end: pl.Expr = pl.col("_after_end")  # after an end-of-article marker that follows the body
+    above_credit: pl.Expr = pl.col("_above_credit")  # the next paragraph is a photo credit on its own
 
 
 def _first_index(condition: pl.Expr) -> pl.Expr:
@@ -78,6 +79,10 @@ def stages(edge_repeat_threshold: int) -> list[dict[str, pl.Expr]]:
             "_width": n_chars + (IDEOGRAPH_WIDTH - 1) * text.str.count_matches(IDEOGRAPHS),
             "_link_share": pl.col("link_chars") / pl.max_horizontal(n_chars, 1),
             "_unpunctuated": ~text.str.contains(SENTENCE_END),
+            "_above_credit": (pl.col("_furniture") == "credit")
+            .shift(-1)
+            .over("source_file", order_by="paragraph_index")
+            .fill_null(False),
         },
         {"_prose": (width >= BODY_MIN_CHARS) & (link_share < LINK_DENSE_SHARE) & ~unpunctuated},
         {"_body": (prose & (count < edge_repeat_threshold)) | pl.col("is_lead")},
@@ -106,6 +111,11 @@ def furniture(code: str) -> Callable[[Signals], pl.Expr]:
 
     rule.__name__ = code
     return rule
+
+
+def captioned(s: Signals) -> pl.Expr:
+    """Directly above a photo credit line: the caption of that photo (a gallery repeats the pair)."""
+    return s.above_credit
 
 
 def link_dense(s: Signals) -> pl.Expr:
@@ -152,14 +162,17 @@ _FURNITURE_MEANINGS = {
     "follow_us": "'follow us' or share prompt for social networks",
     "comments": "comment form or comment-section furniture",
     "read_more": "'read more' / related-content line",
+    "credit": "photo credit on a line of its own (Getty, AP, Reuters/Corbis)",
     "caption": "media caption or credit (Image source, Media caption, Photo: ...)",
-    "byline": "byline, dateline or reading-time line",
+    "interface": "page-interface text: video player, script, ad-blocker or error notice",
+    "byline": "byline, dateline, comment header or reading-time line",
 }
 
 # Priority order: the first rule that holds names the paragraph. The lead is never flagged.
 RULES: list[Rule] = [
     Rule("empty", "no visible text (images, embeds, form fields)", empty),
     *(Rule(code, _FURNITURE_MEANINGS[code], furniture(code)) for code in FURNITURE),
+    Rule("captioned", "text directly above a photo credit line: the photo's caption", captioned, situational=True),
     Rule("link_dense", "most of the text sits inside links (menus, link lists)", link_dense, situational=True),
     Rule(
         "short_fragment",

@@ -53,6 +53,8 @@ def reasons(df: pl.DataFrame) -> list[str | None]:
         ("We use cookies to give you the best experience. Accept all cookies?", "cookie"),
         ("Sign up for our morning newsletter.", "newsletter"),
         ("Abonnez-vous à notre lettre d'information.", "newsletter"),
+        ("Get the Example Times delivered to your inbox", "newsletter"),
+        ("Seu e-mail foi cadastrado com sucesso!", "newsletter"),
         ("Already a subscriber? Log in here.", "subscription"),
         ("Follow us on Facebook and Instagram.", "follow_us"),
         ("Síguenos en Twitter.", "follow_us"),
@@ -62,13 +64,45 @@ def reasons(df: pl.DataFrame) -> list[str | None]:
         ("Image source, Getty Images", "caption"),
         ("Media caption, The mayor opened the bridge", "caption"),
         ("This video can not be played", "caption"),
+        ("This is a modal window.", "interface"),
+        ("We've noticed that you are using an ad blocker.", "interface"),
+        ("Oops! We had a problem sending your message. Please try again later.", "interface"),
         ("By Jane Doe, Transport correspondent", "byline"),
+        ("By Charles M. Blow", "byline"),
+        ("Por Ana Gil y Luis Pérez", "byline"),
+        ("Par Marie Dupont", "byline"),
         ("Published on 12 March 2024", "byline"),
+        ("By Jo Lee on Monday, November 18th, 2019 at 11:08 a.m.", "byline"),
+        ("Jo Lee 於 2014/01/01 20:31 回覆", "byline"),
     ],
 )
 def test_pattern_reasons(text: str, code: str) -> None:
     """Each furniture pattern yields its own reason code, in the middle of an article too."""
     assert reasons(frame([BODY, text, BODY])) == [None, code, None]
+
+
+@pytest.mark.parametrize("text", ["Getty", "Reuters/Corbis", "(photo AFP)", "EPA/Jane Doe"])
+def test_bare_credit_lines(text: str) -> None:
+    """A photo credit on its own line is a credit (and the line above it its caption)."""
+    assert reasons(frame([BODY, BODY + " Two.", text])) == [None, "captioned", "credit"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Apple is a big customer of the factory.",
+        "The 10:30 train on 3 May 2019 was cancelled.",
+        "The 1975: 22:15 - 23:45",
+        "Por qué la ciudad necesita un puente nuevo",
+        "Par ailleurs, le pont ouvrira au printemps",
+        "Von der Leyen visits the bridge",
+        "Getty Museum reopens its garden",
+        "A long-awaited email from the council arrived in her inbox.",
+    ],
+)
+def test_body_lines_like_furniture_are_kept(text: str) -> None:
+    """Sentences with a time, a lowercase word after 'Por'/'Par', or an agency name in them stay."""
+    assert reasons(frame([BODY, text, BODY])) == [None, None, None]
 
 
 def test_long_body_paragraph_mentioning_newsletter_is_kept() -> None:
@@ -159,8 +193,11 @@ def test_every_reason_is_documented() -> None:
         "follow_us",
         "comments",
         "read_more",
+        "credit",
         "caption",
+        "interface",
         "byline",
+        "captioned",
         "link_dense",
         "short_fragment",
         "repeated",

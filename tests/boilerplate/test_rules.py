@@ -31,6 +31,7 @@ def test_rules_mirror_reasons_in_priority_order() -> None:
             [False, True, False],
         ),
         ("byline", frame(["By Jane Doe", "by the way, it rained", "Updated 3 May"]), [True, False, True]),
+        ("captioned", frame([BODY, BODY + " Two.", "Getty", BODY + " Three."]), [False, True, False, False]),
         (
             "link_dense",
             frame([MENU, BODY, BODY, BODY], link_chars=[len(MENU), 0, 60, 0]),
@@ -78,3 +79,10 @@ def test_teaser_headlines_after_closing_furniture() -> None:
     headline = "Crowds cheer as the bridge finally opens after two years of delays"
     texts = [BODY, BODY + " Two.", headline, "© 2024 Example Media Ltd.", headline + " again"]
     assert reasons(frame(texts)) == [None, None, None, "copyright", "short_fragment"]
+
+
+def test_gallery_captions_above_credits() -> None:
+    """In a gallery, each caption above a bare credit goes with it; the article around it stays."""
+    caption = "The mayor cuts the ribbon as crowds gather on the new bridge over the river on Sunday."
+    texts = [BODY, BODY + " Two.", caption, "AP", caption + " Again.", "Reuters/Corbis", BODY + " Three."]
+    assert reasons(frame(texts)) == [None, None, "captioned", "credit", "captioned", "credit", None]
