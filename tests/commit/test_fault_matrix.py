@@ -48,11 +48,13 @@ FIRST = {
     "003_0000000000000003.txt": "['Story 3.', 'Story 3, more.']",
     "004_0000000000000004.txt": "['broken",
 }
-# One file rewritten and the bad one fixed: both replaced, and quarantine left with no rows (its empty part).
+# One file rewritten and the bad one fixed: both replaced, and quarantine left with no rows (its empty
+# part); a newer version of article 1 (written last, so the newest) supersedes 001.
 SECOND = {
     **FIRST,
     "002_0000000000000002.txt": "['Story 2, rewritten.', 'Shared footer.']",
     "004_0000000000000004.txt": "['Story 4, repaired.']",
+    "005_0000000000000001.txt": "['Story 1, updated.', 'Shared footer.']",
 }
 RUN_ID = re.escape("RUNID")
 # `make test` (budget ~10 min on 2 cores; EIO at all 160 points takes 8 of them) samples the other
