@@ -81,3 +81,14 @@ def test_a_file_quarantined_unread_is_tried_again_whatever_its_key(tmp_path):
     rows = known([(name, None, keys[name])])  # an io_error row: no sha256 on record
     found = unchanged_files(Store(str(tmp_path)), rows, keys, MAX_BYTES, full_check=False)
     assert (found.files, found.refreshed) == (set(), {})
+
+
+def test_an_object_listing_gives_the_etag_key_and_last_modified():
+    from tasks.ingest.discover import Listed, _listed_object
+
+    at = datetime(2026, 11, 27, 6, tzinfo=UTC)
+    assert _listed_object({"size": 9, "ETag": '"abc"', "LastModified": at}) == Listed('9:"abc"', at)
+    naive = {"size": 9, "ETag": '"abc"', "LastModified": at.replace(tzinfo=None)}  # read as UTC
+    assert _listed_object(naive) == Listed('9:"abc"', at)
+    assert _listed_object({"size": 9, "mtime": at.timestamp()}) == Listed(f"9:{at.timestamp()}", at)
+    assert _listed_object({"size": 9}) == Listed(None, None)
