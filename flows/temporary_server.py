@@ -21,6 +21,8 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import prefect
+import prefect.context
+from prefect.context import refresh_global_settings_context
 from prefect.events.worker import EventsWorker
 from prefect.logging.handlers import APILogWorker
 from prefect.settings import (
@@ -80,10 +82,13 @@ class TemporaryServer:
 
 @contextmanager
 def temporary_api() -> Iterator[TemporaryServer | None]:
-    """A temporary server this process and its workers talk to, or None when PREFECT_API_URL names one.
+    """A temporary server this process, its threads and its workers talk to, or None when PREFECT_API_URL names one.
 
-    Runs on it send no heartbeats (a server that dies with the run cannot watch for missed ones, and
-    stopping the heartbeat thread costs up to a second) and print no links to its UI, which it has not.
+    The address goes into the environment (workers inherit it) and into Prefect's process-wide
+    settings, which threads without this context fall back to: with only a context-local setting,
+    Prefect's background threads started a second temporary server of their own. Runs on it send
+    no heartbeats (a server that dies with the run cannot watch for missed ones, and stopping the
+    heartbeat thread costs up to a second) and print no links to its UI, which it has not.
     """
     if PREFECT_API_URL.value():
         yield None
@@ -91,10 +96,11 @@ def temporary_api() -> Iterator[TemporaryServer | None]:
     server = TemporaryServer()
     with ExitStack() as stack:
         stack.callback(server.stop)
-        stack.enter_context(_environ("PREFECT_API_URL", server.api_url))  # process-pool and Dask workers
+        stack.enter_context(_environ({"PREFECT_API_URL": server.api_url, "PREFECT_UI_URL": ""}))
+        stack.enter_context(_process_wide_settings())
         stack.enter_context(
             temporary_settings(
-                {PREFECT_API_URL: server.api_url, PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None, PREFECT_UI_URL: ""}
+                {PREFECT_API_URL: server.api_url, PREFECT_UI_URL: "", PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}
             )
         )
         stack.callback(_send_pending)
@@ -108,12 +114,29 @@ def _send_pending() -> None:
 
 
 @contextmanager
-def _environ(name: str, value: str) -> Iterator[None]:
-    os.environ[name] = value
+def _process_wide_settings() -> Iterator[None]:
+    """Prefect's process-wide settings read again from the environment, and the previous ones put back after."""
+    before = prefect.context.GLOBAL_SETTINGS_CONTEXT
+    refresh_global_settings_context()
     try:
         yield
     finally:
-        del os.environ[name]
+        prefect.context.GLOBAL_SETTINGS_CONTEXT = before
+
+
+@contextmanager
+def _environ(values: dict[str, str]) -> Iterator[None]:
+    """Set these environment variables for the duration, then restore what was there."""
+    before = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for name, value in before.items():
+            if value is None:
+                del os.environ[name]
+            else:
+                os.environ[name] = value
 
 
 def _healthy(api_url: str) -> bool:
