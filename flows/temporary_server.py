@@ -71,7 +71,7 @@ class TemporaryServer:
         raise RuntimeError(f"the temporary Prefect server did not answer on {self.api_url} in time")
 
     def stop(self) -> None:
-        """Terminate the server (it finishes its SQLite writes on SIGTERM); kill it if it lingers."""
+        """Terminate the server, as Prefect stops its own (SQLite's journal keeps the database whole); kill it if it lingers."""
         self.process.terminate()
         try:
             self.process.wait(timeout=5)
