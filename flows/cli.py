@@ -127,17 +127,22 @@ def _run(settings: Settings, args: argparse.Namespace) -> int:
     show_bar = console.is_terminal and not args.quiet and not args.json
     if show_bar or args.quiet:  # Prefect's per-task lines would fight the bar; the UI keeps them all
         os.environ["PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL"] = "WARNING"
-    from flows.console import ProgressBar, summary_table
-    from flows.pipeline import newsflow
-    from flows.ui import observing
+    from flows.temporary_server import temporary_api
 
-    bar = ProgressBar(console) if show_bar else None
     try:
-        if bar:
-            with bar.progress, observing(bar):
+        with temporary_api() as server:  # boots while the flow's modules load
+            from flows.console import ProgressBar, summary_table
+            from flows.pipeline import newsflow
+            from flows.ui import observing
+
+            if server:
+                server.ready()
+            bar = ProgressBar(console) if show_bar else None
+            if bar:
+                with bar.progress, observing(bar):
+                    summary = newsflow(settings)
+            else:
                 summary = newsflow(settings)
-        else:
-            summary = newsflow(settings)
     except Exception as e:  # the flow run's Failed state and its logs hold the details
         print(f"newsflow: run failed: {type(e).__name__}: {e}", file=sys.stderr)
         return 1

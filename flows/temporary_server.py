@@ -1,0 +1,147 @@
+"""The throw-away Prefect API server of a `newsflow run` without PREFECT_API_URL, started early and cheaply.
+
+Prefect starts the same server itself at a flow's first API call, but only after the flow process has
+imported Prefect's whole server package (FastAPI app, ORM models, migrations: about 2 s of CPU on this
+project's machine) just to reach the class that launches it, and only once everything else is loaded.
+Launched here, the server boots in its own process while the flow's modules load, and the flow
+process never imports the server.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from pathlib import Path
+
+import prefect
+import prefect.context
+from prefect.context import refresh_global_settings_context
+from prefect.events.worker import EventsWorker
+from prefect.logging.handlers import APILogWorker
+from prefect.settings import (
+    PREFECT_API_URL,
+    PREFECT_FLOWS_HEARTBEAT_FREQUENCY,
+    PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS,
+    PREFECT_UI_URL,
+    temporary_settings,
+)
+
+# What Prefect's own temporary server gets (prefect.server.api.server.SubprocessASGIServer): no UI,
+# only the services an ephemeral server runs.
+SERVER_ENV = {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
+POLL_SECONDS = 0.1
+
+
+class TemporaryServer:
+    """A Prefect API server in a child process; `ready()` waits until it answers.
+
+    Its socket is bound here, on a free local port, and handed to uvicorn already listening: no
+    other process can take the port meanwhile, and requests wait in the queue until it serves.
+    """
+
+    def __init__(self) -> None:
+        with socket.socket() as listening:
+            listening.bind(("127.0.0.1", 0))
+            listening.listen()
+            self.api_url = f"http://127.0.0.1:{listening.getsockname()[1]}/api"
+            fd = str(listening.fileno())
+            command = [
+                sys.executable, "-m", "uvicorn", "--app-dir", str(Path(prefect.__file__).parent.parent),
+                "--factory", "prefect.server.api.server:create_app", "--fd", fd, "--log-level", "error",
+                "--lifespan", "on",
+            ]  # fmt: skip
+            self.process = subprocess.Popen(command, env={**os.environ, **SERVER_ENV}, pass_fds=[listening.fileno()])
+
+    def ready(self) -> None:
+        """Block until the server answers /health; raise if it exits or takes longer than Prefect allows."""
+        deadline = time.monotonic() + PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS.value()
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"the temporary Prefect server exited with status {self.process.returncode}")
+            if _healthy(self.api_url):
+                return
+            time.sleep(POLL_SECONDS)
+        raise RuntimeError(f"the temporary Prefect server did not answer on {self.api_url} in time")
+
+    def stop(self) -> None:
+        """Terminate the server, as Prefect stops its own (SQLite's journal keeps the database whole); kill it if it lingers."""
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+@contextmanager
+def temporary_api() -> Iterator[TemporaryServer | None]:
+    """A temporary server this process, its threads and its workers talk to, or None when PREFECT_API_URL names one.
+
+    The address goes into the environment (workers inherit it) and into Prefect's process-wide
+    settings, which threads without this context fall back to: with only a context-local setting,
+    Prefect's background threads started a second temporary server of their own. Runs on it send
+    no heartbeats (a server that dies with the run cannot watch for missed ones, and stopping the
+    heartbeat thread costs up to a second) and print no links to its UI, which it has not.
+    """
+    if PREFECT_API_URL.value():
+        yield None
+        return
+    server = TemporaryServer()
+    with ExitStack() as stack:
+        stack.callback(server.stop)
+        stack.enter_context(_environ({"PREFECT_API_URL": server.api_url, "PREFECT_UI_URL": ""}))
+        stack.enter_context(_process_wide_settings())
+        stack.enter_context(
+            temporary_settings(
+                {PREFECT_API_URL: server.api_url, PREFECT_UI_URL: "", PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}
+            )
+        )
+        stack.callback(_send_pending)
+        yield server
+
+
+def _send_pending() -> None:
+    """Send the log lines and events still queued to the server before it stops, as Prefect does at exit."""
+    APILogWorker.drain_all()
+    EventsWorker.drain_all()
+
+
+@contextmanager
+def _process_wide_settings() -> Iterator[None]:
+    """Prefect's process-wide settings read again from the environment, and the previous ones put back after."""
+    before = prefect.context.GLOBAL_SETTINGS_CONTEXT
+    refresh_global_settings_context()
+    try:
+        yield
+    finally:
+        prefect.context.GLOBAL_SETTINGS_CONTEXT = before
+
+
+@contextmanager
+def _environ(values: dict[str, str]) -> Iterator[None]:
+    """Set these environment variables for the duration, then restore what was there."""
+    before = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for name, value in before.items():
+            if value is None:
+                del os.environ[name]
+            else:
+                os.environ[name] = value
+
+
+def _healthy(api_url: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{api_url}/health", timeout=5) as response:
+            return response.status == 200
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return False

@@ -1,0 +1,80 @@
+"""The temporary Prefect server `newsflow run` starts for itself when no PREFECT_API_URL names one."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import threading
+import urllib.request
+from pathlib import Path
+
+import prefect.context
+from prefect.settings import (
+    PREFECT_API_URL,
+    PREFECT_FLOWS_HEARTBEAT_FREQUENCY,
+    PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS,
+    PREFECT_UI_URL,
+    temporary_settings,
+)
+
+from bench.servers import BIN, clean_env
+from flows.temporary_server import temporary_api
+
+
+def _processes_with(variable: str) -> list[int]:
+    """Processes whose environment holds `variable` (NAME=value)."""
+    found = []
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            if variable.encode() in Path(f"/proc/{pid}/environ").read_bytes().split(b"\0"):
+                found.append(int(pid))
+        except OSError:
+            continue
+    return found
+
+
+def test_a_run_without_an_api_url_records_on_its_own_server_and_stops_it(seed_dir, tmp_path):
+    home = tmp_path / "home"
+    args = ["run", "--input", str(seed_dir), "--output", str(tmp_path / "out"), "--runner", "process", "--json"]
+    env = clean_env(home) | {
+        "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120"
+    }  # a new database, a busy machine
+    done = subprocess.run([str(BIN / "newsflow"), *args], env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    summary = json.loads(done.stdout)
+    assert (summary["files_written"], summary["paragraphs"]) == (1, 29)
+    assert (home / "prefect.db").exists()  # the server kept the run in this PREFECT_HOME
+    assert "Starting temporary server" not in done.stderr  # Prefect never started a server of its own
+    assert "Error logging to API" not in done.stderr  # every log line reached the server before it stopped
+    assert "View at" not in done.stderr  # no link to a UI the temporary server does not serve
+    assert _processes_with(f"PREFECT_HOME={home}") == []
+
+
+def test_the_temporary_server_answers_while_open_and_is_gone_after(tmp_path, monkeypatch):
+    monkeypatch.setenv("PREFECT_HOME", str(tmp_path))  # the server's database
+    process_wide = prefect.context.GLOBAL_SETTINGS_CONTEXT
+    unset = temporary_settings(
+        {PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS: 120}, restore_defaults={PREFECT_API_URL}
+    )
+    with unset, temporary_api() as server:
+        server.ready()
+        with urllib.request.urlopen(f"{server.api_url}/health") as response:
+            assert response.read() == b"true"
+        assert PREFECT_API_URL.value() == os.environ["PREFECT_API_URL"] == server.api_url
+        seen_by_a_thread = []  # a new thread starts without this context: it reads the process-wide settings
+        thread = threading.Thread(target=lambda: seen_by_a_thread.append(PREFECT_API_URL.value()))
+        thread.start()
+        thread.join()
+        assert seen_by_a_thread == [server.api_url]
+        assert (PREFECT_FLOWS_HEARTBEAT_FREQUENCY.value(), PREFECT_UI_URL.value()) == (None, "")
+    assert (tmp_path / "prefect.db").exists()
+    assert server.process.poll() is not None
+    assert "PREFECT_API_URL" not in os.environ
+    assert prefect.context.GLOBAL_SETTINGS_CONTEXT is process_wide  # the previous settings are back
+
+
+def test_no_server_is_started_when_an_api_url_is_set():
+    with temporary_settings({PREFECT_API_URL: "http://prefect.internal:4200/api"}), temporary_api() as server:
+        assert server is None
+        assert "PREFECT_API_URL" not in os.environ
