@@ -11,11 +11,13 @@ import json
 from dataclasses import asdict, dataclass, field
 
 import polars as pl
+import pyarrow as pa
 
 from schemas import SCHEMA_VERSION
-from schemas.internal import FILES_STATE, PAIRS
+from schemas.internal import FILES_STATE, PAIRS, PAIRS_SCHEMA
 from tasks.handoffs import RunSummary
-from tasks.repeats.buckets import hash_range
+from tasks.repeats.buckets import HASH_SPACE, hash_range
+from tasks.repeats.runs import ROW_GROUP_PAIRS, PairRun, pair_runs
 from tasks.storage.store import Store
 
 MANIFEST_DIR = "_manifest"
@@ -29,14 +31,21 @@ class SchemaMismatch(RuntimeError):
 
 @dataclass(frozen=True)
 class ManifestState:
-    """The state files a manifest keeps alive: the skip list and the pair buckets in hash order."""
+    """The state files a manifest keeps alive: the skip list, and the pair runs (tasks/repeats/runs.py):
+    the base's buckets in hash order (`texts`, `text_pairs` rows) and the newer runs (`text_deltas`)."""
 
     files: str | None = None
     texts: list[str] = field(default_factory=list)
     text_pairs: int = 0
+    text_deltas: list[PairRun] = field(default_factory=list)
+
+    def pair_runs(self) -> list[PairRun]:
+        """The committed pair runs, oldest (the base) first; none for a new output."""
+        return pair_runs(self.texts, self.text_pairs, self.text_deltas)
 
     def paths(self) -> set[str]:
-        return set(self.texts) | ({self.files} if self.files else set())
+        deltas = {rel for run in self.text_deltas for rel in run.files}
+        return set(self.texts) | deltas | ({self.files} if self.files else set())
 
 
 @dataclass(frozen=True)
@@ -69,7 +78,10 @@ class Manifest:
         return cls(
             **{k: data[k] for k in ("version", "run_id", "started_at", "schema_version", "tables")},
             state=ManifestState(
-                state.get("files"), [texts] if isinstance(texts, str) else texts, state.get("text_pairs", 0)
+                state.get("files"),
+                [texts] if isinstance(texts, str) else texts,
+                state.get("text_pairs", 0),
+                [PairRun(**run) for run in state.get("text_deltas", [])],
             ),
             moves=data.get("moves", []),
             deletes=data.get("deletes", []),
@@ -146,15 +158,38 @@ def skip_list_rows(articles: pl.DataFrame, quarantine: pl.DataFrame, part: str) 
     ).with_columns(part=pl.lit(part), quick_key=pl.lit(None, pl.String))
 
 
-def load_texts_state(store: Store, files: list[str], low: int, high: int) -> pl.DataFrame:
-    """The committed pairs with low <= content_hash < high, reading only the files that can hold them.
+def load_texts_state(
+    store: Store, runs: list[PairRun], low: int, high: int, hashes: pl.Series | None = None
+) -> pl.DataFrame:
+    """The pairs of `runs` with low <= content_hash < high, reading only the files that can hold them.
 
-    `files` are the pair files in hash-bucket order (`ManifestState.texts`).
+    Given sorted `hashes`, only the pairs of those hashes, from the row groups whose hash range
+    holds one of them. Rows a tombstone kills are still there (tasks/repeats/runs.py `live`).
     """
     frames = [pl.DataFrame(schema=PAIRS)]
-    for bucket, rel in enumerate(files):
-        file_low, file_high = hash_range(bucket, len(files))
-        if file_low < high and low < file_high:
-            frame = pl.from_arrow(store.read_parquet(rel))
-            frames.append(frame.filter(pl.col("content_hash").is_between(low, high - 1)))
+    for run in runs:
+        for bucket, rel in enumerate(run.files):
+            file_low, file_high = hash_range(bucket, len(run.files))
+            if file_low < high and low < file_high:
+                table = store.read_parquet(rel) if hashes is None else _row_groups_holding(store, rel, hashes)
+                found = pl.from_arrow(table).filter(pl.col("content_hash").is_between(low, high - 1))
+                frames.append(found if hashes is None else found.filter(pl.col("content_hash").is_in(hashes.implode())))
     return pl.concat(frames)
+
+
+def _row_groups_holding(store: Store, rel: str, hashes: pl.Series) -> pa.Table:
+    """The row groups of a hash-sorted pair file whose [min, max] hash holds one of the sorted `hashes`."""
+    parquet = store.open_parquet(rel)
+    meta = parquet.metadata
+    stats = [meta.row_group(g).column(0).statistics for g in range(meta.num_row_groups)]  # column 0: content_hash
+    known = [s is not None and s.has_min_max for s in stats]  # a group without statistics is always read
+    lows = pl.Series([s.min if k else 0 for s, k in zip(stats, known)], dtype=pl.UInt64)
+    highs = pl.Series([s.max if k else HASH_SPACE - 1 for s, k in zip(stats, known)], dtype=pl.UInt64)
+    starts, ends = hashes.search_sorted(lows, side="left"), hashes.search_sorted(highs, side="right")
+    groups = [g for g, (start, end) in enumerate(zip(starts, ends)) if end > start]
+    return parquet.read_row_groups(groups) if groups else PAIRS_SCHEMA.empty_table()
+
+
+def write_pairs(store: Store, rel: str, pairs: pl.DataFrame) -> None:
+    """A hash-sorted pair file in small row groups, so lookups read little of it."""
+    store.write_parquet(rel, pairs.to_arrow(), row_group_size=ROW_GROUP_PAIRS)

@@ -57,6 +57,7 @@ def make_plan(
         replaced_ids=state.filter(pl.col("source_file").is_in(replaced))["article_id"].drop_nulls().to_list(),
         text_files=state_of(previous).texts,
         text_pairs=state_of(previous).text_pairs,
+        text_deltas=state_of(previous).text_deltas,
         quick_keys=stage_quick_keys(output, run, recorded),
         stats=stats,
         healed=healed,
