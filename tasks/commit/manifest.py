@@ -43,9 +43,12 @@ class ManifestState:
         """The committed pair runs, oldest (the base) first; none for a new output."""
         return pair_runs(self.texts, self.text_pairs, self.text_deltas)
 
+    def pair_paths(self) -> set[str]:
+        """The files of every pair run."""
+        return {rel for run in self.pair_runs() for rel in run.files}
+
     def paths(self) -> set[str]:
-        deltas = {rel for run in self.text_deltas for rel in run.files}
-        return set(self.texts) | deltas | ({self.files} if self.files else set())
+        return self.pair_paths() | ({self.files} if self.files else set())
 
 
 @dataclass(frozen=True)

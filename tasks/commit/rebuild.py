@@ -71,7 +71,7 @@ def write_pair_state(store: Store, state: ManifestState, pairs: pl.DataFrame) ->
     """Write all of `pairs`, in place, into the files of the state's base, and empty its newer runs."""
     for rel, bucket in zip(state.texts, pair_buckets(pairs, len(state.texts))):
         write_pairs(store, rel, bucket)
-    for rel in {rel for run in state.text_deltas for rel in run.files}:
+    for rel in state.pair_paths() - set(state.texts):
         write_pairs(store, rel, pl.DataFrame(schema=PAIRS))
 
 
@@ -82,7 +82,7 @@ def heal_state(store: Store, manifest: Manifest) -> list[str]:
     if state.files and not readable(store, state.files):
         store.write_parquet(state.files, files_state_from_tables(store, manifest).to_arrow())
         healed.append(f"rebuilt the skip list {state.files} from the committed tables")
-    damaged = [rel for rel in state.paths() - {state.files} if not readable(store, rel)]
+    damaged = [rel for rel in state.pair_paths() if not readable(store, rel)]
     if damaged:
         write_pair_state(store, state, pairs_from_tables(store, manifest))
         healed.append(

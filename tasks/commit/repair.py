@@ -140,14 +140,14 @@ def _state(store: Store, manifest: Manifest) -> list[Finding]:
         pairs = pairs_from_tables(store, manifest)
         if not _same_pairs(store, state, pairs):
             write_pair_state(store, state, pairs)
-            n_files = len(state.paths() - {files})
+            n_files = len(state.pair_paths())
             findings.append(Finding(f"the repeat pairs ({n_files} files) do not match the paragraphs: rebuilt", True))
     return findings
 
 
 def _same_pairs(store: Store, state: ManifestState, expected: pl.DataFrame) -> bool:
     """Whether the live pairs of the state's runs are exactly `expected`'s (compared on text and article)."""
-    if not all(readable(store, rel) for rel in state.paths() - {state.files}):
+    if not all(readable(store, rel) for rel in state.pair_paths()):
         return False
     key = ["content_hash", "article_id"]
     runs = state.pair_runs()
