@@ -7,6 +7,7 @@ Writing it is the commit.
 
 from __future__ import annotations
 
+import base64
 import json
 from dataclasses import asdict, dataclass, field
 
@@ -14,15 +15,17 @@ import polars as pl
 import pyarrow as pa
 
 from schemas import SCHEMA_VERSION
-from schemas.internal import FILES_STATE, PAIRS, PAIRS_SCHEMA
+from schemas.internal import FILES_STATE, PAIRS
 from tasks.handoffs import RunSummary
-from tasks.repeats.buckets import HASH_SPACE, hash_range
+from tasks.repeats.buckets import hash_range, hash_slice
 from tasks.repeats.runs import ROW_GROUP_PAIRS, PairRun, pair_runs
 from tasks.storage.store import Store
 
 MANIFEST_DIR = "_manifest"
 STATE_DIR = "_state"
 MANIFESTS_KEPT = 50
+# Schema metadata of a pair file: the first content_hash of each row group, little-endian uint64, base64.
+FIRST_HASHES = b"first_hash_of_row_groups"
 
 
 class SchemaMismatch(RuntimeError):
@@ -166,33 +169,56 @@ def load_texts_state(
 ) -> pl.DataFrame:
     """The pairs of `runs` with low <= content_hash < high, reading only the files that can hold them.
 
-    Given sorted `hashes`, only the pairs of those hashes, from the row groups whose hash range
-    holds one of them. Rows a tombstone kills are still there (tasks/repeats/runs.py `live`).
+    Given sorted `hashes`, only the pairs of those hashes, from the files and row groups whose hash
+    range holds one of them. Rows a tombstone kills are still there (tasks/repeats/runs.py `live`).
     """
     frames = [pl.DataFrame(schema=PAIRS)]
     for run in runs:
         for bucket, rel in enumerate(run.files):
             file_low, file_high = hash_range(bucket, len(run.files))
-            if file_low < high and low < file_high:
-                table = store.read_parquet(rel) if hashes is None else _row_groups_holding(store, rel, hashes)
-                found = pl.from_arrow(table).filter(pl.col("content_hash").is_between(low, high - 1))
-                frames.append(found if hashes is None else found.filter(pl.col("content_hash").is_in(hashes.implode())))
+            start, end = max(low, file_low), min(high, file_high)
+            if start < end:
+                frames.append(_pairs_in(store, rel, start, end, hashes))
     return pl.concat(frames)
 
 
+def _pairs_in(store: Store, rel: str, low: int, high: int, hashes: pl.Series | None) -> pl.DataFrame:
+    """One pair file's rows with low <= content_hash < high, or only those of the sorted `hashes` there."""
+    if hashes is None:
+        return pl.from_arrow(store.read_parquet(rel)).filter(pl.col("content_hash").is_between(low, high - 1))
+    wanted = hash_slice(hashes.to_frame("content_hash"), low, high)["content_hash"]
+    if not wanted.len():  # no file read at all
+        return pl.DataFrame(schema=PAIRS)
+    found = pl.from_arrow(_row_groups_holding(store, rel, wanted))
+    return found.filter(pl.col("content_hash").is_in(wanted.implode()))
+
+
 def _row_groups_holding(store: Store, rel: str, hashes: pl.Series) -> pa.Table:
-    """The row groups of a hash-sorted pair file whose [min, max] hash holds one of the sorted `hashes`."""
+    """The row groups of a pair file (write_pairs) that can hold one of the sorted `hashes`.
+
+    Group g holds the hashes from its first up to the next group's first, both included (one
+    hash's rows may span groups); a file without the index of first hashes is read whole.
+    """
     parquet = store.open_parquet(rel)
-    meta = parquet.metadata
-    stats = [meta.row_group(g).column(0).statistics for g in range(meta.num_row_groups)]  # column 0: content_hash
-    known = [s is not None and s.has_min_max for s in stats]  # a group without statistics is always read
-    lows = pl.Series([s.min if k else 0 for s, k in zip(stats, known)], dtype=pl.UInt64)
-    highs = pl.Series([s.max if k else HASH_SPACE - 1 for s, k in zip(stats, known)], dtype=pl.UInt64)
-    starts, ends = hashes.search_sorted(lows, side="left"), hashes.search_sorted(highs, side="right")
-    groups = [g for g, (start, end) in enumerate(zip(starts, ends)) if end > start]
-    return parquet.read_row_groups(groups) if groups else PAIRS_SCHEMA.empty_table()
+    index = (parquet.schema_arrow.metadata or {}).get(FIRST_HASHES)
+    if index is None:
+        return parquet.read()
+    firsts = _decode_hashes(index)
+    starts = (firsts.search_sorted(hashes, side="left") - 1).clip(0)
+    ends = firsts.search_sorted(hashes, side="right")
+    groups = pl.int_ranges(starts, ends, dtype=pl.Int64, eager=True).explode().unique().sort()
+    return parquet.read_row_groups(groups.drop_nulls().to_list())
 
 
 def write_pairs(store: Store, rel: str, pairs: pl.DataFrame) -> None:
-    """A hash-sorted pair file in small row groups, so lookups read little of it."""
-    store.write_parquet(rel, pairs.to_arrow(), row_group_size=ROW_GROUP_PAIRS)
+    """A hash-sorted pair file in small row groups, with the first hash of each group in its metadata,
+    so lookups read its footer and the few groups they need."""
+    firsts = pairs["content_hash"].gather_every(ROW_GROUP_PAIRS).to_arrow()
+    index = base64.b64encode(firsts.buffers()[1][: 8 * len(firsts)].to_pybytes()) if len(firsts) else b""
+    table = pairs.to_arrow().replace_schema_metadata({FIRST_HASHES: index})
+    store.write_parquet(rel, table, row_group_size=ROW_GROUP_PAIRS)
+
+
+def _decode_hashes(index: bytes) -> pl.Series:
+    raw = base64.b64decode(index)
+    return pl.from_arrow(pa.Array.from_buffers(pa.uint64(), len(raw) // 8, [None, pa.py_buffer(raw)]))

@@ -57,10 +57,11 @@ def test_tombstones_kill_an_articles_pairs_seen_before_the_run_that_replaced_it(
 
 def test_lookups_read_only_the_row_groups_holding_the_hashes(tmp_path):
     store = Store(str(tmp_path))
-    rows = 3 * ROW_GROUP_PAIRS
+    rows, edge = 3 * ROW_GROUP_PAIRS, ROW_GROUP_PAIRS * 10
     pairs = pl.DataFrame(
         {
-            "content_hash": [n * 10 for n in range(rows)],
+            # the last row of group 0 holds the text of the first row of group 1
+            "content_hash": [edge if n == ROW_GROUP_PAIRS - 1 else n * 10 for n in range(rows)],
             "article_id": [n % 7 for n in range(rows)],
             "seen": range(rows),
         },
@@ -74,3 +75,12 @@ def test_lookups_read_only_the_row_groups_holding_the_hashes(tmp_path):
     assert found.rows() == [(20, 2, 2), (10 * ROW_GROUP_PAIRS + 10, (ROW_GROUP_PAIRS + 1) % 7, ROW_GROUP_PAIRS + 1)]
     assert load_texts_state(store, [base], 0, 30, hashes).rows() == [(20, 2, 2)]
     assert load_texts_state(store, [base], 0, 30).height == 3
+    edge_rows = load_texts_state(store, [base], 0, HASH_SPACE, pl.Series([edge], dtype=pl.UInt64))
+    assert edge_rows.rows() == [
+        (edge, (ROW_GROUP_PAIRS - 1) % 7, ROW_GROUP_PAIRS - 1),
+        (edge, ROW_GROUP_PAIRS % 7, ROW_GROUP_PAIRS),
+    ]
+    store.write_parquet("_state/texts-old-0000.parquet", pairs.to_arrow())  # written before the index: read whole
+    assert load_texts_state(store, [PairRun(["_state/texts-old-0000.parquet"], rows)], 0, HASH_SPACE, hashes).equals(
+        found
+    )
