@@ -8,8 +8,8 @@ grow geometrically with age, so they stay few (about log base TIER_RATIO of hist
 and each pair is rewritten a bounded number of times. Merging the base too is a full compaction.
 
 A replaced article's older pairs are dropped by a tombstone: its id and the version of the run
-that replaced it, kept by the run that run wrote and applied to every older run at read time,
-until a full compaction removes the rows themselves.
+that replaced it. The pair run that run writes keeps it (and so does any run it is merged into);
+reads apply it to every pair, until a full compaction removes the dead pairs themselves.
 """
 
 from __future__ import annotations
