@@ -70,6 +70,7 @@ def measure(work: Path, history: int, new: int) -> dict:
         "plan µs/known file beyond listing": round((noop["seconds"]["plan"] - listed) / history * 1e6, 2),
         f"{new}-new plan s": stages.get("plan"),
         f"{new}-new stages + commit s": round(sum(v for k, v in stages.items() if k != "plan"), 3),
+        f"{new}-new repeats s": stages.get("repeats"),
         f"{new}-new commit s": stages.get("commit"),
     }
 

@@ -22,7 +22,7 @@ from tasks.commit.lock import output_lock
 from tasks.handoffs import EnrichedBatch, Plan, RepeatBucket
 from tasks.plan.input_root import check_input_root
 from tasks.prefect_tasks import clean_batch, commit_run, count_repeats, enrich_batch, plan_run
-from tasks.repeats.buckets import buckets_for_run
+from tasks.repeats.runs import counting_for_run
 from tasks.report.summary import with_total
 from tasks.settings import Settings
 from tasks.storage.store import Store
@@ -54,13 +54,13 @@ def _batches(
         for i in range(total)
     ]  # fmt: skip
     cleaned = progress.collect("clean", cleaning)
-    buckets = buckets_for_run(plan, cleaned, settings.pairs_per_bucket, settings.full_refresh)
+    work = counting_for_run(plan, cleaned, settings.pairs_per_bucket, settings.full_refresh)
+    buckets = work.buckets if work else 0
     pairs = [batch.pairs for batch in cleaned]
     counting = [
         _submit(
             runner, count_repeats, f"count repeats bucket {k + 1}/{buckets}",
-            output=output, run=run, bucket=k, buckets=buckets, pairs=pairs,
-            text_files=plan.text_files, replaced_ids=plan.replaced_ids,
+            output=output, run=run, bucket=k, work=work, pairs=pairs, replaced_ids=plan.replaced_ids,
         )
         for k in range(buckets)
     ]  # fmt: skip

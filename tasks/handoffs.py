@@ -7,9 +7,13 @@ they are staged as files under the run's staging folder and these records name t
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING
 
 from tasks.commit.staging import RunInfo
 from tasks.stats import Stats
+
+if TYPE_CHECKING:
+    from tasks.repeats.runs import PairRun
 
 
 @dataclass(frozen=True)
@@ -23,10 +27,11 @@ class Plan:
     replaced: list[str]  # files written before whose content changed: their rows are replaced
     superseded: list[str]  # current versions of articles that a newer file of this run replaces
     replaced_ids: list[str]  # articles whose published rows this run replaces (their repeat pairs are dropped)
-    text_files: list[str]  # the committed (text, article) pair files, in hash-bucket order
+    text_files: list[str]  # the committed (text, article) pair files of the base, in hash-bucket order
     text_pairs: int  # pairs in those files
     planned: str | None = None  # the batches' files, staged one part per batch (PLANNED rows)
     quick_keys: str | None = None  # staged quick keys to record (QUICK_KEYS rows), None when there are none
+    text_deltas: list[PairRun] = field(default_factory=list)  # the newer pair runs, oldest first
     stats: Stats = field(default_factory=Stats)
     healed: list[str] = field(default_factory=list)  # state files rebuilt from the tables, and why
 
@@ -54,6 +59,8 @@ class RepeatBucket:
     state: str
     pairs: int
     stats: Stats
+    kept: int = 0  # committed pair runs left as they were (tasks/repeats/runs.py Counting.kept)
+    dropped: dict[str, int] = field(default_factory=dict)  # the tombstones of the run it wrote
 
 
 @dataclass(frozen=True)

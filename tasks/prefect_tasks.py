@@ -17,7 +17,7 @@ from prefect.runtime import task_run as current_task_run
 
 from schemas.internal import REPEATS
 from tasks.clean.paragraphs import clean_paragraphs
-from tasks.commit.manifest import Manifest, load_manifest, load_texts_state, skip_list_rows
+from tasks.commit.manifest import Manifest, load_manifest, load_texts_state, skip_list_rows, write_pairs
 from tasks.commit.protocol import RunOutput, commit, finish, new_skip_list
 from tasks.commit.staging import RunInfo, read_staged, read_staged_part, stage_frame, stage_parts, stage_tables
 from tasks.enrich.articles import article_rows
@@ -27,7 +27,8 @@ from tasks.ingest.read import ingest_files
 from tasks.ingest.versions import current_only, version_rows, versions_table
 from tasks.plan.plan import make_plan
 from tasks.repeats.buckets import bucket_repeats, hash_range, hash_slice
-from tasks.repeats.pairs import first_seen, id_as_int, text_pairs
+from tasks.repeats.pairs import first_seen, text_pairs
+from tasks.repeats.runs import Counting, dropped_by, live, tombstones
 from tasks.report.summary import run_summary, with_seconds
 from tasks.settings import Enrichments, InputLimits, RepeatThresholds
 from tasks.stats import Stats
@@ -101,29 +102,39 @@ def count_repeats(
     output: Store,
     run: RunInfo,
     bucket: int,
-    buckets: int,
+    work: Counting,
     pairs: list[str],
-    text_files: list[str],
     replaced_ids: list[str],
 ) -> RepeatBucket:
     """Count, over this run and earlier ones, the distinct articles holding each text of one hash bucket.
 
-    `pairs` are the staged pair files of the batches in batch order, `text_files` the committed
-    pair state the plan found. Stages the bucket's new pair state, and the counts each batch needs
-    as one part per batch.
+    `pairs` are the staged pair files of the batches in batch order; of the committed pair runs
+    (tasks/repeats/runs.py), the first `work.kept` are only looked up for this bucket's new hashes,
+    the others are merged with the new pairs into the bucket's file of a new run. Stages that file,
+    and the counts each batch needs as one part per batch.
     """
     stats = _task_stats()
     with stats.timed("repeats"):
-        low, high = hash_range(bucket, buckets)
-        replaced = pl.DataFrame({"article_id": replaced_ids}, schema={"article_id": pl.String})
-        dropped = replaced.select(id_as_int("article_id")).to_series().implode()
-        old = load_texts_state(output, text_files, low, high).filter(~pl.col("article_id").is_in(dropped))
+        runs, kept = work.runs, work.kept
+        low, high = hash_range(bucket, work.buckets)
+        dead = tombstones(dropped_by(runs, replaced_ids, run.version))
+        hashes = _new_hashes(output, pairs, low, high) if kept else None
+        looked = live(load_texts_state(output, runs[:kept], low, high, hashes), dead)
+        merged = live(load_texts_state(output, runs[kept:], low, high), dead)
         new = (hash_slice(read_staged(output, rel), low, high) for rel in pairs)
-        texts, counts = bucket_repeats(old, new, len(pairs))
+        texts, counts = bucket_repeats(pl.concat([looked, merged]), new, len(pairs))
+        written = texts.join(looked, on=["content_hash", "article_id"], how="anti", maintain_order="left")
         state = run.staged(f"texts-{bucket:04d}.parquet")
-        output.write_parquet(state, texts.to_arrow())
+        write_pairs(output, state, written)
         staged_counts = stage_parts(output, run.staged(f"repeats-{bucket:04d}.arrow"), counts)
-    return RepeatBucket(counts=staged_counts, state=state, pairs=texts.height, stats=stats)
+    dropped = dropped_by(runs[kept:], replaced_ids, run.version) if kept else {}
+    return RepeatBucket(staged_counts, state, written.height, stats, kept, dropped)
+
+
+def _new_hashes(output: Store, pairs: list[str], low: int, high: int) -> pl.Series:
+    """The distinct text hashes of this run's batches in [low, high), sorted: the keys to look up."""
+    hashes = [hash_slice(read_staged(output, rel, ["content_hash"]), low, high)["content_hash"] for rel in pairs]
+    return pl.concat([pl.Series("content_hash", [], pl.UInt64), *hashes]).unique().sort()
 
 
 @batch_task

@@ -7,20 +7,25 @@ Writing it is the commit.
 
 from __future__ import annotations
 
+import base64
 import json
 from dataclasses import asdict, dataclass, field
 
 import polars as pl
+import pyarrow as pa
 
 from schemas import SCHEMA_VERSION
 from schemas.internal import FILES_STATE, PAIRS
 from tasks.handoffs import RunSummary
-from tasks.repeats.buckets import hash_range
+from tasks.repeats.buckets import hash_range, hash_slice
+from tasks.repeats.runs import ROW_GROUP_PAIRS, PairRun, pair_runs
 from tasks.storage.store import Store
 
 MANIFEST_DIR = "_manifest"
 STATE_DIR = "_state"
 MANIFESTS_KEPT = 50
+# Schema metadata of a pair file: the first content_hash of each row group, little-endian uint64, base64.
+FIRST_HASHES = b"first_hash_of_row_groups"
 
 
 class SchemaMismatch(RuntimeError):
@@ -29,14 +34,24 @@ class SchemaMismatch(RuntimeError):
 
 @dataclass(frozen=True)
 class ManifestState:
-    """The state files a manifest keeps alive: the skip list and the pair buckets in hash order."""
+    """The state files a manifest keeps alive: the skip list, and the pair runs (tasks/repeats/runs.py):
+    the base's buckets in hash order (`texts`, `text_pairs` rows) and the newer runs (`text_deltas`)."""
 
     files: str | None = None
     texts: list[str] = field(default_factory=list)
     text_pairs: int = 0
+    text_deltas: list[PairRun] = field(default_factory=list)
+
+    def pair_runs(self) -> list[PairRun]:
+        """The committed pair runs, oldest (the base) first; none for a new output."""
+        return pair_runs(self.texts, self.text_pairs, self.text_deltas)
+
+    def pair_paths(self) -> set[str]:
+        """The files of every pair run."""
+        return {rel for run in self.pair_runs() for rel in run.files}
 
     def paths(self) -> set[str]:
-        return set(self.texts) | ({self.files} if self.files else set())
+        return self.pair_paths() | ({self.files} if self.files else set())
 
 
 @dataclass(frozen=True)
@@ -69,7 +84,10 @@ class Manifest:
         return cls(
             **{k: data[k] for k in ("version", "run_id", "started_at", "schema_version", "tables")},
             state=ManifestState(
-                state.get("files"), [texts] if isinstance(texts, str) else texts, state.get("text_pairs", 0)
+                state.get("files"),
+                [texts] if isinstance(texts, str) else texts,
+                state.get("text_pairs", 0),
+                [PairRun(**run) for run in state.get("text_deltas", [])],
             ),
             moves=data.get("moves", []),
             deletes=data.get("deletes", []),
@@ -149,15 +167,61 @@ def skip_list_rows(versions: pl.DataFrame, quarantine: pl.DataFrame, part: str) 
     return rows.with_columns(part=pl.lit(part), quick_key=pl.lit(None, pl.String)).select(FILES_STATE.names())
 
 
-def load_texts_state(store: Store, files: list[str], low: int, high: int) -> pl.DataFrame:
-    """The committed pairs with low <= content_hash < high, reading only the files that can hold them.
+def load_texts_state(
+    store: Store, runs: list[PairRun], low: int, high: int, hashes: pl.Series | None = None
+) -> pl.DataFrame:
+    """The pairs of `runs` with low <= content_hash < high, reading only the files that can hold them.
 
-    `files` are the pair files in hash-bucket order (`ManifestState.texts`).
+    Given sorted `hashes`, only the pairs of those hashes, from the files and row groups whose hash
+    range holds one of them. Rows a tombstone kills are still there (tasks/repeats/runs.py `live`).
     """
     frames = [pl.DataFrame(schema=PAIRS)]
-    for bucket, rel in enumerate(files):
-        file_low, file_high = hash_range(bucket, len(files))
-        if file_low < high and low < file_high:
-            frame = pl.from_arrow(store.read_parquet(rel))
-            frames.append(frame.filter(pl.col("content_hash").is_between(low, high - 1)))
+    for run in runs:
+        for bucket, rel in enumerate(run.files):
+            file_low, file_high = hash_range(bucket, len(run.files))
+            start, end = max(low, file_low), min(high, file_high)
+            if start < end:
+                frames.append(_pairs_in(store, rel, start, end, hashes))
     return pl.concat(frames)
+
+
+def _pairs_in(store: Store, rel: str, low: int, high: int, hashes: pl.Series | None) -> pl.DataFrame:
+    """One pair file's rows with low <= content_hash < high, or only those of the sorted `hashes` there."""
+    if hashes is None:
+        return pl.from_arrow(store.read_parquet(rel)).filter(pl.col("content_hash").is_between(low, high - 1))
+    wanted = hash_slice(hashes.to_frame("content_hash"), low, high)["content_hash"]
+    if not wanted.len():  # no file read at all
+        return pl.DataFrame(schema=PAIRS)
+    found = pl.from_arrow(_row_groups_holding(store, rel, wanted))
+    return found.filter(pl.col("content_hash").is_in(wanted.implode()))
+
+
+def _row_groups_holding(store: Store, rel: str, hashes: pl.Series) -> pa.Table:
+    """The row groups of a pair file (write_pairs) that can hold one of the sorted `hashes`.
+
+    Group g holds the hashes from its first up to the next group's first, both included (one
+    hash's rows may span groups); a file without the index of first hashes is read whole.
+    """
+    parquet = store.open_parquet(rel)
+    index = (parquet.schema_arrow.metadata or {}).get(FIRST_HASHES)
+    if index is None:
+        return parquet.read()
+    firsts = _decode_hashes(index)
+    starts = (firsts.search_sorted(hashes, side="left") - 1).clip(0)
+    ends = firsts.search_sorted(hashes, side="right")
+    groups = pl.int_ranges(starts, ends, dtype=pl.Int64, eager=True).explode().unique().sort()
+    return parquet.read_row_groups(groups.drop_nulls().to_list())
+
+
+def write_pairs(store: Store, rel: str, pairs: pl.DataFrame) -> None:
+    """A hash-sorted pair file in small row groups, with the first hash of each group in its metadata,
+    so lookups read its footer and the few groups they need."""
+    firsts = pairs["content_hash"].gather_every(ROW_GROUP_PAIRS).to_arrow()
+    index = base64.b64encode(firsts.buffers()[1][: 8 * len(firsts)].to_pybytes()) if len(firsts) else b""
+    table = pairs.to_arrow().replace_schema_metadata({FIRST_HASHES: index})
+    store.write_parquet(rel, table, row_group_size=ROW_GROUP_PAIRS)
+
+
+def _decode_hashes(index: bytes) -> pl.Series:
+    raw = base64.b64decode(index)
+    return pl.from_arrow(pa.Array.from_buffers(pa.uint64(), len(raw) // 8, [None, pa.py_buffer(raw)]))

@@ -5,8 +5,9 @@ Layout under the output root:
                                       never empty: a table without rows holds part-<run>-empty.parquet
   _manifest/v000007.json              one per committed run: the live files of every table
   _state/files-<run>.parquet          every input file already written or quarantined (skip list)
-  _state/texts-<run>-NNNN.parquet     (content_hash, article_id) pairs for repetition counts, one
-                                      file per hash bucket, sorted by hash
+  _state/texts-<run>-NNNN.parquet     (content_hash, article_id) pairs for repetition counts, as
+                                      sorted runs (tasks/repeats/runs.py): one file per hash bucket
+                                      of a run, sorted by hash
   _staging/<run>/                     a run's work in progress, invisible to dataset readers
 
 The manifest write is the commit point. It also lists the renames and deletions that publish the
@@ -21,7 +22,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 
 import polars as pl
@@ -43,6 +44,7 @@ from tasks.commit.manifest import (
 )
 from tasks.commit.staging import STAGING_DIR, RunInfo
 from tasks.handoffs import Plan, RepeatBucket, RunSummary
+from tasks.repeats.runs import PairRun
 from tasks.storage.store import Store
 
 # Run ids begin with their start time (tasks/plan/plan.py): '20261127T060000-3f9a1c'.
@@ -234,20 +236,31 @@ def _new_state(
     texts_state: list[RepeatBucket] | None,
     plan: Publication,
 ) -> ManifestState:
-    """The state after this run: a new skip list and new pair buckets where the run changed them."""
-    files, texts, pairs = state.files, state.texts, state.text_pairs
+    """The state after this run: a new skip list and a new pair run where the run changed them."""
+    files = state.files
     if files_state is not None:  # else unchanged: the committed skip list stays (nothing new)
         files = f"{STATE_DIR}/files-{run.run_id}.parquet"
         store.write_parquet(run.staged(files), files_state.to_arrow())
         plan.move(run.staged(files), files)
         plan.deletes += [state.files] if state.files else []
-    if texts_state is not None:
-        texts = [f"{STATE_DIR}/texts-{run.run_id}-{n:04d}.parquet" for n in range(len(texts_state))]
-        for bucket, path in zip(texts_state, texts):
-            plan.move(bucket.state, path)
-        plan.deletes += state.texts
-        pairs = sum(bucket.pairs for bucket in texts_state)
-    return ManifestState(files, texts, pairs)
+    if texts_state is None:  # no pair changed: the committed runs stay
+        return replace(state, files=files)
+    return replace(_new_pair_run(run, state, texts_state, plan), files=files)
+
+
+def _new_pair_run(run: RunInfo, state: ManifestState, buckets: list[RepeatBucket], plan: Publication) -> ManifestState:
+    """The pair runs after this run: the runs its count merged are replaced by the one it wrote."""
+    written = [f"{STATE_DIR}/texts-{run.run_id}-{n:04d}.parquet" for n in range(len(buckets))]
+    for bucket, path in zip(buckets, written):
+        plan.move(bucket.state, path)
+    kept = buckets[0].kept
+    runs = state.pair_runs()
+    plan.deletes += [rel for merged in runs[kept:] for rel in merged.files]
+    new = PairRun(written, sum(bucket.pairs for bucket in buckets), buckets[0].dropped)
+    if not kept:  # a full compaction: the new run is the base
+        return ManifestState(texts=new.files, text_pairs=new.pairs)
+    base, *deltas = runs[:kept]
+    return ManifestState(texts=base.files, text_pairs=base.pairs, text_deltas=[*deltas, new])
 
 
 def _rewrite_replaced(

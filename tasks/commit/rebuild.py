@@ -4,7 +4,8 @@ The skip list and the repeat-count pairs are derived data: article_versions and 
 every file's `source_file`, `content_sha256`, `article_id` and part; paragraphs hold every
 `(content_hash, article_id)` pair. A rebuilt pair's `seen` ordinal is its rank by `ingested_at`,
 then part name, then row within the part: the order the runs saw them in, up to the batch order of
-rows a replaced file's rewrite moved to a newer part.
+rows a replaced file's rewrite moved to a newer part. The rebuilt pairs go to the base's files and
+the newer pair runs are left empty, with their tombstones (which the ranks are all after).
 """
 
 from __future__ import annotations
@@ -13,9 +14,9 @@ import polars as pl
 import pyarrow as pa
 
 from schemas.internal import FILES_STATE, PAIRS
-from tasks.commit.manifest import Manifest
+from tasks.commit.manifest import Manifest, ManifestState, write_pairs
 from tasks.repeats.buckets import hash_range, hash_slice
-from tasks.repeats.pairs import id_as_int
+from tasks.repeats.pairs import first_seen, id_as_int
 from tasks.storage.store import Store
 
 # A state file that is there but cannot be parsed; a transient OSError is not one (Prefect retries it).
@@ -40,7 +41,10 @@ def files_state_from_tables(store: Store, manifest: Manifest) -> pl.DataFrame:
 
 
 def pairs_from_tables(store: Store, manifest: Manifest) -> pl.DataFrame:
-    """Every committed (content_hash, article_id) pair with the rank of its first sighting, sorted by hash."""
+    """Every committed (content_hash, article_id) pair with the rank of its first sighting, sorted by hash.
+
+    The ranks start at the manifest's own run ordinal: after every tombstone it holds, before any later run.
+    """
     columns = ["content_hash", "article_id", "ingested_at"]
     frames = [
         pl.DataFrame(schema={"content_hash": pl.String, "article_id": pl.String, "at": pl.Int64, "part": pl.Int64})
@@ -50,8 +54,9 @@ def pairs_from_tables(store: Store, manifest: Manifest) -> pl.DataFrame:
         at = pl.col("ingested_at").dt.epoch("us").alias("at")
         frames.append(rows.select("content_hash", "article_id", at, part=pl.lit(number, pl.Int64)))
     ordered = pl.concat(frames).with_row_index("row").sort("at", "part", "row").with_row_index("seen")
+    seen = pl.col("seen").cast(pl.Int64) + first_seen(manifest.version, 0)
     return (
-        ordered.select(id_as_int("content_hash"), id_as_int("article_id"), pl.col("seen").cast(pl.Int64))
+        ordered.select(id_as_int("content_hash"), id_as_int("article_id"), seen)
         .group_by("content_hash", "article_id")
         .agg(pl.col("seen").min())
         .sort("content_hash", "article_id")
@@ -69,6 +74,14 @@ def pair_buckets(pairs: pl.DataFrame, buckets: int) -> list[pl.DataFrame]:
     return [hash_slice(pairs, *hash_range(k, buckets)) for k in range(buckets)]
 
 
+def write_pair_state(store: Store, state: ManifestState, pairs: pl.DataFrame) -> None:
+    """Write all of `pairs`, in place, into the files of the state's base, and empty its newer runs."""
+    for rel, bucket in zip(state.texts, pair_buckets(pairs, len(state.texts))):
+        write_pairs(store, rel, bucket)
+    for rel in state.pair_paths() - set(state.texts):
+        write_pairs(store, rel, pl.DataFrame(schema=PAIRS))
+
+
 def heal_state(store: Store, manifest: Manifest) -> list[str]:
     """Rebuild, in place, the state files the manifest points to that are missing or damaged; say which."""
     healed = []
@@ -76,13 +89,12 @@ def heal_state(store: Store, manifest: Manifest) -> list[str]:
     if state.files and not readable(store, state.files):
         store.write_parquet(state.files, files_state_from_tables(store, manifest).to_arrow())
         healed.append(f"rebuilt the skip list {state.files} from the committed tables")
-    damaged = [rel for rel in state.texts if not readable(store, rel)]
+    damaged = [rel for rel in state.pair_paths() if not readable(store, rel)]
     if damaged:
-        buckets = pair_buckets(pairs_from_tables(store, manifest), len(state.texts))
-        for rel, bucket in zip(state.texts, buckets):
-            if rel in damaged:
-                store.write_parquet(rel, bucket.to_arrow())
-        healed.append(f"rebuilt {len(damaged)} repeat-pair files ({', '.join(damaged)}) from the paragraphs table")
+        write_pair_state(store, state, pairs_from_tables(store, manifest))
+        healed.append(
+            f"rebuilt {len(damaged)} repeat-pair files ({', '.join(sorted(damaged))}) from the paragraphs table"
+        )
     return healed
 
 

@@ -17,10 +17,20 @@ import polars as pl
 import pyarrow as pa
 
 from schemas import TABLES
-from tasks.commit.manifest import MANIFEST_DIR, STATE_DIR, Manifest, load_manifest, manifest_path
+from tasks.commit.manifest import (
+    MANIFEST_DIR,
+    STATE_DIR,
+    Manifest,
+    ManifestState,
+    load_manifest,
+    load_texts_state,
+    manifest_path,
+)
 from tasks.commit.protocol import publish
-from tasks.commit.rebuild import files_state_from_tables, pair_buckets, pairs_from_tables, readable
+from tasks.commit.rebuild import files_state_from_tables, pairs_from_tables, readable, write_pair_state
 from tasks.commit.staging import STAGING_DIR
+from tasks.repeats.buckets import HASH_SPACE
+from tasks.repeats.runs import dropped_by, live, tombstones
 from tasks.storage.store import Store
 
 
@@ -125,16 +135,27 @@ def _state(store: Store, manifest: Manifest) -> list[Finding]:
         if not _same_rows(store, [files], expected, compared):
             store.write_parquet(files, expected.to_arrow())
             findings.append(Finding(f"the skip list {files} does not match the tables: rebuilt", True))
-    texts = manifest.state.texts
-    if texts:
+    state = manifest.state
+    if state.texts:
         pairs = pairs_from_tables(store, manifest)
-        if not _same_rows(store, texts, pairs, ["content_hash", "article_id"]):
-            for rel, bucket in zip(texts, pair_buckets(pairs, len(texts))):
-                store.write_parquet(rel, bucket.to_arrow())
-            findings.append(
-                Finding(f"the repeat pairs ({len(texts)} files) do not match the paragraphs: rebuilt", True)
-            )
+        if not _same_pairs(store, state, pairs):
+            write_pair_state(store, state, pairs)
+            n_files = len(state.pair_paths())
+            findings.append(Finding(f"the repeat pairs ({n_files} files) do not match the paragraphs: rebuilt", True))
     return findings
+
+
+def _same_pairs(store: Store, state: ManifestState, expected: pl.DataFrame) -> bool:
+    """Whether the live pairs of the state's runs are exactly `expected`'s (compared on text and article)."""
+    if not all(readable(store, rel) for rel in state.pair_paths()):
+        return False
+    key = ["content_hash", "article_id"]
+    runs = state.pair_runs()
+    try:
+        kept = live(load_texts_state(store, runs, 0, HASH_SPACE), tombstones(dropped_by(runs, [], 0)))
+        return kept.select(key).sort(key).equals(expected.select(key).sort(key))
+    except (pl.exceptions.PolarsError, pa.ArrowException):
+        return False
 
 
 def _same_rows(store: Store, files: list[str], expected: pl.DataFrame, key: list[str]) -> bool:

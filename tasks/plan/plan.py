@@ -65,6 +65,7 @@ def make_plan(
         text_files=state_of(previous).texts,
         text_pairs=state_of(previous).text_pairs,
         planned=stage_planned(output, run, versions.planned, batches),
+        text_deltas=state_of(previous).text_deltas,
         quick_keys=stage_quick_keys(output, run, recorded),
         stats=stats,
         healed=healed,

@@ -7,18 +7,9 @@ from collections.abc import Iterable
 import polars as pl
 
 from schemas.internal import PAIRS
-from tasks.handoffs import CleanedBatch, Plan
 from tasks.repeats.pairs import as_hex
 
 HASH_SPACE = 1 << 64
-
-
-def buckets_for_run(plan: Plan, cleaned: list[CleanedBatch], pairs_per_bucket: int, full_refresh: bool) -> int:
-    """Hash buckets to count repeats in; 0 when no pair changed, so the committed counts stand."""
-    new_pairs = sum(batch.n_pairs for batch in cleaned)
-    if not (new_pairs or plan.replaced or full_refresh):
-        return 0
-    return repeat_buckets(plan.text_pairs + new_pairs, pairs_per_bucket)
 
 
 def repeat_buckets(pairs: int, pairs_per_bucket: int) -> int:

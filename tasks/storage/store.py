@@ -106,10 +106,10 @@ class Store:
                 os.unlink(tmp)
             raise
 
-    def write_parquet(self, rel: str, table: pa.Table) -> int:
+    def write_parquet(self, rel: str, table: pa.Table, row_group_size: int | None = None) -> int:
         """Write `table` as zstd Parquet atomically; return the bytes written."""
         buffer = io.BytesIO()
-        pq.write_table(table, buffer, **PARQUET_OPTIONS)
+        pq.write_table(table, buffer, row_group_size=row_group_size, **PARQUET_OPTIONS)
         data = buffer.getvalue()
         self.write_bytes(rel, data)
         return len(data)
@@ -118,6 +118,11 @@ class Store:
         faults.check("read", rel)
         with self.fs.open(self.path(rel), "rb") as f:
             return pq.read_table(f, columns=columns)
+
+    def open_parquet(self, rel: str) -> pq.ParquetFile:
+        """A Parquet file whose footer is read and whose row groups are read on demand (ranged reads remotely)."""
+        faults.check("read", rel)
+        return pq.ParquetFile(self.path(rel) if self.is_local else self.fs.open(self.path(rel), "rb"))
 
     def open_arrow(self, rel: str) -> ipc.RecordBatchFileReader:
         """An Arrow IPC file, memory-mapped when local: only the pages a reader touches become resident."""
