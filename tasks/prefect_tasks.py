@@ -17,8 +17,9 @@ from prefect.runtime import task_run as current_task_run
 
 from schemas.internal import REPEATS
 from tasks.clean.paragraphs import clean_paragraphs
-from tasks.commit.manifest import Manifest, load_manifest, load_texts_state, skip_list_rows, write_pairs
-from tasks.commit.protocol import RunOutput, commit, finish, new_skip_list
+from tasks.commit.manifest import Manifest, load_manifest, load_texts_state, write_pairs
+from tasks.commit.protocol import RunOutput, commit, finish
+from tasks.commit.skip_list import skip_list_change, skip_list_rows
 from tasks.commit.staging import RunInfo, read_staged, read_staged_part, stage_frame, stage_parts, stage_tables
 from tasks.enrich.articles import article_rows
 from tasks.enrich.paragraphs import enrich_paragraphs
@@ -210,9 +211,9 @@ def _commit_new(
     """Write the run's state and manifest over the previous one; return the summary it holds."""
     new_files = [read_staged(output, r.files) for r in results]
     keys = read_staged(output, plan.quick_keys) if plan.quick_keys else None
-    files_state = new_skip_list(output, previous, new_files, plan, keys, full_refresh)
+    change = skip_list_change(new_files, keys, plan.superseded, full_refresh or previous is None)
     summary = run_summary(plan, results, repeats, Stats(counts=stats.counts))
     staged = {r.batch_no: r.written for r in results}
-    out = RunOutput(staged, files_state, repeats or None, set(plan.replaced) | set(plan.superseded), summary)
+    out = RunOutput(staged, change, repeats or None, set(plan.replaced) | set(plan.superseded), summary)
     commit(output, plan.run, previous, out, full_refresh)
     return summary

@@ -15,7 +15,8 @@ import polars as pl
 import pyarrow as pa
 
 from schemas import SCHEMA_VERSION
-from schemas.internal import FILES_STATE, PAIRS
+from schemas.internal import PAIRS
+from tasks.commit.skip_list import read_skip_list
 from tasks.handoffs import RunSummary
 from tasks.repeats.buckets import hash_range, hash_slice
 from tasks.repeats.runs import ROW_GROUP_PAIRS, PairRun, pair_runs
@@ -37,7 +38,10 @@ class ManifestState:
     """The state files a manifest keeps alive: the skip list, and the pair runs (tasks/repeats/runs.py):
     the base's buckets in hash order (`texts`, `text_pairs` rows) and the newer runs (`text_deltas`)."""
 
-    files: str | None = None
+    files: str | None = None  # the skip list's base (tasks/commit/skip_list.py) ...
+    file_rows: int = 0  # ... its rows,
+    file_deltas: list[str] = field(default_factory=list)  # the newer deltas, oldest first,
+    file_delta_rows: int = 0  # and their rows
     texts: list[str] = field(default_factory=list)
     text_pairs: int = 0
     text_deltas: list[PairRun] = field(default_factory=list)
@@ -50,8 +54,12 @@ class ManifestState:
         """The files of every pair run."""
         return {rel for run in self.pair_runs() for rel in run.files}
 
+    def skip_list_paths(self) -> list[str]:
+        """The skip list's files: its base, then its deltas in order."""
+        return ([self.files] if self.files else []) + self.file_deltas
+
     def paths(self) -> set[str]:
-        return self.pair_paths() | ({self.files} if self.files else set())
+        return self.pair_paths() | set(self.skip_list_paths())
 
 
 @dataclass(frozen=True)
@@ -84,10 +92,13 @@ class Manifest:
         return cls(
             **{k: data[k] for k in ("version", "run_id", "started_at", "schema_version", "tables")},
             state=ManifestState(
-                state.get("files"),
-                [texts] if isinstance(texts, str) else texts,
-                state.get("text_pairs", 0),
-                [PairRun(**run) for run in state.get("text_deltas", [])],
+                files=state.get("files"),
+                file_rows=state.get("file_rows", 0),
+                file_deltas=state.get("file_deltas", []),
+                file_delta_rows=state.get("file_delta_rows", 0),
+                texts=[texts] if isinstance(texts, str) else texts,
+                text_pairs=state.get("text_pairs", 0),
+                text_deltas=[PairRun(**run) for run in state.get("text_deltas", [])],
             ),
             moves=data.get("moves", []),
             deletes=data.get("deletes", []),
@@ -147,24 +158,7 @@ def check_schema(manifest: Manifest | None) -> None:
 
 def load_files_state(store: Store, manifest: Manifest | None) -> pl.DataFrame:
     """The skip list: every input file written or quarantined, with its sha256, article and part."""
-    path = state_of(manifest).files
-    if not path:
-        return pl.DataFrame(schema=FILES_STATE)
-    found = pl.from_arrow(store.read_parquet(path))  # skip lists before quick keys have no quick_key
-    return found.select(pl.col(c) if c in found.columns else pl.lit(None, t).alias(c) for c, t in FILES_STATE.items())
-
-
-def skip_list_rows(versions: pl.DataFrame, quarantine: pl.DataFrame, part: str) -> pl.DataFrame:
-    """A batch's rows of the skip list: its versions (VERSION_ROW) and quarantined files, and the part holding them."""
-    quarantined = quarantine.select(
-        "source_file",
-        "content_sha256",
-        article_id=pl.lit(None, pl.String),
-        file_modified_at=pl.lit(None, FILES_STATE["file_modified_at"]),
-        is_current=pl.lit(False),
-    )
-    rows = pl.concat([versions.select(quarantined.columns), quarantined])
-    return rows.with_columns(part=pl.lit(part), quick_key=pl.lit(None, pl.String)).select(FILES_STATE.names())
+    return read_skip_list(store, state_of(manifest).skip_list_paths())
 
 
 def load_texts_state(

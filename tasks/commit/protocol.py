@@ -4,7 +4,8 @@ Layout under the output root:
   paragraphs/ articles/ quarantine/   hive datasets: ingest_date=YYYY-MM-DD/part-<run>-<batch>.parquet,
                                       never empty: a table without rows holds part-<run>-empty.parquet
   _manifest/v000007.json              one per committed run: the live files of every table
-  _state/files-<run>.parquet          every input file already written or quarantined (skip list)
+  _state/files-<run>[-delta].parquet  every input file already written or quarantined (skip list):
+                                      a base and per-run deltas (tasks/commit/skip_list.py)
   _state/texts-<run>-NNNN.parquet     (content_hash, article_id) pairs for repetition counts, as
                                       sorted runs (tasks/repeats/runs.py): one file per hash bucket
                                       of a run, sorted by hash
@@ -42,8 +43,9 @@ from tasks.commit.manifest import (
     manifest_versions,
     state_of,
 )
+from tasks.commit.skip_list import SkipListChange, delta_rows, merged, needs_compaction
 from tasks.commit.staging import STAGING_DIR, RunInfo
-from tasks.handoffs import Plan, RepeatBucket, RunSummary
+from tasks.handoffs import RepeatBucket, RunSummary
 from tasks.repeats.runs import PairRun
 from tasks.storage.store import Store
 
@@ -61,13 +63,13 @@ class VersionTaken(RuntimeError):
 class RunOutput:
     """What a run commits: its staged tables, its new state (None where unchanged) and its summary.
 
-    `staged` maps batch numbers to the tables each staged; `files_state` is the new complete skip
-    list and `texts_state` the counted pair buckets; `replaced` are source files written before
+    `staged` maps batch numbers to the tables each staged; `skip_list` what the run changes in the
+    skip list and `texts_state` the counted pair buckets; `replaced` are source files written before
     whose rows this run replaces: changed files, and current versions a newer file supersedes.
     """
 
     staged: dict[int, list[str]]
-    files_state: pl.DataFrame | None
+    skip_list: SkipListChange
     texts_state: list[RepeatBucket] | None
     replaced: set[str]
     summary: RunSummary
@@ -125,32 +127,6 @@ def publish(store: Store, moves: list[list[str]], deletes: list[str]) -> None:
         store.delete(rel)
 
 
-def new_skip_list(
-    store: Store,
-    previous: Manifest | None,
-    new_files: list[pl.DataFrame],
-    plan: Plan,
-    quick_keys: pl.DataFrame | None,
-    full_refresh: bool,
-) -> pl.DataFrame | None:
-    """The complete skip list after this run, with the quick keys the plan recorded, or None when
-    nothing changed and the committed one stands."""
-    changed = full_refresh or plan.replaced or quick_keys is not None or any(f.height for f in new_files)
-    if previous and not changed:
-        return None
-    old_files = load_files_state(store, None if full_refresh else previous)
-    kept = old_files.filter(~pl.col("source_file").is_in(plan.replaced)).with_columns(
-        is_current=pl.col("is_current") & ~pl.col("source_file").is_in(plan.superseded)
-    )
-    files = pl.concat([kept, *new_files], how="vertical_relaxed")
-    if quick_keys is None:
-        return files
-    recorded = files.join(quick_keys, on="source_file", how="left", suffix="_new")
-    # a file quarantined unread (no sha256) keeps no key: the next run tries it again
-    key = pl.when(pl.col("content_sha256").is_not_null()).then(pl.coalesce("quick_key_new", "quick_key"))
-    return recorded.with_columns(key.alias("quick_key")).drop("quick_key_new")
-
-
 def commit(store: Store, run: RunInfo, previous: Manifest | None, out: RunOutput, full_refresh: bool) -> Manifest:
     """Make the run visible atomically: rewrite replaced articles' files, then write the manifest."""
     old_tables = previous.tables if previous else {}
@@ -158,7 +134,9 @@ def commit(store: Store, run: RunInfo, previous: Manifest | None, out: RunOutput
     if full_refresh:
         plan.deletes += [f"{t}/{p}" for t, parts in old_tables.items() for p in parts]
         old_tables = {}
-    old_state = load_files_state(store, previous if old_tables else None)
+    # the committed skip list is read only when this run changes known rows: a run that only adds files does not
+    touches = bool(old_tables) and (bool(out.replaced) or out.skip_list.touches_known())
+    old_state = load_files_state(store, previous if touches else None)
     tables = {t: list(old_tables.get(t, [])) for t in TABLES}
     renamed = _rewrite_replaced(store, run, tables, old_state, out.replaced, plan)
     for batch_no, written in sorted(out.staged.items()):
@@ -167,10 +145,9 @@ def commit(store: Store, run: RunInfo, previous: Manifest | None, out: RunOutput
             plan.move(run.staged(f"{table}/{part}"), f"{table}/{part}")
             tables[table].append(part)
     _keep_every_table(store, run, tables, plan)
-    files_state = out.files_state
-    if renamed:
-        files_state = files_state.with_columns(pl.col("part").replace(renamed))
-    state = _new_state(store, run, state_of(previous), files_state, out.texts_state, plan)
+    delta = delta_rows(out.skip_list, old_state, renamed)
+    files = _new_skip_list(store, run, previous, delta, out.skip_list.full, plan)
+    state = replace(_new_pair_state(run, state_of(previous), out.texts_state, plan), **files)
     manifest = Manifest(
         version=run.version,
         run_id=run.run_id,
@@ -228,24 +205,39 @@ def _keep_every_table(store: Store, run: RunInfo, tables: dict[str, list[str]], 
             parts.append(part)
 
 
-def _new_state(
-    store: Store,
-    run: RunInfo,
-    state: ManifestState,
-    files_state: pl.DataFrame | None,
-    texts_state: list[RepeatBucket] | None,
-    plan: Publication,
+def _new_skip_list(
+    store: Store, run: RunInfo, previous: Manifest | None, delta: pl.DataFrame, full: bool, plan: Publication
+) -> dict:
+    """The skip-list fields of the new state: a delta appended, or a new base (a full list, or a
+    compaction of the base, its deltas and this delta); unchanged when the run changed nothing."""
+    state = state_of(previous)
+    fields = {k: getattr(state, k) for k in ("files", "file_rows", "file_deltas", "file_delta_rows")}
+    if not delta.height and not full and state.files:
+        return fields
+    if (
+        full
+        or not state.files
+        or needs_compaction(state.file_rows, len(state.file_deltas), state.file_delta_rows + delta.height)
+    ):
+        rows = delta if full else merged(load_files_state(store, previous), delta)
+        path = f"{STATE_DIR}/files-{run.run_id}.parquet"
+        plan.deletes += state.skip_list_paths()
+        fields = {"files": path, "file_rows": rows.height, "file_deltas": [], "file_delta_rows": 0}
+    else:
+        rows, path = delta, f"{STATE_DIR}/files-{run.run_id}-delta.parquet"
+        fields |= {"file_deltas": [*state.file_deltas, path], "file_delta_rows": state.file_delta_rows + delta.height}
+    store.write_parquet(run.staged(path), rows.to_arrow())
+    plan.move(run.staged(path), path)
+    return fields
+
+
+def _new_pair_state(
+    run: RunInfo, state: ManifestState, texts_state: list[RepeatBucket] | None, plan: Publication
 ) -> ManifestState:
-    """The state after this run: a new skip list and a new pair run where the run changed them."""
-    files = state.files
-    if files_state is not None:  # else unchanged: the committed skip list stays (nothing new)
-        files = f"{STATE_DIR}/files-{run.run_id}.parquet"
-        store.write_parquet(run.staged(files), files_state.to_arrow())
-        plan.move(run.staged(files), files)
-        plan.deletes += [state.files] if state.files else []
+    """The pair state after this run: a new pair run where the run changed the pairs."""
     if texts_state is None:  # no pair changed: the committed runs stay
-        return replace(state, files=files)
-    return replace(_new_pair_run(run, state, texts_state, plan), files=files)
+        return state
+    return _new_pair_run(run, state, texts_state, plan)
 
 
 def _new_pair_run(run: RunInfo, state: ManifestState, buckets: list[RepeatBucket], plan: Publication) -> ManifestState:

@@ -15,6 +15,7 @@ import pyarrow as pa
 
 from schemas.internal import FILES_STATE, PAIRS
 from tasks.commit.manifest import Manifest, ManifestState, write_pairs
+from tasks.commit.skip_list import write_skip_list
 from tasks.repeats.buckets import hash_range, hash_slice
 from tasks.repeats.pairs import first_seen, id_as_int
 from tasks.storage.store import Store
@@ -86,9 +87,10 @@ def heal_state(store: Store, manifest: Manifest) -> list[str]:
     """Rebuild, in place, the state files the manifest points to that are missing or damaged; say which."""
     healed = []
     state = manifest.state
-    if state.files and not readable(store, state.files):
-        store.write_parquet(state.files, files_state_from_tables(store, manifest).to_arrow())
-        healed.append(f"rebuilt the skip list {state.files} from the committed tables")
+    damaged_list = [rel for rel in state.skip_list_paths() if not readable(store, rel)]
+    if damaged_list:
+        write_skip_list(store, state.files, state.file_deltas, files_state_from_tables(store, manifest))
+        healed.append(f"rebuilt the skip list ({', '.join(damaged_list)} damaged) from the committed tables")
     damaged = [rel for rel in state.pair_paths() if not readable(store, rel)]
     if damaged:
         write_pair_state(store, state, pairs_from_tables(store, manifest))

@@ -22,12 +22,14 @@ from tasks.commit.manifest import (
     STATE_DIR,
     Manifest,
     ManifestState,
+    load_files_state,
     load_manifest,
     load_texts_state,
     manifest_path,
 )
 from tasks.commit.protocol import publish
 from tasks.commit.rebuild import files_state_from_tables, pairs_from_tables, readable, write_pair_state
+from tasks.commit.skip_list import write_skip_list
 from tasks.commit.staging import STAGING_DIR
 from tasks.repeats.buckets import HASH_SPACE
 from tasks.repeats.runs import dropped_by, live, tombstones
@@ -127,15 +129,12 @@ def _orphans(store: Store, manifest: Manifest | None) -> list[Finding]:
 def _state(store: Store, manifest: Manifest) -> list[Finding]:
     """The skip list and the repeat pairs against the committed tables; rebuilt where they differ."""
     findings = []
-    files = manifest.state.files
-    if files:
-        expected = files_state_from_tables(store, manifest)
-        # quick keys are a cache of the input's stat, not a fact of the tables: not compared
-        compared = [c for c in expected.columns if c != "quick_key"]
-        if not _same_rows(store, [files], expected, compared):
-            store.write_parquet(files, expected.to_arrow())
-            findings.append(Finding(f"the skip list {files} does not match the tables: rebuilt", True))
     state = manifest.state
+    if state.files:
+        expected = files_state_from_tables(store, manifest)
+        if not _same_skip_list(store, manifest, expected):
+            write_skip_list(store, state.files, state.file_deltas, expected)
+            findings.append(Finding(f"the skip list {state.files} does not match the tables: rebuilt", True))
     if state.texts:
         pairs = pairs_from_tables(store, manifest)
         if not _same_pairs(store, state, pairs):
@@ -158,12 +157,15 @@ def _same_pairs(store: Store, state: ManifestState, expected: pl.DataFrame) -> b
         return False
 
 
-def _same_rows(store: Store, files: list[str], expected: pl.DataFrame, key: list[str]) -> bool:
-    """Whether the state files hold exactly `expected`'s rows (compared on `key`, in any order)."""
-    if not all(readable(store, rel) for rel in files):
+def _same_skip_list(store: Store, manifest: Manifest, expected: pl.DataFrame) -> bool:
+    """Whether the skip list (base and deltas merged) holds exactly `expected`'s rows, in any order.
+
+    Quick keys are a cache of the input's stat, not a fact of the tables: they are not compared.
+    """
+    if not all(readable(store, rel) for rel in manifest.state.skip_list_paths()):
         return False
-    kept = pl.concat([pl.from_arrow(store.read_parquet(rel, key)) for rel in files])
+    key = [c for c in expected.columns if c != "quick_key"]
     try:
-        return kept.sort(key).equals(expected.select(key).sort(key))
+        return load_files_state(store, manifest).select(key).sort(key).equals(expected.select(key).sort(key))
     except (pl.exceptions.PolarsError, pa.ArrowException):
         return False
