@@ -8,6 +8,7 @@ import os
 import re
 import stat
 import time
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import NamedTuple
 
@@ -23,13 +24,15 @@ def discover(source: Store) -> list[str]:
     """Relative paths of every *.txt below the input root, sorted, symlinked folders not followed."""
     if not source.is_local:
         return [p for p in source.list_files() if p.endswith(".txt")]
-    found = []
-    for folder, dirs, files in os.walk(source.root):
-        dirs.sort()
-        rel = os.path.relpath(folder, source.root)
+    return sorted(rel for rel, _ in _walk(source.root))
+
+
+def _walk(root: str) -> Iterator[tuple[str, str]]:
+    """(relative path, absolute path) of every *.txt below a local root, symlinked folders not followed."""
+    for folder, _, files in os.walk(root):
+        rel = os.path.relpath(folder, root)
         prefix = "" if rel == "." else rel.replace(os.sep, "/") + "/"
-        found.extend(prefix + name for name in files if name.endswith(".txt"))
-    return sorted(found)
+        yield from ((prefix + name, os.path.join(folder, name)) for name in files if name.endswith(".txt"))
 
 
 class Listed(NamedTuple):
@@ -37,17 +40,18 @@ class Listed(NamedTuple):
     the file is hashed) and the modification time that orders an article's versions."""
 
     key: str | None
-    modified: datetime | None
+    modified_us: int | None  # microseconds since the epoch, UTC
 
 
 def discover_with_keys(source: Store) -> dict[str, Listed]:
     """Every *.txt below the input root, sorted, with a cheap change key, as rsync and git's index use:
-    size and mtime locally, size and ETag from an object store's one listing."""
+    size and mtime locally (one walk, one lstat per file), size and ETag from an object store's one
+    listing."""
     if not source.is_local:
         listing = source.list_details()
         return {p: _listed_object(listing[p]) for p in sorted(listing) if p.endswith(".txt")}
     now = time.time_ns()
-    return {p: _listed_file(source.path(p), now) for p in discover(source)}
+    return dict(sorted((rel, _listed_file(path, now)) for rel, path in _walk(source.root)))
 
 
 def _listed_file(path: str, now_ns: int) -> Listed:
@@ -58,8 +62,7 @@ def _listed_file(path: str, now_ns: int) -> Listed:
         info = os.lstat(path)
     except OSError:
         return Listed(None, None)
-    ns = info.st_mtime_ns
-    modified = datetime.fromtimestamp(ns // 10**9, UTC).replace(microsecond=ns // 1000 % 10**6)
+    modified = info.st_mtime_ns // 1000
     if not stat.S_ISREG(info.st_mode) or now_ns - info.st_mtime_ns < RACY_NS:
         return Listed(None, modified)
     return Listed(f"{info.st_size}:{info.st_mtime_ns}", modified)
@@ -70,12 +73,13 @@ def _listed_object(info: dict) -> Listed:
     return Listed(f"{info['size']}:{tag}" if tag else None, _object_modified(info))
 
 
-def _object_modified(info: dict) -> datetime | None:
-    """LastModified of an object store's listing (s3fs gives a datetime, other filesystems a timestamp)."""
+def _object_modified(info: dict) -> int | None:
+    """LastModified of an object store's listing in microseconds (s3fs gives a datetime, other
+    filesystems a timestamp; a naive datetime is UTC)."""
     found = info.get("LastModified") or info.get("mtime") or info.get("last_modified")
     if isinstance(found, datetime):
-        return found if found.tzinfo else found.replace(tzinfo=UTC)
-    return datetime.fromtimestamp(float(found), UTC) if isinstance(found, int | float) else None
+        found = (found if found.tzinfo else found.replace(tzinfo=UTC)).timestamp()
+    return round(float(found) * 1_000_000) if isinstance(found, int | float) else None
 
 
 def article_id(source_file: str) -> str:

@@ -74,14 +74,15 @@ def make_plan(
 
 def _todo_frame(todo: list[str], listed: dict[str, Listed]) -> pl.DataFrame:
     """The files to read, with the article id their name carries and their modification time."""
-    return pl.DataFrame(
+    frame = pl.DataFrame(
         {
             "source_file": todo,
             "article_id": [article_id(p) for p in todo],
-            "file_modified_at": [listed[p].modified for p in todo],
+            "file_modified_at": [listed[p].modified_us for p in todo],
         },
-        schema={name: PLANNED[name] for name in ("source_file", "article_id", "file_modified_at")},
+        schema={"source_file": pl.String, "article_id": pl.String, "file_modified_at": pl.Int64},
     )
+    return frame.with_columns(pl.col("file_modified_at").cast(PLANNED["file_modified_at"]))
 
 
 def stage_planned(output: Store, run: RunInfo, planned: pl.DataFrame, batches: list[list[str]]) -> str | None:

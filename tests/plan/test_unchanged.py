@@ -62,8 +62,7 @@ def test_a_file_whose_quick_key_is_unchanged_is_not_read(tmp_path):
     rows = known([(name, sha(b"['one']"), key)])
     keys = quick_keys(tmp_path)
     assert keys == {name: key}
-    modified = datetime.fromtimestamp(HOUR_AGO_NS // 10**9, UTC).replace(microsecond=HOUR_AGO_NS // 1000 % 10**6)
-    assert discover_with_keys(Store(str(tmp_path)))[name].modified == modified
+    assert discover_with_keys(Store(str(tmp_path)))[name].modified_us == HOUR_AGO_NS // 1000
     quick = unchanged_files(Store(str(tmp_path)), rows, keys, MAX_BYTES, full_check=False)
     assert (quick.files, quick.refreshed) == ({name}, {})
     full = unchanged_files(Store(str(tmp_path)), rows, keys, MAX_BYTES, full_check=True)
@@ -87,8 +86,9 @@ def test_an_object_listing_gives_the_etag_key_and_last_modified():
     from tasks.ingest.discover import Listed, _listed_object
 
     at = datetime(2026, 11, 27, 6, tzinfo=UTC)
-    assert _listed_object({"size": 9, "ETag": '"abc"', "LastModified": at}) == Listed('9:"abc"', at)
+    us = 1_795_759_200_000_000  # `at` in microseconds since the epoch
+    assert _listed_object({"size": 9, "ETag": '"abc"', "LastModified": at}) == Listed('9:"abc"', us)
     naive = {"size": 9, "ETag": '"abc"', "LastModified": at.replace(tzinfo=None)}  # read as UTC
-    assert _listed_object(naive) == Listed('9:"abc"', at)
-    assert _listed_object({"size": 9, "mtime": at.timestamp()}) == Listed(f"9:{at.timestamp()}", at)
+    assert _listed_object(naive) == Listed('9:"abc"', us)
+    assert _listed_object({"size": 9, "mtime": at.timestamp()}) == Listed(f"9:{at.timestamp()}", us)
     assert _listed_object({"size": 9}) == Listed(None, None)
