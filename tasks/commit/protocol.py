@@ -146,7 +146,7 @@ def commit(store: Store, run: RunInfo, previous: Manifest | None, out: RunOutput
             tables[table].append(part)
     _keep_every_table(store, run, tables, plan)
     delta = delta_rows(out.skip_list, old_state, renamed)
-    files = _new_skip_list(store, run, previous, delta, out.skip_list.full, plan)
+    files = _new_skip_list(store, run, previous, old_state if touches else None, delta, out.skip_list.full, plan)
     state = replace(_new_pair_state(run, state_of(previous), out.texts_state, plan), **files)
     manifest = Manifest(
         version=run.version,
@@ -206,10 +206,17 @@ def _keep_every_table(store: Store, run: RunInfo, tables: dict[str, list[str]], 
 
 
 def _new_skip_list(
-    store: Store, run: RunInfo, previous: Manifest | None, delta: pl.DataFrame, full: bool, plan: Publication
+    store: Store,
+    run: RunInfo,
+    previous: Manifest | None,
+    known: pl.DataFrame | None,
+    delta: pl.DataFrame,
+    full: bool,
+    plan: Publication,
 ) -> dict:
     """The skip-list fields of the new state: a delta appended, or a new base (a full list, or a
-    compaction of the base, its deltas and this delta); unchanged when the run changed nothing."""
+    compaction of the base, its deltas and this delta); unchanged when the run changed nothing.
+    `known` is the committed list when the commit has already read it."""
     state = state_of(previous)
     fields = {k: getattr(state, k) for k in ("files", "file_rows", "file_deltas", "file_delta_rows")}
     if not delta.height and not full and state.files:
@@ -219,7 +226,7 @@ def _new_skip_list(
         or not state.files
         or needs_compaction(state.file_rows, len(state.file_deltas), state.file_delta_rows + delta.height)
     ):
-        rows = delta if full else merged(load_files_state(store, previous), delta)
+        rows = delta if full else merged(load_files_state(store, previous) if known is None else known, delta)
         path = f"{STATE_DIR}/files-{run.run_id}.parquet"
         plan.deletes += state.skip_list_paths()
         fields = {"files": path, "file_rows": rows.height, "file_deltas": [], "file_delta_rows": 0}

@@ -77,13 +77,12 @@ def needs_compaction(base_rows: int, deltas: int, delta_rows: int) -> bool:
 def read_skip_list(store: Store, paths: list[str]) -> pl.DataFrame:
     """The merged skip list of a base and its deltas (in order): each file's last row."""
     frames = [pl.DataFrame(schema=FILES_STATE)] + [_conformed(pl.from_arrow(store.read_parquet(p))) for p in paths]
-    rows = pl.concat(frames)
-    return rows.unique("source_file", keep="last", maintain_order=True) if len(paths) > 1 else rows
+    return merged(*frames) if len(paths) > 1 else pl.concat(frames)  # a base alone lists each file once
 
 
-def merged(rows: pl.DataFrame, delta: pl.DataFrame) -> pl.DataFrame:
-    """A skip list with a delta applied."""
-    return pl.concat([rows, delta]).unique("source_file", keep="last", maintain_order=True)
+def merged(rows: pl.DataFrame, *deltas: pl.DataFrame) -> pl.DataFrame:
+    """A skip list with deltas applied in order: each file's last row."""
+    return pl.concat([rows, *deltas]).unique("source_file", keep="last", maintain_order=True)
 
 
 def _conformed(found: pl.DataFrame) -> pl.DataFrame:
