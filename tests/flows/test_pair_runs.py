@@ -27,6 +27,13 @@ def rows_of(output, article: int) -> list[tuple]:
     return found.sort("paragraph_index").rows()
 
 
+def counts_like_a_whole_run(run_flow, source, output, whole, article: int) -> list[tuple]:
+    """An article's counted rows in `output`, after checking a single run over `source` counts the same."""
+    run_flow(source, whole)
+    assert rows_of(output, article) == rows_of(whole, article)
+    return rows_of(output, article)
+
+
 def deltas(output) -> list[tuple[int, dict]]:
     state = load_manifest(Store(str(output))).state
     return [(run.pairs, run.dropped) for run in state.text_deltas]
@@ -46,30 +53,20 @@ def test_small_runs_add_deltas_and_count_like_a_whole_run(tmp_path, run_flow):
     write(source, 2, [SHARED[1], EDITED])  # article 2 drops its own text and the shared texts 2 and 6
     run_flow(source, output)
     assert deltas(output) == [(11, {}), (2, {f"{2:016x}": 3})]  # 11 > 4 * 2: the base and the delta are looked up
-    run_flow(source, tmp_path / "whole-3")
     # SHARED[1] is in articles 1, 9, 17, 25 (n % 8) and 3, 11, 19, 27 (3n % 8), and now in 2
-    assert (
-        rows_of(output, 2)
-        == rows_of(tmp_path / "whole-3", 2)
-        == [
-            (f"{2:016x}", 0, 9, f"{1:016x}"),
-            (f"{2:016x}", 1, 1, f"{2:016x}"),
-        ]
-    )
+    assert counts_like_a_whole_run(run_flow, source, output, tmp_path / "whole-3", 2) == [
+        (f"{2:016x}", 0, 9, f"{1:016x}"),
+        (f"{2:016x}", 1, 1, f"{2:016x}"),
+    ]
     write(source, 28, [EDITED, SHARED[2], SHARED[6]])
     run_flow(source, output)
     assert deltas(output) == [(16, {f"{2:016x}": 3})]  # 2 <= 4 * 3, then 11 <= 4 * 5: both merged, the base kept
-    run_flow(source, tmp_path / "whole-4")
     # SHARED[2] is in 10, 18, 26 and 6, 14, 22, SHARED[6] in 6, 14, 22 and 10, 18, 26; no longer in 2
-    assert (
-        rows_of(output, 28)
-        == rows_of(tmp_path / "whole-4", 28)
-        == [
-            (f"{28:016x}", 0, 2, f"{2:016x}"),
-            (f"{28:016x}", 1, 7, f"{6:016x}"),
-            (f"{28:016x}", 2, 7, f"{6:016x}"),
-        ]
-    )
+    assert counts_like_a_whole_run(run_flow, source, output, tmp_path / "whole-4", 28) == [
+        (f"{28:016x}", 0, 2, f"{2:016x}"),
+        (f"{28:016x}", 1, 7, f"{6:016x}"),
+        (f"{28:016x}", 2, 7, f"{6:016x}"),
+    ]
     assert repair_output(Store(str(output))).findings == []
 
 
