@@ -20,7 +20,16 @@ from tasks.clean.paragraphs import clean_paragraphs
 from tasks.commit.manifest import Manifest, load_manifest, load_texts_state, write_pairs
 from tasks.commit.protocol import RunOutput, commit, finish
 from tasks.commit.skip_list import skip_list_change, skip_list_rows
-from tasks.commit.staging import RunInfo, read_staged, read_staged_part, stage_frame, stage_parts, stage_tables
+from tasks.commit.staging import (
+    RunInfo,
+    read_covering,
+    read_staged,
+    read_staged_part,
+    stage_frame,
+    stage_parts,
+    stage_sorted,
+    stage_tables,
+)
 from tasks.enrich.articles import article_rows
 from tasks.enrich.paragraphs import enrich_paragraphs
 from tasks.handoffs import CleanedBatch, EnrichedBatch, Plan, RepeatBucket, RunSummary
@@ -91,7 +100,7 @@ def clean_batch(
         articles=stage_frame(output, f"{prefix}.articles.arrow", ingested.articles),
         quarantine=stage_frame(output, f"{prefix}.quarantine.arrow", ingested.quarantine),
         versions=stage_frame(output, f"{prefix}.versions.arrow", versions),
-        pairs=stage_frame(output, f"{prefix}.pairs.arrow", pairs),
+        pairs=stage_sorted(output, f"{prefix}.pairs.arrow", pairs, "content_hash"),
         n_pairs=pairs.height,
         n_paragraphs=paragraphs.height,
         stats=stats,
@@ -122,7 +131,7 @@ def count_repeats(
         hashes = _new_hashes(output, pairs, low, high) if kept else None
         looked = live(load_texts_state(output, runs[:kept], low, high, hashes), dead)
         merged = live(load_texts_state(output, runs[kept:], low, high), dead)
-        new = (hash_slice(read_staged(output, rel), low, high) for rel in pairs)
+        new = (hash_slice(read_covering(output, rel, low, high), low, high) for rel in pairs)
         texts, counts = bucket_repeats(pl.concat([looked, merged]), new, len(pairs))
         written = texts.join(looked, on=["content_hash", "article_id"], how="anti", maintain_order="left")
         state = run.staged(f"texts-{bucket:04d}.parquet")
@@ -134,7 +143,9 @@ def count_repeats(
 
 def _new_hashes(output: Store, pairs: list[str], low: int, high: int) -> pl.Series:
     """The distinct text hashes of this run's batches in [low, high), sorted: the keys to look up."""
-    hashes = [hash_slice(read_staged(output, rel, ["content_hash"]), low, high)["content_hash"] for rel in pairs]
+    hashes = [
+        hash_slice(read_covering(output, rel, low, high, ["content_hash"]), low, high)["content_hash"] for rel in pairs
+    ]
     return pl.concat([pl.Series("content_hash", [], pl.UInt64), *hashes]).unique().sort()
 
 

@@ -1,12 +1,15 @@
 """Staging: a run's work in progress under `_staging/<run>/`, invisible to dataset readers.
 
-Batch tasks hand each other Arrow IPC files here (cheap to write, memory-mapped to read), and
-write their final tables here until the commit publishes them.
+Batch tasks hand each other Arrow IPC files here (cheap to write, read with positional reads of
+only the record batches a task needs), and write their final tables here until the commit
+publishes them.
 """
 
 from __future__ import annotations
 
 import io
+import json
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -18,6 +21,9 @@ from schemas import SCHEMA_VERSION, TABLES, conform
 from tasks.storage.store import Store
 
 STAGING_DIR = "_staging"
+SORTED_BATCH_ROWS = 8192
+"""Rows per record batch of a key-sorted staged file: what a key-range reader reads past its range."""
+FIRST_KEYS = b"newsflow.first_keys"
 
 
 @dataclass(frozen=True)
@@ -60,6 +66,33 @@ def stage_frame(store: Store, rel: str, frame: pl.DataFrame) -> str:
 
 def read_staged(store: Store, rel: str, columns: list[str] | None = None) -> pl.DataFrame:
     table = store.open_arrow(rel).read_all()
+    return pl.from_arrow(table.select(columns) if columns else table)
+
+
+def stage_sorted(store: Store, rel: str, frame: pl.DataFrame, key: str, batch_rows: int = SORTED_BATCH_ROWS) -> str:
+    """Stage a frame sorted by the integer column `key` in record batches of `batch_rows`, the
+    first key of each in the schema's metadata: a reader of one key range then reads only its
+    batches (read_covering), so a count task's memory follows its bucket, not the whole run."""
+    table = frame.to_arrow().combine_chunks()
+    batches = table.to_batches(max_chunksize=batch_rows)
+    firsts = [batch.column(key)[0].as_py() for batch in batches]
+    schema = table.schema.with_metadata({FIRST_KEYS: json.dumps(firsts).encode()})
+    sink = io.BytesIO()
+    with ipc.new_file(sink, schema) as writer:
+        for batch in batches:
+            writer.write_batch(batch)
+    store.write_bytes(rel, sink.getvalue())
+    return rel
+
+
+def read_covering(store: Store, rel: str, low: int, high: int, columns: list[str] | None = None) -> pl.DataFrame:
+    """The record batches of a stage_sorted file that can hold keys in [low, high), read alone:
+    sorted rows the caller trims to the range."""
+    reader = store.open_arrow(rel)
+    firsts = json.loads(reader.schema.metadata[FIRST_KEYS])
+    # A key equal to a batch's first may also end the batch before it.
+    wanted = range(max(bisect_left(firsts, low) - 1, 0), bisect_left(firsts, high))
+    table = pa.Table.from_batches([reader.get_batch(i) for i in wanted], schema=reader.schema)
     return pl.from_arrow(table.select(columns) if columns else table)
 
 

@@ -125,9 +125,11 @@ class Store:
         return pq.ParquetFile(self.path(rel) if self.is_local else self.fs.open(self.path(rel), "rb"))
 
     def open_arrow(self, rel: str) -> ipc.RecordBatchFileReader:
-        """An Arrow IPC file, memory-mapped when local: only the pages a reader touches become resident."""
+        """An Arrow IPC file read with positional reads when local: a reader of one record batch
+        reads that batch, where a memory map would fault in the pages around it too and count them
+        in the process's resident memory while the map lives."""
         faults.check("read", rel)
-        source = pa.memory_map(self.path(rel)) if self.is_local else pa.BufferReader(self.fs.cat_file(self.path(rel)))
+        source = pa.OSFile(self.path(rel)) if self.is_local else pa.BufferReader(self.fs.cat_file(self.path(rel)))
         return ipc.open_file(source)
 
     def move(self, src: str, dst: str) -> None:

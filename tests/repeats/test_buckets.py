@@ -5,7 +5,9 @@ from __future__ import annotations
 import polars as pl
 
 from schemas.internal import PAIRS
+from tasks.commit.staging import read_covering, stage_sorted
 from tasks.repeats.buckets import bucket_repeats, hash_range, hash_slice, repeat_buckets
+from tasks.storage.store import Store
 
 
 def test_repeat_buckets_split_the_hash_space_in_powers_of_two():
@@ -32,3 +34,21 @@ def test_bucket_repeats_keep_first_sightings_and_count_per_batch():
         [(hex_id(5), 2, hex_id(1))],
         [],
     ]
+
+
+def test_a_count_task_reads_only_the_staged_batches_of_its_bucket(tmp_path):
+    store = Store(str(tmp_path))
+    hashes = [1, 2, 5, 5, 5, 9, (1 << 63) + 1, (1 << 64) - 1]  # 5 ends batch 0 and starts batch 1
+    pairs = pl.DataFrame({"content_hash": hashes, "article_id": range(8), "seen": range(8)}).cast(PAIRS)
+    stage_sorted(store, "pairs.arrow", pairs, "content_hash", batch_rows=3)
+
+    def bucket(low, high):
+        covering = read_covering(store, "pairs.arrow", low, high)
+        return covering.height, hash_slice(covering, low, high)["article_id"].to_list()
+
+    assert bucket(5, 6) == (6, [2, 3, 4])  # batches 0 and 1: the 5 at the end of batch 0
+    assert bucket(6, 1 << 63) == (3, [5])  # batch 1 alone
+    assert bucket(1 << 63, 1 << 64) == (5, [6, 7])  # batches 1 and 2
+    assert bucket(0, 1) == (0, [])  # below every batch: nothing read
+    stage_sorted(store, "empty.arrow", pairs.clear(), "content_hash")
+    assert read_covering(store, "empty.arrow", 0, 1 << 64).schema == pairs.schema
