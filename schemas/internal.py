@@ -56,6 +56,9 @@ FILES_STATE_SCHEMA = pa.schema(
 )
 # The quick keys a run records: of the files it writes, and of known files it found unchanged by hashing.
 QUICK_KEYS_SCHEMA = pa.schema([FILES_STATE_SCHEMA.field("source_file"), FILES_STATE_SCHEMA.field("quick_key")])
+# The input as one listing sees it: every file, its quick key (null where not to be trusted) and
+# its modification time (null where the listing has none).
+LISTING_SCHEMA = pa.schema([*QUICK_KEYS_SCHEMA, PLANNED_SCHEMA.field("file_modified_at")])
 # (text, article) pairs for repeat counts: both 16-hex ids as 64-bit integers, and the ordinal of
 # the pair's first sighting (runs first, then order within the run).
 PAIRS_SCHEMA = pa.schema(
@@ -69,6 +72,7 @@ INGESTED_ARTICLES = polars_schema(INGESTED_ARTICLES_SCHEMA)
 QUARANTINE_ROW = polars_schema(QUARANTINE_ROW_SCHEMA)
 FILES_STATE = polars_schema(FILES_STATE_SCHEMA)
 QUICK_KEYS = polars_schema(QUICK_KEYS_SCHEMA)
+LISTING = polars_schema(LISTING_SCHEMA)
 PLANNED = polars_schema(PLANNED_SCHEMA)
 VERSION_ROW = polars_schema(VERSION_ROW_SCHEMA)
 PAIRS = polars_schema(PAIRS_SCHEMA)

@@ -7,13 +7,13 @@ from uuid import uuid4
 
 import polars as pl
 
-from schemas.internal import PLANNED, QUICK_KEYS
+from schemas.internal import QUICK_KEYS
 from tasks.commit.manifest import check_schema, load_files_state, state_of
 from tasks.commit.protocol import recover
 from tasks.commit.rebuild import heal_state
 from tasks.commit.staging import RunInfo, stage_frame, stage_parts
 from tasks.handoffs import Plan
-from tasks.ingest.discover import Listed, article_id, discover_with_keys
+from tasks.ingest.discover import article_id, discover_with_keys
 from tasks.plan.unchanged import unchanged_files
 from tasks.plan.versions import choose_versions
 from tasks.stats import Stats
@@ -38,28 +38,29 @@ def make_plan(
         healed = heal_state(output, manifest) if manifest and not full_refresh else []
         previous = None if full_refresh else manifest
         run = new_run((manifest.version if manifest else 0) + 1)
-        listed = discover_with_keys(source)
-        keys = {path: found.key for path, found in listed.items()}
-        files = list(keys)
+        listing = discover_with_keys(source)
         state = load_files_state(output, previous)
-        known = state.filter(pl.col("source_file").is_in(files))
-        unchanged = unchanged_files(source, known, keys, max_file_bytes, full_check)
-        todo = [p for p in files if p not in unchanged.files]
-        known_files = set(known["source_file"])
-        replaced = [p for p in todo if p in known_files]
-        versions = choose_versions(_todo_frame(todo, listed), state)
-        current = set(state.filter("is_current")["source_file"])
-        retired = versions.superseded + [p for p in replaced if p in current]
-        recorded = {p: keys[p] for p in todo if keys[p]} | unchanged.refreshed
-        batches = [todo[i : i + batch_files] for i in range(0, len(todo), batch_files)]
+        known = state.join(listing.select("source_file"), on="source_file", how="semi")
+        unchanged = unchanged_files(source, known, listing, max_file_bytes, full_check)
+        todo = listing.join(unchanged.files, on="source_file", how="anti", maintain_order="left")
+        replaced = todo.join(known, on="source_file", how="semi")
+        versions = choose_versions(_todo_frame(todo), state)
+        # a current version read again (its content changed) is retired, like a superseded one
+        reread = replaced.join(known.filter("is_current"), on="source_file", how="semi")
+        retired = versions.superseded + reread["source_file"].to_list()
+        recorded = pl.concat(
+            [todo.filter(pl.col("quick_key").is_not_null()).select(QUICK_KEYS.names()), unchanged.refreshed]
+        )
+        paths = todo["source_file"].to_list()
+        batches = [paths[i : i + batch_files] for i in range(0, len(paths), batch_files)]
     stats.count("read_retries", unchanged.read_retries)
     stats.count("state_rebuilt", len(healed))
     return Plan(
         run=run,
         batches=batches,
-        found=len(files),
-        skipped=len(unchanged.files),
-        replaced=replaced,
+        found=listing.height,
+        skipped=unchanged.files.height,
+        replaced=replaced["source_file"].to_list(),
         superseded=versions.superseded,
         replaced_ids=state.filter(pl.col("source_file").is_in(retired))["article_id"].to_list(),
         text_files=state_of(previous).texts,
@@ -72,17 +73,10 @@ def make_plan(
     )
 
 
-def _todo_frame(todo: list[str], listed: dict[str, Listed]) -> pl.DataFrame:
-    """The files to read, with the article id their name carries and their modification time."""
-    frame = pl.DataFrame(
-        {
-            "source_file": todo,
-            "article_id": [article_id(p) for p in todo],
-            "file_modified_at": [listed[p].modified_us for p in todo],
-        },
-        schema={"source_file": pl.String, "article_id": pl.String, "file_modified_at": pl.Int64},
-    )
-    return frame.with_columns(pl.col("file_modified_at").cast(PLANNED["file_modified_at"]))
+def _todo_frame(todo: pl.DataFrame) -> pl.DataFrame:
+    """The files to read (LISTING rows), with the article id their name carries."""
+    ids = pl.Series("article_id", [article_id(p) for p in todo["source_file"]], pl.String)
+    return todo.select("source_file", ids, "file_modified_at")
 
 
 def stage_planned(output: Store, run: RunInfo, planned: pl.DataFrame, batches: list[list[str]]) -> str | None:
@@ -96,9 +90,6 @@ def stage_planned(output: Store, run: RunInfo, planned: pl.DataFrame, batches: l
     return stage_parts(output, run.staged("planned.arrow"), parts)
 
 
-def stage_quick_keys(output: Store, run: RunInfo, keys: dict[str, str]) -> str | None:
-    """The quick keys the commit records in the skip list, staged for it; None when there are none."""
-    if not keys:
-        return None
-    frame = pl.DataFrame({"source_file": list(keys), "quick_key": list(keys.values())}, schema=QUICK_KEYS)
-    return stage_frame(output, run.staged("quick-keys.arrow"), frame)
+def stage_quick_keys(output: Store, run: RunInfo, keys: pl.DataFrame) -> str | None:
+    """The quick keys (QUICK_KEYS rows) the commit records in the skip list, staged for it; None when there are none."""
+    return stage_frame(output, run.staged("quick-keys.arrow"), keys) if keys.height else None

@@ -8,6 +8,7 @@ from typing import NamedTuple
 
 import polars as pl
 
+from schemas.internal import QUICK_KEYS
 from tasks.ingest.parse import BadInput
 from tasks.ingest.read import read_article
 from tasks.storage.store import Store
@@ -20,30 +21,33 @@ HASH_CHUNK = 256
 class Unchanged(NamedTuple):
     """Known files whose content is the same, the read retries used, and quick keys to record anew."""
 
-    files: set[str]
+    files: pl.DataFrame  # source_file
     read_retries: int
-    refreshed: dict[str, str]
+    refreshed: pl.DataFrame  # QUICK_KEYS rows
 
 
 def unchanged_files(
-    source: Store, known: pl.DataFrame, current_keys: dict[str, str | None], max_file_bytes: int, full_check: bool
+    source: Store, known: pl.DataFrame, listing: pl.DataFrame, max_file_bytes: int, full_check: bool
 ) -> Unchanged:
     """The known files (skip-list rows: source_file, content_sha256, quick_key) whose content is the same.
 
     A file whose quick key is the one recorded when it was written is unchanged without being read
     (unless `full_check`); the others are hashed. A file hashed the same whose key differs (or was
-    never recorded) gets its current key recorded, so the next run need not read it.
+    never recorded) gets its current key recorded, so the next run need not read it. Joins, not
+    Python loops: a rerun compares every file of the archive.
     """
+    now = known.join(listing.select("source_file", key_now="quick_key"), on="source_file")
     # a file quarantined unread has no sha256: its key is never trusted, so it is tried again
-    hashed = known.filter(pl.col("content_sha256").is_not_null())
-    stored = dict(zip(hashed["source_file"], hashed["quick_key"]))
-    trusted = set() if full_check else {p for p, key in stored.items() if key and current_keys.get(p) == key}
-    to_hash = known.filter(~pl.col("source_file").is_in(list(trusted)))
+    same_key = pl.col("content_sha256").is_not_null() & (pl.col("quick_key") == pl.col("key_now")).fill_null(False)
+    trusted = now.filter(same_key & (not full_check))
+    to_hash = now.join(trusted, on="source_file", how="anti")
     same, retries = hashed_unchanged(
         source, dict(zip(to_hash["source_file"], to_hash["content_sha256"])), max_file_bytes
     )
-    refreshed = {p: current_keys[p] for p in same if current_keys.get(p) and current_keys[p] != stored.get(p)}
-    return Unchanged(trusted | same, retries, refreshed)
+    rehashed = to_hash.filter(pl.col("source_file").is_in(sorted(same)))
+    refreshed = rehashed.filter(pl.col("key_now").is_not_null() & pl.col("key_now").ne_missing(pl.col("quick_key")))
+    files = pl.concat([trusted.select("source_file"), rehashed.select("source_file")])
+    return Unchanged(files, retries, refreshed.select("source_file", quick_key="key_now").cast(QUICK_KEYS))
 
 
 def hashed_unchanged(source: Store, known: dict[str, str], max_file_bytes: int) -> tuple[set[str], int]:

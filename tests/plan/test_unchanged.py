@@ -29,8 +29,17 @@ def known(rows: list[tuple[str, str, str | None]]) -> pl.DataFrame:
     ).select(FILES_STATE.names())
 
 
+def listing(folder) -> pl.DataFrame:
+    return discover_with_keys(Store(str(folder)))
+
+
 def quick_keys(folder) -> dict[str, str | None]:
-    return {path: listed.key for path, listed in discover_with_keys(Store(str(folder))).items()}
+    return dict(listing(folder).select("source_file", "quick_key").rows())
+
+
+def found_files(found) -> tuple[set[str], dict[str, str]]:
+    """An Unchanged's files and refreshed keys as plain Python values."""
+    return set(found.files["source_file"]), dict(found.refreshed.rows())
 
 
 def sha(data: bytes) -> str:
@@ -48,11 +57,11 @@ def test_unchanged_files_are_those_with_the_known_sha256(tmp_path):
     edited = write(tmp_path, "002_bbbbbbbbbbbbbbbb.txt", b"['edited']")
     (tmp_path / "003_cccccccccccccccc.txt").symlink_to("/etc/hostname")
     rows = known([(name, sha(b"['same']"), None) for name in (same, edited, "003_cccccccccccccccc.txt")])
-    keys = quick_keys(tmp_path)
-    found = unchanged_files(Store(str(tmp_path)), rows, keys, MAX_BYTES, full_check=False)
+    found = unchanged_files(Store(str(tmp_path)), rows, listing(tmp_path), MAX_BYTES, full_check=False)
     # the changed file and the unreadable one are left to ingest, which writes or quarantines them
-    assert (found.files, found.read_retries) == ({same}, 0)
-    assert found.refreshed == {same: f"8:{HOUR_AGO_NS}"}  # hashed the same: its key is recorded now
+    # hashed the same, the first file's key is recorded now
+    assert found_files(found) == ({same}, {same: f"8:{HOUR_AGO_NS}"})
+    assert found.read_retries == 0
 
 
 def test_a_file_whose_quick_key_is_unchanged_is_not_read(tmp_path):
@@ -60,13 +69,13 @@ def test_a_file_whose_quick_key_is_unchanged_is_not_read(tmp_path):
     key = f"7:{HOUR_AGO_NS}"
     write(tmp_path, name, b"['two']")  # same size and mtime: rsync and git would not look either
     rows = known([(name, sha(b"['one']"), key)])
-    keys = quick_keys(tmp_path)
-    assert keys == {name: key}
-    assert discover_with_keys(Store(str(tmp_path)))[name].modified_us == HOUR_AGO_NS // 1000
-    quick = unchanged_files(Store(str(tmp_path)), rows, keys, MAX_BYTES, full_check=False)
-    assert (quick.files, quick.refreshed) == ({name}, {})
-    full = unchanged_files(Store(str(tmp_path)), rows, keys, MAX_BYTES, full_check=True)
-    assert (full.files, full.refreshed) == (set(), {})
+    assert quick_keys(tmp_path) == {name: key}
+    modified = listing(tmp_path)["file_modified_at"].dt.epoch("us").to_list()
+    assert modified == [HOUR_AGO_NS // 1000]
+    quick = unchanged_files(Store(str(tmp_path)), rows, listing(tmp_path), MAX_BYTES, full_check=False)
+    assert found_files(quick) == ({name}, {})
+    full = unchanged_files(Store(str(tmp_path)), rows, listing(tmp_path), MAX_BYTES, full_check=True)
+    assert found_files(full) == (set(), {})
 
 
 def test_a_file_modified_just_now_has_no_key_to_trust(tmp_path):
@@ -76,10 +85,9 @@ def test_a_file_modified_just_now_has_no_key_to_trust(tmp_path):
 
 def test_a_file_quarantined_unread_is_tried_again_whatever_its_key(tmp_path):
     name = write(tmp_path, "001_aaaaaaaaaaaaaaaa.txt", b"['now readable']")
-    keys = quick_keys(tmp_path)
-    rows = known([(name, None, keys[name])])  # an io_error row: no sha256 on record
-    found = unchanged_files(Store(str(tmp_path)), rows, keys, MAX_BYTES, full_check=False)
-    assert (found.files, found.refreshed) == (set(), {})
+    rows = known([(name, None, quick_keys(tmp_path)[name])])  # an io_error row: no sha256 on record
+    found = unchanged_files(Store(str(tmp_path)), rows, listing(tmp_path), MAX_BYTES, full_check=False)
+    assert found_files(found) == (set(), {})
 
 
 def test_an_object_listing_gives_the_etag_key_and_last_modified():
