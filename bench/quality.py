@@ -1,6 +1,7 @@
 """`make bench-quality`: run the real flow on every gold corpus and score its boilerplate flags.
 
-For each corpus folder with gold article bodies in its index.jsonl (default: all of ../shared/corpus),
+For each corpus folder with gold article bodies in its index.jsonl (default: all of ../shared/corpus
+and of bench/out/gold, where the bench/convert_*.py scripts write public gold sets),
 prints the scorer's token precision / recall / F1 of the kept paragraphs for keeping every paragraph,
 for newsflow, and for the per-paragraph oracle, side by side, on all pages and on the dev and test
 halves of `bench.split` (grouped by site: tune on dev, report test); then the share of paragraphs
@@ -26,6 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 DEFAULT_SCORER = SHARED / "tools" / "eval_boilerplate.py"
 DEFAULT_ORACLE = SHARED / "tools" / "oracle_boilerplate.py"
+CONVERTED = ROOT / "bench" / "out" / "gold"
 SCORE = re.compile(r"P(?:recision)?\s+([\d.]+)\s+R(?:ecall)?\s+([\d.]+)\s+F1\s+([\d.]+)", re.I)
 EMPTY = re.compile(r"without any kept paragraph (\d+)")
 
@@ -87,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scorer", type=Path, default=DEFAULT_SCORER, help="eval_boilerplate.py to score with")
     parser.add_argument("--oracle", type=Path, default=DEFAULT_ORACLE, help="oracle_boilerplate.py")
     args = parser.parse_args(argv)
-    corpora = args.corpus or (gold_corpora(SHARED / "corpus") if (SHARED / "corpus").is_dir() else [])
+    corpora = args.corpus or [c for root in (SHARED / "corpus", CONVERTED) if root.is_dir() for c in gold_corpora(root)]
     if not corpora or not args.scorer.is_file():
         print(f"skipped: no gold corpus or scorer under {SHARED} (bench-quality needs ../shared)")
         return 0
