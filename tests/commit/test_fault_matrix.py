@@ -1,8 +1,9 @@
 """The fault matrix, in the spirit of SQLite's I/O-error tests: a fault at every storage operation.
 
-The storage operations (reads, writes, commits, moves, deletes) of two small runs are recorded
-first: four files (one bad) in two batches, then a rerun with one file changed and the bad one
-fixed, so the replace path and a table left without rows are covered. Each recorded point k
+The storage operations (reads, writes, commits, moves, deletes) of three small runs are recorded
+first: four files (one bad) in two batches, then a rerun with one file changed, the bad one fixed
+and a newer version of an article, so the replace path and a table left without rows are covered,
+then one new file, which the skip list and the pair state take as deltas. Each recorded point k
 becomes a rule that targets exactly that operation (same op, same path up to run ids, same
 occurrence), so a new I/O call is covered without editing this file. The points exist only once a
 run has been recorded in the Prefect harness, after collection, so each kind is one test looping
@@ -27,6 +28,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,6 +58,11 @@ SECOND = {
     "004_0000000000000004.txt": "['Story 4, repaired.']",
     "005_0000000000000001.txt": "['Story 1, updated.', 'Shared footer.']",
 }
+# One new file: small beside the output, so the skip list and the pair state take a delta each
+# instead of being compacted, and the delta paths are faulted too.
+THIRD = {**SECOND, "006_0000000000000006.txt": "['Story 6.']"}
+INPUTS = {1: FIRST, 2: SECOND, 3: THIRD}
+HOUR_AGO = time.time() - 3600
 RUN_ID = re.escape("RUNID")
 # `make test` (budget ~10 min on 2 cores; EIO at all 160 points takes 8 of them) samples the other
 # kinds: every SAMPLE_STRIDE-th point (SIGKILL: every KILL_STRIDE-th) plus the manifest's write and
@@ -68,7 +75,7 @@ S3_STRIDE = 24
 
 @dataclass(frozen=True)
 class Point:
-    """One recorded storage operation: the run (1 or 2) it belongs to, its op, path and occurrence."""
+    """One recorded storage operation: the run (1, 2 or 3) it belongs to, its op, path and occurrence."""
 
     run: int
     op: str
@@ -140,20 +147,30 @@ def _recorded(base: Path, outputs: str = "") -> Matrix:
     """Run both inputs without faults, recording each run's points and keeping each run's output."""
     from prefect.settings import PREFECT_API_URL
 
-    inputs = {1: write_files(base / "first", FIRST), 2: write_files(base / "second", SECOND)}
+    inputs = {run: _write_input(base / f"input-{run}", run) for run in INPUTS}
     points, clean = [], {}
-    for run in (1, 2):
+    for run in INPUTS:
         trace = base / f"trace-{run}.txt"
         output = f"{outputs}/clean-{run}" if outputs else base / f"clean-{run}"
-        if run == 2:
-            _copy(clean[1], output)
+        if run > 1:
+            _copy(clean[run - 1], output)
         with pytest.MonkeyPatch.context() as env:
             env.setenv(faults.TRACE_ENV, str(trace))
             run_flow(inputs[run], output)
         points += trace_points(run, trace)
         clean[run] = output
     env = {**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value(), "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
-    return Matrix(base, inputs, {1: None, 2: clean[1]}, clean, points, env, outputs)
+    return Matrix(base, inputs, {run: clean.get(run - 1) for run in INPUTS}, clean, points, env, outputs)
+
+
+def _write_input(folder: Path, run: int) -> Path:
+    """Run `run`'s input files, each modified when its content first appeared (10 s per run, an hour
+    ago): an unchanged file keeps its quick key from run to run, as a scraper's archive does."""
+    write_files(folder, INPUTS[run])
+    for name, text in INPUTS[run].items():
+        since = min(r for r in INPUTS if r <= run and INPUTS[r].get(name) == text)
+        os.utime(folder / name, (HOUR_AGO + 10 * since, HOUR_AGO + 10 * since))
+    return folder
 
 
 @pytest.fixture(scope="module")
@@ -232,7 +249,9 @@ def _report(failures: dict[str, list[str]], tried: int) -> None:
 def test_the_trace_covers_every_kind_of_operation(matrix):
     ops = Counter(p.op for p in matrix.points)
     assert set(ops) == {"read", "write", "commit", "move", "delete"}, ops
-    assert {p.run for p in matrix.points} == {1, 2}
+    assert {p.run for p in matrix.points} == {1, 2, 3}
+    state = load_manifest(Store(str(matrix.clean[3]))).state
+    assert (len(state.file_deltas), len(state.text_deltas)) == (1, 1)  # the third run's deltas
 
 
 def test_transient_eio_once_at_every_point(matrix):
