@@ -56,7 +56,7 @@ class RunInfo:
 
 
 def stage_frame(store: Store, rel: str, frame: pl.DataFrame) -> str:
-    """Hand a frame to the next task as an Arrow IPC file (cheap to write, memory-mapped to read)."""
+    """Hand a frame to the next task as an Arrow IPC file (cheap to write and to read)."""
     sink = io.BytesIO()
     with ipc.new_file(sink, frame.to_arrow().schema) as writer:
         writer.write_table(frame.to_arrow())

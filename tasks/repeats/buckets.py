@@ -57,8 +57,8 @@ def bucket_repeats(
 
 
 def _stack(batches: Iterable[pl.DataFrame]) -> pl.DataFrame:
-    """The batches' pairs tagged with their batch number, copied into one frame: the memory-mapped
-    files they were sliced from are released once this returns, instead of staying resident."""
+    """The batches' pairs tagged with their batch number, copied into one frame: the record batches
+    they were sliced from are released once this returns, instead of staying resident."""
     tagged = [pairs.with_columns(batch=pl.lit(i, pl.UInt32)) for i, pairs in enumerate(batches)]
     return pl.concat([pl.DataFrame(schema=PAIRS | {"batch": pl.UInt32}), *tagged], rechunk=True)
 
