@@ -9,6 +9,7 @@ import re
 import stat
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from typing import NamedTuple
 
@@ -21,32 +22,48 @@ ARTICLE_NAME = re.compile(r"(?:^|/)\d+_([0-9a-f]{16})\.txt$")
 # A file modified this recently may change again within the same mtime tick without its key
 # changing (git's "racily clean" entries): its key is not trusted, so the next run hashes it.
 RACY_NS = 2_000_000_000
+LIST_THREADS = 2
 
 
 def discover(source: Store) -> list[str]:
     """Relative paths of every *.txt below the input root, sorted, symlinked folders not followed."""
     if not source.is_local:
         return [p for p in source.list_files() if p.endswith(".txt")]
-    return sorted(rel for rel, _ in _walk(source.root))
+    return sorted(rel for folder in _walk(source.root) for rel, _ in folder)
 
 
-def _walk(root: str) -> Iterator[tuple[str, os.DirEntry]]:
-    """(relative path, directory entry) of every *.txt below a local root, symlinked folders not
-    followed (as os.walk), without joining and re-splitting a path per file."""
-    folders = [(root, "")]
-    while folders:
-        folder, prefix = folders.pop()
-        try:
-            with os.scandir(folder) as scan:
-                entries = list(scan)
-        except OSError:
-            continue
-        for entry in entries:
-            if entry.is_dir():
-                if not entry.is_symlink():
-                    folders.append((entry.path, f"{prefix}{entry.name}/"))
-            elif entry.name.endswith(".txt"):
-                yield prefix + entry.name, entry
+def _walk(root: str, now_ns: int | None = None) -> Iterator[list[tuple[str, Listed | None]]]:
+    """Per folder below a local root, (relative path, Listed when `now_ns` is given) of its *.txt
+    files; symlinked folders are not followed (as os.walk).
+
+    Folders are read LIST_THREADS at a time: lstat releases the GIL, so on a large archive the
+    stat calls of two folders overlap (1.3-2x faster on 2 cores).
+    """
+    level = [(root, "")]
+    with ThreadPoolExecutor(LIST_THREADS) as pool:
+        while level:
+            found = list(pool.map(lambda folder: _folder(*folder, now_ns), level))
+            level = [sub for _, subfolders in found for sub in subfolders]
+            yield from (files for files, _ in found)
+
+
+def _folder(
+    folder: str, prefix: str, now_ns: int | None
+) -> tuple[list[tuple[str, Listed | None]], list[tuple[str, str]]]:
+    """One folder's *.txt files (with their Listed when `now_ns` is given) and its subfolders."""
+    try:
+        with os.scandir(folder) as scan:
+            entries = list(scan)
+    except OSError:
+        return [], []
+    files, subfolders = [], []
+    for entry in entries:
+        if entry.is_dir():
+            if not entry.is_symlink():
+                subfolders.append((entry.path, f"{prefix}{entry.name}/"))
+        elif entry.name.endswith(".txt"):
+            files.append((prefix + entry.name, None if now_ns is None else _listed_file(entry, now_ns)))
+    return files, subfolders
 
 
 class Listed(NamedTuple):
@@ -62,19 +79,17 @@ def discover_with_keys(source: Store) -> pl.DataFrame:
     and git's index use: size and mtime locally (one walk, one lstat per file), size and ETag from
     an object store's one listing.
 
-    Every run lists the whole archive, so the local walk keeps three flat lists rather than an
-    object per file: no per-file allocation for the garbage collector to trace.
+    Every run lists the whole archive, so its rows become three flat lists, then columns.
     """
     paths: list[str] = []
     keys: list[str | None] = []
     modified: list[int | None] = []
     if source.is_local:
-        now = time.time_ns()
-        for rel, entry in _walk(source.root):
-            key, modified_us = _listed_file(entry, now)
-            paths.append(rel)
-            keys.append(key)
-            modified.append(modified_us)
+        for folder in _walk(source.root, time.time_ns()):
+            for rel, (key, modified_us) in folder:
+                paths.append(rel)
+                keys.append(key)
+                modified.append(modified_us)
     else:
         listing = source.list_details()
         for rel in (p for p in listing if p.endswith(".txt")):
