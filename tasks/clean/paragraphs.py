@@ -12,9 +12,11 @@ from tasks.clean.html_text import INVISIBLE_CHARS, CleanParagraph, clean_paragra
 
 # Paragraphs without `<` or `&` (most of them) need no parser: their text is normalize_text's
 # normal form, computed here for the whole column at once. Python's str.split() also splits on
-# \x1c-\x1f, which Rust's \s does not match.
+# \x1c-\x1f, which Rust's \s does not match. The space patterns replace what `[\s\x1c-\x1f]+` and
+# `\s+` would, but leave single spaces (most matches) alone: 4x cheaper, the same text.
 _MARKUP = "[<&]"
-_SPACE_RUN = r"[\s\x1c-\x1f]+"
+_SPACE_RUN = r"[\s\x1c-\x1f]{2,}|[[\s\x1c-\x1f]--\x20]"
+_WHITESPACE_RUN = r"\s{2,}|[\s--\x20]"
 
 
 def clean_paragraphs(paragraphs: pl.DataFrame, base_url: str) -> pl.DataFrame:
@@ -22,8 +24,8 @@ def clean_paragraphs(paragraphs: pl.DataFrame, base_url: str) -> pl.DataFrame:
     raw = paragraphs["raw_html"]
     markup = raw.str.contains(_MARKUP)
     rows = markup.arg_true()
-    parsed = [clean_paragraph(html, base_url) for html in raw.filter(markup)]
-    text = plain_texts(raw).scatter(rows, [p.text for p in parsed])
+    parsed = [clean_paragraph(html, base_url) for html in raw.filter(markup).to_list()]
+    text = plain_texts(raw.clone().set(markup, None)).scatter(rows, [p.text for p in parsed])
     n = paragraphs.height
     frame = paragraphs.with_columns(
         text,
@@ -42,13 +44,10 @@ def clean_paragraphs(paragraphs: pl.DataFrame, base_url: str) -> pl.DataFrame:
 
 def plain_texts(raw: pl.Series) -> pl.Series:
     """normalize_text of every value: invisible characters dropped, NFC, whitespace collapsed."""
-    return (
-        raw.str.replace_all(f"[{INVISIBLE_CHARS}]", "")
-        .str.normalize("NFC")
-        .str.replace_all(_SPACE_RUN, " ")
-        .str.strip_chars(" ")
-        .alias("text")
-    )
+    visible = raw.str.replace_all(f"[{INVISIBLE_CHARS}]", "")
+    wide = (visible.str.len_bytes() != visible.str.len_chars()).arg_true()  # NFC leaves ASCII (92% of news) as it is
+    nfc = visible.scatter(wide, visible.gather(wide).str.normalize("NFC"))
+    return nfc.str.replace_all(_SPACE_RUN, " ").str.strip_chars(" ").alias("text")
 
 
 def _links(n: int, rows: pl.Series, parsed: list[CleanParagraph]) -> list[list[dict]]:
@@ -65,7 +64,7 @@ def normalised_texts(texts: pl.Series) -> pl.Series:
         texts.str.to_lowercase()
         .str.replace_all(r"\d", "0")
         .str.replace_all(r"[^\w\s]", "")
-        .str.replace_all(r"\s+", " ")
+        .str.replace_all(_WHITESPACE_RUN, " ")
         .str.strip_chars()
     )
 
@@ -73,4 +72,4 @@ def normalised_texts(texts: pl.Series) -> pl.Series:
 def content_hashes(texts: pl.Series) -> list[str]:
     """blake2b-64 of each normalised text: stable across Polars versions, unlike Series.hash."""
     normal = normalised_texts(texts)
-    return [hashlib.blake2b(t.encode(), digest_size=8).hexdigest() for t in normal]
+    return [hashlib.blake2b(t.encode(), digest_size=8).hexdigest() for t in normal.to_list()]
