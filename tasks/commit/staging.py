@@ -51,9 +51,10 @@ class RunInfo:
 
 def stage_frame(store: Store, rel: str, frame: pl.DataFrame) -> str:
     """Hand a frame to the next task as an Arrow IPC file (cheap to write, memory-mapped to read)."""
+    table = frame.to_arrow()  # once: Polars' string views become Arrow strings by copying
     sink = io.BytesIO()
-    with ipc.new_file(sink, frame.to_arrow().schema) as writer:
-        writer.write_table(frame.to_arrow())
+    with ipc.new_file(sink, table.schema) as writer:
+        writer.write_table(table)
     store.write_bytes(rel, sink.getvalue())
     return rel
 
