@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 
 import polars as pl
+import pyarrow as pa
 
 from schemas import LINK_TYPE
 from tasks.arrow_lists import list_of_structs
@@ -29,7 +30,7 @@ def clean_paragraphs(paragraphs: pl.DataFrame, base_url: str) -> pl.DataFrame:
     n = paragraphs.height
     frame = paragraphs.with_columns(
         text,
-        list_of_structs("links", _links(n, rows, parsed), LINK_TYPE),
+        _links(n, rows, parsed),
         pl.repeat(False, n, eager=True).scatter(rows, [p.is_bold for p in parsed]).alias("is_bold"),
         pl.repeat(0, n, dtype=pl.Int32, eager=True).scatter(rows, [p.link_chars for p in parsed]).alias("link_chars"),
         pl.Series("content_hash", content_hashes(text), dtype=pl.String),
@@ -50,12 +51,12 @@ def plain_texts(raw: pl.Series) -> pl.Series:
     return nfc.str.replace_all(_SPACE_RUN, " ").str.strip_chars(" ").alias("text")
 
 
-def _links(n: int, rows: pl.Series, parsed: list[CleanParagraph]) -> list[list[dict]]:
-    """Links per paragraph: none where there is no markup."""
-    links: list[list[dict]] = [[]] * n  # one shared empty list: only read
-    for row, paragraph in zip(rows, parsed):
-        links[row] = paragraph.links
-    return links
+def _links(n: int, rows: pl.Series, parsed: list[CleanParagraph]) -> pl.Series:
+    """Links per paragraph: built for the parsed rows only, empty lists elsewhere (offsets that repeat)."""
+    found = list_of_structs("links", [paragraph.links for paragraph in parsed], LINK_TYPE).to_arrow()
+    counts = pl.zeros(n, pl.Int32, eager=True).scatter(rows, pl.Series(found.value_lengths(), dtype=pl.Int32))
+    offsets = pl.concat([pl.Series([0], dtype=pl.Int32), counts.cum_sum()]).to_arrow()
+    return pl.Series("links", pa.ListArray.from_arrays(offsets, found.flatten()))
 
 
 def normalised_texts(texts: pl.Series) -> pl.Series:
