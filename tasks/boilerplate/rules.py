@@ -54,6 +54,12 @@ def _first_index(condition: pl.Expr) -> pl.Expr:
     return pl.when(condition).then(pl.col("paragraph_index")).min().over("source_file")
 
 
+def _ideographs(text: pl.Expr) -> pl.Expr:
+    """Ideographs in each text, counted only in texts with a non-ASCII character (5x cheaper on news)."""
+    wide = text.str.len_bytes() > text.str.len_chars()
+    return pl.when(wide).then(text).str.count_matches(IDEOGRAPHS).fill_null(0)
+
+
 def stages(edge_repeat_threshold: int) -> list[dict[str, pl.Expr]]:
     """The temporary columns behind `Signals`, in stages that each read the columns of earlier ones.
 
@@ -76,7 +82,7 @@ def stages(edge_repeat_threshold: int) -> list[dict[str, pl.Expr]]:
     furniture_like = pl.col("_furniture").is_not_null() | (link_share >= LINK_DENSE_SHARE) | (n_chars == 0)
     return [
         {
-            "_width": n_chars + (IDEOGRAPH_WIDTH - 1) * text.str.count_matches(IDEOGRAPHS),
+            "_width": n_chars + (IDEOGRAPH_WIDTH - 1) * _ideographs(text),
             "_link_share": pl.col("link_chars") / pl.max_horizontal(n_chars, 1),
             "_unpunctuated": ~text.str.contains(SENTENCE_END),
             "_above_credit": (pl.col("_furniture") == "credit")

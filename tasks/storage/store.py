@@ -65,16 +65,17 @@ class Store:
                 return f.read()
         return self.fs.cat_file(self.path(rel))
 
-    def write_bytes(self, rel: str, data: bytes, create_only: bool = False) -> None:
+    def write_bytes(self, rel: str, data: bytes, create_only: bool = False, durable: bool = True) -> None:
         """Write all of `data` or nothing at all; a full disk says so in plain words.
 
         `create_only` raises FileExistsError instead of replacing a file that is already there
         (locally a hard link, which fails if the target exists; on S3 a conditional PUT).
+        `durable=False` skips the fsync (still atomic) for files no crash of the machine needs.
         """
         try:
             faults.check("write", rel)
             if self.is_local:
-                self._write_local(rel, data, create_only)
+                self._write_local(rel, data, create_only, durable)
             else:
                 self.fs.pipe_file(self.path(rel), data, **({"mode": "create"} if create_only else {}))
         except OSError as e:
@@ -85,7 +86,7 @@ class Store:
                 ) from e
             raise
 
-    def _write_local(self, rel: str, data: bytes, create_only: bool) -> None:
+    def _write_local(self, rel: str, data: bytes, create_only: bool, durable: bool) -> None:
         """Temporary file, fsync, rename (or link): a crash leaves either the old file or the new one."""
         target = self.path(rel)
         os.makedirs(os.path.dirname(target), exist_ok=True)
@@ -94,7 +95,8 @@ class Store:
             with open(tmp, "wb") as f:
                 f.write(data)
                 f.flush()
-                os.fsync(f.fileno())
+                if durable:
+                    os.fsync(f.fileno())
             faults.check("commit", rel)
             if create_only:
                 os.link(tmp, target)

@@ -92,3 +92,8 @@ def test_count_sentences() -> None:
     assert count_sentences("") == 0
     assert count_sentences("   ") == 0
     assert count_sentences("One. Two! Three?") == 3
+
+
+def test_column_counts_blank_texts_as_python_does() -> None:
+    texts = pl.Series(["\x1c\x1f", "\u3000 ", "Word", " One. Two. "])
+    assert count_sentences_column(texts).to_list() == [count_sentences(t) for t in texts] == [0, 0, 1, 2]
