@@ -112,6 +112,8 @@ _HAS_VERB = re.compile(rf"\b(?:{_by_initial(SPEECH_VERBS + '|according|According
 # Quote marks: straight and curly, and where a text has them, doubled single marks (‘‘ … ’’) as one.
 _QUOTE_MARK = re.compile(r"[\"“”]")
 _DOUBLED = re.compile(r"[\"“”]|‘‘|’’")
+# Where a paragraph holds no match of this (checked in Polars), `_paragraph_quotes` finds no quote.
+QUOTE_HINT = _DOUBLED.pattern
 _MASK = "#"
 _GAP = re.compile(r"[\s,.;:!?—–\-]*")
 _SO_CALLED = re.compile(r"(?:so-called|so called|dubbed|nicknamed)\s*$", re.IGNORECASE)
@@ -342,19 +344,22 @@ def _role_text(phrase: str) -> str:
     )
 
 
-def find_quotes(paragraphs: Sequence[str]) -> tuple[list[list[dict]], list[float]]:
+def find_quotes(
+    paragraphs: Sequence[str], marked: Sequence[bool] | None = None
+) -> tuple[list[list[dict]], list[float]]:
     """Extract quotes, their kind and speakers per paragraph so quotes and sources can be queried.
 
     Speakers are resolved over the whole article: a name as its fullest form in the article, "he"
     or "she" as the latest person that fits, "the minister" as the person given that role, a
     paragraph that goes on quoting as the previous quote's speaker. Scare quotes and titles get
-    their own kind and no speaker; `quoted_share` counts real quotes only.
+    their own kind and no speaker; `quoted_share` counts real quotes only. `marked`, when given,
+    is False for the paragraphs that hold no QUOTE_HINT match, which are then not read for marks.
     """
     texts = [p or "" for p in paragraphs]
     per_para: list[list[_Quote]] = []
     pending: _Quote | None = None
     for i, text in enumerate(texts):
-        quotes = _paragraph_quotes(text, i, pending)
+        quotes = _paragraph_quotes(text, i, pending) if marked is None or marked[i] else []
         pending = quotes[-1] if quotes and quotes[-1].close_mark is None else None
         per_para.append(quotes)
     last = max((i for i, quotes in enumerate(per_para) if quotes), default=-1)
@@ -362,7 +367,7 @@ def find_quotes(paragraphs: Sequence[str]) -> tuple[list[list[dict]], list[float
         _attribute(texts, per_para, last)
     rows = [[_row(texts[q.para], q) for q in quotes] for quotes in per_para]
     shares = [
-        sum(q.end - q.start for q in quotes if q.kind == "quote") / len(text) if text else 0.0
+        sum(q.end - q.start for q in quotes if q.kind == "quote") / len(text) if quotes else 0.0
         for text, quotes in zip(texts, per_para)
     ]
     return rows, shares
