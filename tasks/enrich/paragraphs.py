@@ -10,7 +10,7 @@ from tasks.arrow_lists import list_of_structs
 from tasks.boilerplate.flag import flag_boilerplate
 from tasks.enrich.language import detect_languages
 from tasks.enrich.numbers import DIGIT_HINT, NUMBER_HINT, WORD_HINT, find_numbers
-from tasks.enrich.quotes import QUOTE_HINT, find_quotes
+from tasks.enrich.quotes import QUOTE_HINT, VERB_HINT, find_quotes
 from tasks.enrich.sentences import count_sentences_column
 from tasks.enrich.sentiment import sentiment_scores
 from tasks.settings import Enrichments, RepeatThresholds
@@ -68,6 +68,7 @@ def _article_quotes(paragraphs: pl.DataFrame, texts: list[str]) -> tuple[list[li
     and a share of 0 in every paragraph, so find_quotes runs only on the others.
     """
     marked = paragraphs["text"].str.contains(QUOTE_HINT).fill_null(False).to_list()
+    spoken = paragraphs["text"].str.contains(VERB_HINT).fill_null(False).to_list()
     lengths = paragraphs["source_file"].rle().struct.field("len").to_list()
     quotes: list[list[dict]] = []
     shares: list[float] = []
@@ -75,7 +76,7 @@ def _article_quotes(paragraphs: pl.DataFrame, texts: list[str]) -> tuple[list[li
     for length in lengths:
         end = start + length
         if any(marked[start:end]):
-            found, share = find_quotes(texts[start:end], marked[start:end])
+            found, share = find_quotes(texts[start:end], marked[start:end], spoken[start:end])
             quotes += found
             shares += share
         else:

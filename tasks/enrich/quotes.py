@@ -109,6 +109,9 @@ _ATTRIBUTION = re.compile(
 # Every speech verb or "according" in the text, and a few more (ASCII \b is cheaper and also
 # holds after "é"): where this finds none, no clause can start.
 _HAS_VERB = re.compile(rf"\b(?:{_by_initial(SPEECH_VERBS + '|according|According')})\b", re.ASCII)
+# `_HAS_VERB` for Polars, its ASCII \b spelled out. Masking a paragraph's quotes never makes a
+# verb, so a paragraph without a match of this has no speech clause.
+VERB_HINT = rf"(?:^|[^A-Za-z0-9_])(?:{SPEECH_VERBS}|according|According)(?:[^A-Za-z0-9_]|$)"
 # Quote marks: straight and curly, and where a text has them, doubled single marks (‘‘ … ’’) as one.
 _QUOTE_MARK = re.compile(r"[\"“”]")
 _DOUBLED = re.compile(r"[\"“”]|‘‘|’’")
@@ -296,15 +299,17 @@ def _spoken_around(quote: _Quote, masked: str) -> bool:
 
 class _Clauses:
     """The speech clauses of each paragraph, found when first asked for: most paragraphs without a
-    quote are never looked at."""
+    quote are never looked at, nor those `spoken` tells have no speech verb."""
 
-    def __init__(self, masked: list[str]) -> None:
+    def __init__(self, masked: list[str], spoken: Sequence[bool] | None) -> None:
         self.masked = masked
+        self.spoken = spoken
         self._found: dict[int, list[_Attribution]] = {}
 
     def __getitem__(self, para: int) -> list[_Attribution]:
         if para not in self._found:
-            self._found[para] = _attributions(self.masked[para])
+            maybe = self.spoken is None or self.spoken[para]
+            self._found[para] = _attributions(self.masked[para]) if maybe else []
         return self._found[para]
 
     def subjects(self, para: int) -> set[int]:
@@ -345,15 +350,16 @@ def _role_text(phrase: str) -> str:
 
 
 def find_quotes(
-    paragraphs: Sequence[str], marked: Sequence[bool] | None = None
+    paragraphs: Sequence[str], marked: Sequence[bool] | None = None, spoken: Sequence[bool] | None = None
 ) -> tuple[list[list[dict]], list[float]]:
     """Extract quotes, their kind and speakers per paragraph so quotes and sources can be queried.
 
     Speakers are resolved over the whole article: a name as its fullest form in the article, "he"
     or "she" as the latest person that fits, "the minister" as the person given that role, a
     paragraph that goes on quoting as the previous quote's speaker. Scare quotes and titles get
-    their own kind and no speaker; `quoted_share` counts real quotes only. `marked`, when given,
-    is False for the paragraphs that hold no QUOTE_HINT match, which are then not read for marks.
+    their own kind and no speaker; `quoted_share` counts real quotes only. `marked` and `spoken`,
+    when given, are False for the paragraphs without a QUOTE_HINT or VERB_HINT match (found in
+    Polars), which are then not read for quote marks or speech clauses.
     """
     texts = [p or "" for p in paragraphs]
     per_para: list[list[_Quote]] = []
@@ -364,7 +370,7 @@ def find_quotes(
         per_para.append(quotes)
     last = max((i for i, quotes in enumerate(per_para) if quotes), default=-1)
     if last >= 0:
-        _attribute(texts, per_para, last)
+        _attribute(texts, per_para, last, spoken)
     rows = [[_row(texts[q.para], q) for q in quotes] for quotes in per_para]
     shares = [
         sum(q.end - q.start for q in quotes if q.kind == "quote") / len(text) if quotes else 0.0
@@ -384,10 +390,10 @@ def _row(text: str, quote: _Quote) -> dict:
     }
 
 
-def _attribute(texts: list[str], per_para: list[list[_Quote]], last: int) -> None:
+def _attribute(texts: list[str], per_para: list[list[_Quote]], last: int, spoken: Sequence[bool] | None) -> None:
     """Find speech clauses up to the last quoted paragraph and give each quote its kind and speaker."""
     masked = [_mask(t, q) for t, q in zip(texts[: last + 1], per_para)]
-    atts = _Clauses(masked)
+    atts = _Clauses(masked, spoken)
     speakers = _Speakers(masked, atts)
     for i, quotes in enumerate(per_para[: last + 1]):
         if quotes and atts[i]:
