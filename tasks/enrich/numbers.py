@@ -222,7 +222,7 @@ _WORD = re.compile(r"[a-z]+")
 _ONE_IN = re.compile(r"(?<![\w.,–-])(?:[Oo]ne|1)[\s-]in[\s-]$")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Mention:
     """One mention while a text is scanned: its span, the struct fields and what it can lend a range."""
 
