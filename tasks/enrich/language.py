@@ -27,7 +27,7 @@ def _at_least(count: int, chars: str) -> str:
     return rf"(?:[^{chars}]*[{chars}]){{{max(count, 0)}}}"
 
 
-def _enough_letters(texts: pl.Series, count: int) -> list[bool]:
+def _enough_letters(texts: pl.Series, values: list[str], count: int) -> list[bool]:
     """Whether each text has `count` letters as Python's `[^\\W\\d_]` counts them, decided in Polars.
 
     ASCII letters are letters and no other ASCII character is, so `count` ASCII letters settle
@@ -37,7 +37,7 @@ def _enough_letters(texts: pl.Series, count: int) -> list[bool]:
     sure = texts.str.contains(_at_least(count, "A-Za-z")).to_list()
     maybe = texts.str.contains(_at_least(count, r"A-Za-z\x{80}-\x{10ffff}")).to_list()
     letters = _letters_at_least(count)
-    return [s or bool(m and letters.match(text)) for s, m, text in zip(sure, maybe, texts.to_list())]
+    return [s or bool(m and letters.match(text)) for s, m, text in zip(sure, maybe, values)]
 
 
 def _detect_one(text: str, unsafe: bool) -> tuple[str | None, float | None]:
@@ -61,7 +61,8 @@ def detect_languages(texts: pl.Series, min_chars: int = MIN_LETTERS) -> tuple[li
     flags its answer unreliable, or when the language has no ISO 639-1 code.
     """
     texts = texts.cast(pl.String).fill_null("")
+    values = texts.to_list()
     unsafe = texts.str.contains(_UNSAFE_HINT).to_list()
-    enough = _enough_letters(texts, min_chars)
-    results = [_detect_one(text, bad) if ok else (None, None) for text, ok, bad in zip(texts.to_list(), enough, unsafe)]
+    enough = _enough_letters(texts, values, min_chars)
+    results = [_detect_one(text, bad) if ok else (None, None) for text, ok, bad in zip(values, enough, unsafe)]
     return [code for code, _ in results], [conf for _, conf in results]

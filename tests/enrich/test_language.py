@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from tasks.enrich.language import detect_languages
+from tasks.enrich.language import _enough_letters, detect_languages
 
 
 def test_non_english_paragraphs() -> None:
@@ -30,3 +30,9 @@ def test_short_and_non_text_get_null() -> None:
 def test_control_characters_do_not_break_detection() -> None:
     text = "The minister\x0b said the plan\x00 would go ahead next year."
     assert detect_languages(pl.Series([text]))[0] == ["en"]
+
+
+def test_letters_are_counted_as_python_counts_them() -> None:
+    # 19 ASCII letters and one more character: "é" and "²" are letters to Python's [^\W\d_], "—" and "٣" are not.
+    texts = pl.Series(["a" * 19 + "é", "a" * 19 + "²", "a" * 19 + "—", "a" * 19 + "٣", "a" * 20, "a" * 19])
+    assert _enough_letters(texts, texts.to_list(), 20) == [True, True, False, False, True, False]
