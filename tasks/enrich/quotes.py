@@ -92,13 +92,18 @@ _APPOSITIVE = (
     r"|,\s+(?:[A-Z][\w.\-]{0,10}|\d{1,3}),|,\s+who(?=\s)|,)?"
 )
 _ADVERBS = r"(?:(?:has|had|have|also|later|then|previously|earlier|again|further|once|\w+ly)\s+){0,2}"
-# Where a clause can start: a capital (a name, He, The, According), the first letter of a
-# lower-case word opening one (he, she, the, a, a determiner, a group, an inverted verb,
-# according), or a name particle as a whole word. The lookahead rejects every other position
-# before the costly alternation is tried there. Its ASCII \b is cheaper and holds wherever the
-# Unicode one does.
+# Where a clause can start: a capital (a name, He, The, According), or after an ASCII \b a name
+# particle or a lower-case word that opens one: "he", "she", a determiner ("a" before a space), a
+# group, an inverted verb or "according", the ones among them whose first letter is an opener
+# (so no position the subject alternatives could not start at is let in, and none is let in that
+# the openers would not). The lookahead rejects every other position before the costly
+# alternation is tried there. Its ASCII \b is cheaper and holds wherever the Unicode one does.
 _OPENERS = _initials("he|she|the|a|some|his|her|their|its|according|police|" + INVERTED_VERBS)
-_CLAUSE_START = rf"(?=[A-Z]|(?a:\b)[{_OPENERS}]|(?a:\b)(?:{_by_initial(NAME_PARTICLES + '|al-')}))"
+_LOWER_WORDS = ("he", "she", r"a\s", "an", "the", "one", "some", "his", "her", "their", "its", "according")
+_LOWER_OPENERS = "|".join(
+    word for word in [*_LOWER_WORDS, *GROUP_WORDS.split("|"), *INVERTED_VERBS.split("|")] if word[0] in _OPENERS
+)
+_CLAUSE_START = rf"(?=[A-Z]|(?a:\b)(?:{_by_initial(_LOWER_OPENERS + '|' + NAME_PARTICLES + '|al-')}))"
 # A speech verb is a whole word: "co-wrote" and "pre-announced" are not speech.
 _VERB = rf"(?<![\w\-])(?:{_by_initial(SPEECH_VERBS)})\b"
 _ATTRIBUTION = re.compile(
