@@ -1,6 +1,7 @@
 """Quoted spans, their kind and share of each paragraph, and who said them, for one article."""
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -218,7 +219,7 @@ def _paragraph_quotes(text: str, para: int, pending: _Quote | None) -> list[_Quo
             (m.start(), m.end(), _mark_kind(text, m.start(), m.end() - m.start())) for m in _DOUBLED.finditer(text)
         ]
     else:
-        marks = [(m.start(), m.start() + 1, _mark_kind(text, m.start(), 1)) for m in _QUOTE_MARK.finditer(text)]
+        marks = [(i, i + 1, _mark_kind(text, i, 1)) for i in map(re.Match.start, _QUOTE_MARK.finditer(text))]
     continues = pending is not None and marks[0][0] == len(text) - len(text.lstrip())
     for pos, end, kind in marks:
         if open_at is None and kind in ("open", "either"):
@@ -248,9 +249,11 @@ def _mask(text: str, quotes: list[_Quote]) -> str:
 
 
 def _sentence_bounds(ends: list[int], pos: int) -> tuple[int, int]:
-    """Return the start and end offsets of the sentence containing `pos`."""
-    start = max((e for e in ends if e <= pos), default=0)
-    end = min((e for e in ends if e > pos), default=ends[-1] if ends else pos)
+    """Return the start and end offsets of the sentence containing `pos` (`ends` ascending, as
+    sentence_ends gives them)."""
+    after = bisect_right(ends, pos)
+    start = ends[after - 1] if after else 0
+    end = ends[after] if after < len(ends) else ends[-1] if ends else pos
     return start, end
 
 
