@@ -257,13 +257,29 @@ def _sentence_bounds(ends: list[int], pos: int) -> tuple[int, int]:
     return start, end
 
 
-def _own_attribution(quote: _Quote, atts: list[_Attribution], masked: str, ends: list[int]) -> _Attribution | None:
-    """Pick the clause that states this quote's speaker: right after it, earlier or later in its sentence."""
+def _own_clauses(quotes: list[_Quote], atts: list[_Attribution], masked: str, text: str) -> None:
+    """Give each quote of a paragraph the clause that states its speaker, splitting the paragraph
+    into sentences only for a quote without a clause right after it."""
+    ends = None
+    for quote in quotes:
+        quote.via = _clause_after(quote, atts, masked)
+        if quote.via is None:
+            ends = sentence_ends(text) if ends is None else ends
+            quote.via = _clause_in_sentence(quote, atts, ends)
+
+
+def _clause_after(quote: _Quote, atts: list[_Attribution], masked: str) -> _Attribution | None:
+    """The clause right after the quote ('"…," he said'), which states its speaker."""
     if quote.close_end is not None:
         after = _GAP.match(masked, quote.close_end).end()
         for att in atts:
             if att.start == after:
                 return att
+    return None
+
+
+def _clause_in_sentence(quote: _Quote, atts: list[_Attribution], ends: list[int]) -> _Attribution | None:
+    """Without a clause right after it, the quote's speaker is stated earlier or later in its sentence."""
     start, _ = _sentence_bounds(ends, quote.open_mark)
     before = [a for a in atts if start <= a.start and a.end <= quote.open_mark]
     if before:
@@ -405,9 +421,7 @@ def _attribute(texts: list[str], per_para: list[list[_Quote]], last: int, spoken
     speakers = _Speakers(masked, atts)
     for i, quotes in enumerate(per_para[: last + 1]):
         if quotes and atts[i]:
-            ends = sentence_ends(texts[i])
-            for quote in quotes:
-                quote.via = _own_attribution(quote, atts[i], masked[i], ends)
+            _own_clauses(quotes, atts[i], masked[i], texts[i])
         for quote in quotes:
             quote.kind = _kind(quote, texts[i], masked[i])
     for i, quotes in enumerate(per_para[: last + 1]):
