@@ -196,6 +196,21 @@ _FRACTION_HEAD = re.compile(rf"\b(?i:(an?|{_alternatives(UNIT_WORDS)}))[\s-]$")
 NUMBER_HINT = "(?i)[0-9£$€¥₹]|" + "|".join(
     sorted({word[:4] for word in [*NUMBER_WORDS, *FRACTION_WORDS] if word != "one"})
 )
+# Every `_DIGIT_TOKEN` match holds a digit (Python's \d; Rust's Unicode \d holds at least those).
+DIGIT_HINT = r"\d"
+# Letters that Python's re.IGNORECASE matches to an ASCII letter besides its two cases.
+_FOLDS = {"i": "İı", "k": "\u212a", "s": "ſ"}
+_NOT_WORD = "[^A-Za-z0-9_]"  # across a Python \b from a letter: never an ASCII letter, digit or "_"
+# Every `_WORD_TOKEN` match starts with a whole number or fraction word (not "one", which the
+# lookahead never lets start one), in any case Python folds: spelled out here for Polars.
+WORD_HINT = (
+    f"(?:^|{_NOT_WORD})(?:"
+    + "|".join(
+        "".join(f"[{c}{c.upper()}{_FOLDS.get(c, '')}]" for c in word)
+        for word in sorted({*NUMBER_WORDS, *FRACTION_WORDS} - {"one"})
+    )
+    + f")(?:{_NOT_WORD}|$)"
+)
 _NEXT_WORDS = re.compile(r"\s+((?:[A-Za-z][\w'’\-]*\s+){0,2}?)([a-z][a-z'’\-]*)\b")
 _EMBEDDED = re.compile(r"(?:[A-Za-z]|[A-Za-z]-|:)$")
 _LOOKBACK = 24  # characters searched before a number for the word or code it follows
@@ -207,7 +222,7 @@ _WORD = re.compile(r"[a-z]+")
 _ONE_IN = re.compile(r"(?<![\w.,–-])(?:[Oo]ne|1)[\s-]in[\s-]$")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Mention:
     """One mention while a text is scanned: its span, the struct fields and what it can lend a range."""
 
@@ -407,10 +422,15 @@ def _one_in(text: str, mention: _Mention, found: list[_Mention]) -> _Mention:
     return _Mention(ratio.start(), mention.end, text[ratio.start() : mention.end], 1 / mention.value, "other", None)
 
 
-def find_numbers(text: str) -> list[dict]:
-    """List numeric mentions so figures (money, shares, counts, years) can be searched and compared."""
+def find_numbers(text: str, digits: bool = True, words: bool = True) -> list[dict]:
+    """List numeric mentions so figures (money, shares, counts, years) can be searched and compared.
+
+    `digits` or `words` False skips the scan for digit or spelled mentions, for a caller that
+    knows (from DIGIT_HINT or WORD_HINT) that the text holds none.
+    """
     found: list[_Mention] = []
-    matches, consumed = [*_DIGIT_TOKEN.finditer(text), *_WORD_TOKEN.finditer(text)], 0
+    matches = [*(_DIGIT_TOKEN.finditer(text) if digits else ()), *(_WORD_TOKEN.finditer(text) if words else ())]
+    consumed = 0
     for match in sorted(matches, key=re.Match.start):
         if match.start() < consumed:
             continue  # "million" in "1.5 million": already read with its digits

@@ -9,8 +9,8 @@ from schemas import NUMBER_TYPE, PARAGRAPHS_SCHEMA, QUOTE_TYPE, polars_schema
 from tasks.arrow_lists import list_of_structs
 from tasks.boilerplate.flag import flag_boilerplate
 from tasks.enrich.language import detect_languages
-from tasks.enrich.numbers import NUMBER_HINT, find_numbers
-from tasks.enrich.quotes import find_quotes
+from tasks.enrich.numbers import DIGIT_HINT, NUMBER_HINT, WORD_HINT, find_numbers
+from tasks.enrich.quotes import QUOTE_HINT, VERB_HINT, find_quotes
 from tasks.enrich.sentences import count_sentences_column
 from tasks.enrich.sentiment import sentiment_scores
 from tasks.settings import Enrichments, RepeatThresholds
@@ -33,9 +33,9 @@ def analyse_text(paragraphs: pl.DataFrame, enrichments: Enrichments) -> pl.DataF
     """Language, quotes, numbers and tone; a switched-off enrichment leaves its columns null."""
     texts = paragraphs["text"].to_list()
     nulls = [None] * len(texts)
-    languages, confidences = detect_languages(texts) if enrichments.language else (nulls, nulls)
-    quotes, shares = _article_quotes(paragraphs) if enrichments.quotes else (nulls, nulls)
-    numbers = _numbers(paragraphs["text"]) if enrichments.numbers else nulls
+    languages, confidences = detect_languages(paragraphs["text"]) if enrichments.language else (nulls, nulls)
+    quotes, shares = _article_quotes(paragraphs, texts) if enrichments.quotes else (nulls, nulls)
+    numbers = _numbers(paragraphs["text"], texts) if enrichments.numbers else nulls
     scalars = {
         "language": languages,
         "language_confidence": confidences,
@@ -49,18 +49,38 @@ def analyse_text(paragraphs: pl.DataFrame, enrichments: Enrichments) -> pl.DataF
     )
 
 
-def _numbers(texts: pl.Series) -> list[list[dict]]:
-    """find_numbers on the paragraphs that can hold a number (a third of them in news text)."""
-    maybe = texts.str.contains(NUMBER_HINT)
-    return [find_numbers(text) if hint else [] for text, hint in zip(texts, maybe)]
+def _numbers(column: pl.Series, texts: list[str]) -> list[list[dict]]:
+    """find_numbers on the paragraphs that can hold a number (a third of them in news text), each
+    scan (digits, spelled numbers) only where Polars finds what it needs."""
+    digits = column.str.contains(DIGIT_HINT)
+    words = column.str.contains(WORD_HINT)
+    hints = column.str.contains(NUMBER_HINT) & (digits | words)
+    return [
+        find_numbers(text, digit, word) if hint else []
+        for text, hint, digit, word in zip(texts, hints.to_list(), digits.to_list(), words.to_list())
+    ]
 
 
-def _article_quotes(paragraphs: pl.DataFrame) -> tuple[list[list[dict]], list[float]]:
-    """find_quotes over each article's paragraphs in order, so speakers carry across paragraphs."""
+def _article_quotes(paragraphs: pl.DataFrame, texts: list[str]) -> tuple[list[list[dict]], list[float]]:
+    """find_quotes over each article's paragraphs in order, so speakers carry across paragraphs.
+
+    Articles are runs of rows with one source_file; an article without a quote mark has no quotes
+    and a share of 0 in every paragraph, so find_quotes runs only on the others.
+    """
+    marked = paragraphs["text"].str.contains(QUOTE_HINT).fill_null(False).to_list()
+    spoken = paragraphs["text"].str.contains(VERB_HINT).fill_null(False).to_list()
+    lengths = paragraphs["source_file"].rle().struct.field("len").to_list()
     quotes: list[list[dict]] = []
     shares: list[float] = []
-    for article in paragraphs.select("source_file", "text").partition_by("source_file", maintain_order=True):
-        found, share = find_quotes(article["text"].to_list())
-        quotes += found
-        shares += share
+    start = 0
+    for length in lengths:
+        end = start + length
+        if any(marked[start:end]):
+            found, share = find_quotes(texts[start:end], marked[start:end], spoken[start:end])
+            quotes += found
+            shares += share
+        else:
+            quotes += [[] for _ in range(length)]
+            shares += [0.0] * length
+        start = end
     return quotes, shares

@@ -1,6 +1,7 @@
 """Quoted spans, their kind and share of each paragraph, and who said them, for one article."""
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -92,13 +93,18 @@ _APPOSITIVE = (
     r"|,\s+(?:[A-Z][\w.\-]{0,10}|\d{1,3}),|,\s+who(?=\s)|,)?"
 )
 _ADVERBS = r"(?:(?:has|had|have|also|later|then|previously|earlier|again|further|once|\w+ly)\s+){0,2}"
-# Where a clause can start: a capital (a name, He, The, According), the first letter of a
-# lower-case word opening one (he, she, the, a, a determiner, a group, an inverted verb,
-# according), or a name particle as a whole word. The lookahead rejects every other position
-# before the costly alternation is tried there. Its ASCII \b is cheaper and holds wherever the
-# Unicode one does.
+# Where a clause can start: a capital (a name, He, The, According), or after an ASCII \b a name
+# particle or a lower-case word that opens one: "he", "she", a determiner ("a" before a space), a
+# group, an inverted verb or "according", the ones among them whose first letter is an opener
+# (so no position the subject alternatives could not start at is let in, and none is let in that
+# the openers would not). The lookahead rejects every other position before the costly
+# alternation is tried there. Its ASCII \b is cheaper and holds wherever the Unicode one does.
 _OPENERS = _initials("he|she|the|a|some|his|her|their|its|according|police|" + INVERTED_VERBS)
-_CLAUSE_START = rf"(?=[A-Z]|(?a:\b)[{_OPENERS}]|(?a:\b)(?:{_by_initial(NAME_PARTICLES + '|al-')}))"
+_LOWER_WORDS = ("he", "she", r"a\s", "an", "the", "one", "some", "his", "her", "their", "its", "according")
+_LOWER_OPENERS = "|".join(
+    word for word in [*_LOWER_WORDS, *GROUP_WORDS.split("|"), *INVERTED_VERBS.split("|")] if word[0] in _OPENERS
+)
+_CLAUSE_START = rf"(?=[A-Z]|(?a:\b)(?:{_by_initial(_LOWER_OPENERS + '|' + NAME_PARTICLES + '|al-')}))"
 # A speech verb is a whole word: "co-wrote" and "pre-announced" are not speech.
 _VERB = rf"(?<![\w\-])(?:{_by_initial(SPEECH_VERBS)})\b"
 _ATTRIBUTION = re.compile(
@@ -109,9 +115,14 @@ _ATTRIBUTION = re.compile(
 # Every speech verb or "according" in the text, and a few more (ASCII \b is cheaper and also
 # holds after "é"): where this finds none, no clause can start.
 _HAS_VERB = re.compile(rf"\b(?:{_by_initial(SPEECH_VERBS + '|according|According')})\b", re.ASCII)
+# `_HAS_VERB` for Polars, its ASCII \b spelled out. Masking a paragraph's quotes never makes a
+# verb, so a paragraph without a match of this has no speech clause.
+VERB_HINT = rf"(?:^|[^A-Za-z0-9_])(?:{SPEECH_VERBS}|according|According)(?:[^A-Za-z0-9_]|$)"
 # Quote marks: straight and curly, and where a text has them, doubled single marks (‘‘ … ’’) as one.
 _QUOTE_MARK = re.compile(r"[\"“”]")
 _DOUBLED = re.compile(r"[\"“”]|‘‘|’’")
+# Where a paragraph holds no match of this (checked in Polars), `_paragraph_quotes` finds no quote.
+QUOTE_HINT = _DOUBLED.pattern
 _MASK = "#"
 _GAP = re.compile(r"[\s,.;:!?—–\-]*")
 _SO_CALLED = re.compile(r"(?:so-called|so called|dubbed|nicknamed)\s*$", re.IGNORECASE)
@@ -208,7 +219,7 @@ def _paragraph_quotes(text: str, para: int, pending: _Quote | None) -> list[_Quo
             (m.start(), m.end(), _mark_kind(text, m.start(), m.end() - m.start())) for m in _DOUBLED.finditer(text)
         ]
     else:
-        marks = [(m.start(), m.start() + 1, _mark_kind(text, m.start(), 1)) for m in _QUOTE_MARK.finditer(text)]
+        marks = [(i, i + 1, _mark_kind(text, i, 1)) for i in map(re.Match.start, _QUOTE_MARK.finditer(text))]
     continues = pending is not None and marks[0][0] == len(text) - len(text.lstrip())
     for pos, end, kind in marks:
         if open_at is None and kind in ("open", "either"):
@@ -238,19 +249,37 @@ def _mask(text: str, quotes: list[_Quote]) -> str:
 
 
 def _sentence_bounds(ends: list[int], pos: int) -> tuple[int, int]:
-    """Return the start and end offsets of the sentence containing `pos`."""
-    start = max((e for e in ends if e <= pos), default=0)
-    end = min((e for e in ends if e > pos), default=ends[-1] if ends else pos)
+    """Return the start and end offsets of the sentence containing `pos` (`ends` ascending, as
+    sentence_ends gives them)."""
+    after = bisect_right(ends, pos)
+    start = ends[after - 1] if after else 0
+    end = ends[after] if after < len(ends) else ends[-1] if ends else pos
     return start, end
 
 
-def _own_attribution(quote: _Quote, atts: list[_Attribution], masked: str, ends: list[int]) -> _Attribution | None:
-    """Pick the clause that states this quote's speaker: right after it, earlier or later in its sentence."""
+def _own_clauses(quotes: list[_Quote], atts: list[_Attribution], masked: str, text: str) -> None:
+    """Give each quote of a paragraph the clause that states its speaker, splitting the paragraph
+    into sentences only for a quote without a clause right after it."""
+    ends = None
+    for quote in quotes:
+        quote.via = _clause_after(quote, atts, masked)
+        if quote.via is None:
+            ends = sentence_ends(text) if ends is None else ends
+            quote.via = _clause_in_sentence(quote, atts, ends)
+
+
+def _clause_after(quote: _Quote, atts: list[_Attribution], masked: str) -> _Attribution | None:
+    """The clause right after the quote ('"…," he said'), which states its speaker."""
     if quote.close_end is not None:
         after = _GAP.match(masked, quote.close_end).end()
         for att in atts:
             if att.start == after:
                 return att
+    return None
+
+
+def _clause_in_sentence(quote: _Quote, atts: list[_Attribution], ends: list[int]) -> _Attribution | None:
+    """Without a clause right after it, the quote's speaker is stated earlier or later in its sentence."""
     start, _ = _sentence_bounds(ends, quote.open_mark)
     before = [a for a in atts if start <= a.start and a.end <= quote.open_mark]
     if before:
@@ -294,15 +323,17 @@ def _spoken_around(quote: _Quote, masked: str) -> bool:
 
 class _Clauses:
     """The speech clauses of each paragraph, found when first asked for: most paragraphs without a
-    quote are never looked at."""
+    quote are never looked at, nor those `spoken` tells have no speech verb."""
 
-    def __init__(self, masked: list[str]) -> None:
+    def __init__(self, masked: list[str], spoken: Sequence[bool] | None) -> None:
         self.masked = masked
+        self.spoken = spoken
         self._found: dict[int, list[_Attribution]] = {}
 
     def __getitem__(self, para: int) -> list[_Attribution]:
         if para not in self._found:
-            self._found[para] = _attributions(self.masked[para])
+            maybe = self.spoken is None or self.spoken[para]
+            self._found[para] = _attributions(self.masked[para]) if maybe else []
         return self._found[para]
 
     def subjects(self, para: int) -> set[int]:
@@ -342,27 +373,31 @@ def _role_text(phrase: str) -> str:
     )
 
 
-def find_quotes(paragraphs: Sequence[str]) -> tuple[list[list[dict]], list[float]]:
+def find_quotes(
+    paragraphs: Sequence[str], marked: Sequence[bool] | None = None, spoken: Sequence[bool] | None = None
+) -> tuple[list[list[dict]], list[float]]:
     """Extract quotes, their kind and speakers per paragraph so quotes and sources can be queried.
 
     Speakers are resolved over the whole article: a name as its fullest form in the article, "he"
     or "she" as the latest person that fits, "the minister" as the person given that role, a
     paragraph that goes on quoting as the previous quote's speaker. Scare quotes and titles get
-    their own kind and no speaker; `quoted_share` counts real quotes only.
+    their own kind and no speaker; `quoted_share` counts real quotes only. `marked` and `spoken`,
+    when given, are False for the paragraphs without a QUOTE_HINT or VERB_HINT match (found in
+    Polars), which are then not read for quote marks or speech clauses.
     """
     texts = [p or "" for p in paragraphs]
     per_para: list[list[_Quote]] = []
     pending: _Quote | None = None
     for i, text in enumerate(texts):
-        quotes = _paragraph_quotes(text, i, pending)
+        quotes = _paragraph_quotes(text, i, pending) if marked is None or marked[i] else []
         pending = quotes[-1] if quotes and quotes[-1].close_mark is None else None
         per_para.append(quotes)
     last = max((i for i, quotes in enumerate(per_para) if quotes), default=-1)
     if last >= 0:
-        _attribute(texts, per_para, last)
+        _attribute(texts, per_para, last, spoken)
     rows = [[_row(texts[q.para], q) for q in quotes] for quotes in per_para]
     shares = [
-        sum(q.end - q.start for q in quotes if q.kind == "quote") / len(text) if text else 0.0
+        sum(q.end - q.start for q in quotes if q.kind == "quote") / len(text) if quotes else 0.0
         for text, quotes in zip(texts, per_para)
     ]
     return rows, shares
@@ -379,16 +414,14 @@ def _row(text: str, quote: _Quote) -> dict:
     }
 
 
-def _attribute(texts: list[str], per_para: list[list[_Quote]], last: int) -> None:
+def _attribute(texts: list[str], per_para: list[list[_Quote]], last: int, spoken: Sequence[bool] | None) -> None:
     """Find speech clauses up to the last quoted paragraph and give each quote its kind and speaker."""
     masked = [_mask(t, q) for t, q in zip(texts[: last + 1], per_para)]
-    atts = _Clauses(masked)
+    atts = _Clauses(masked, spoken)
     speakers = _Speakers(masked, atts)
     for i, quotes in enumerate(per_para[: last + 1]):
         if quotes and atts[i]:
-            ends = sentence_ends(texts[i])
-            for quote in quotes:
-                quote.via = _own_attribution(quote, atts[i], masked[i], ends)
+            _own_clauses(quotes, atts[i], masked[i], texts[i])
         for quote in quotes:
             quote.kind = _kind(quote, texts[i], masked[i])
     for i, quotes in enumerate(per_para[: last + 1]):

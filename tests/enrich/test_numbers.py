@@ -1,6 +1,8 @@
 """Numeric mentions: money, percentages, counts, years."""
 
-from tasks.enrich.numbers import find_numbers
+import polars as pl
+
+from tasks.enrich.numbers import DIGIT_HINT, WORD_HINT, find_numbers
 
 
 def test_money() -> None:
@@ -184,4 +186,16 @@ def test_currency_codes_hyphenated_multipliers_and_half_of() -> None:
     ]
     assert _kinds("Half of adults, in the first half of the year, on behalf of the club, at half-time.") == [
         ("Half", 0.5, "other", None),
+    ]
+
+
+def test_polars_hints_find_every_scan_that_matters() -> None:
+    texts = ["Six of ſeven", "fıve", "٣ apples", "often attention", "a third of 2%", "twenty-one", "EIGHTY"]
+    digits = pl.Series(texts).str.contains(DIGIT_HINT).to_list()
+    words = pl.Series(texts).str.contains(WORD_HINT).to_list()
+    assert digits == [False, False, True, False, True, False, False]
+    assert words == [True, True, False, False, True, True, True]
+    assert [find_numbers(t, d, w) for t, d, w in zip(texts, digits, words)] == [find_numbers(t) for t in texts]
+    assert find_numbers("fıve people", digits=False) == [
+        {"text": "fıve people", "value": 5.0, "kind": "count", "unit": "people"}
     ]

@@ -4,7 +4,9 @@ import ast
 import re
 from pathlib import Path
 
-from tasks.enrich.quotes import find_quotes
+import polars as pl
+
+from tasks.enrich.quotes import QUOTE_HINT, VERB_HINT, find_quotes
 
 SEED = Path(__file__).resolve().parents[2] / "data" / "000_eb467b9fec6cd865.txt"
 
@@ -175,3 +177,24 @@ def test_according_to() -> None:
 
 def test_empty_paragraphs() -> None:
     assert find_quotes(["", "No quotes here."]) == ([[], []], [0.0, 0.0])
+
+
+def test_polars_hints_skip_only_paragraphs_without_marks_or_verbs() -> None:
+    paragraphs = [
+        "The council met on Monday.",
+        "‘‘We will appeal,’’ its leader said.",
+        "He added: “It is not over.”",
+        "Officials co-wrote the plan ésaid.",
+        '"Never," according to a source.',
+    ]
+    marked = pl.Series(paragraphs).str.contains(QUOTE_HINT).to_list()
+    spoken = pl.Series(paragraphs).str.contains(VERB_HINT).to_list()
+    assert marked == [False, True, True, False, True]
+    assert spoken == [False, True, True, True, True]  # ASCII \b, as _HAS_VERB: "ésaid" may hold a verb
+    rows, shares = find_quotes(paragraphs, marked, spoken)
+    assert (rows, shares) == find_quotes(paragraphs)
+    assert [(q["speaker"], q["speaker_kind"]) for row in rows for q in row] == [
+        ("its leader", "role"),
+        (None, "none"),
+        ("a source", "role"),
+    ]
