@@ -3,6 +3,8 @@ optional enrichments (language, quotes, numbers, tone)."""
 
 from __future__ import annotations
 
+from dataclasses import astuple
+
 import polars as pl
 
 from schemas import NUMBER_TYPE, PARAGRAPHS_SCHEMA, QUOTE_TYPE, polars_schema
@@ -16,6 +18,7 @@ from tasks.enrich.sentiment import sentiment_scores
 from tasks.settings import Enrichments, RepeatThresholds
 
 PARAGRAPH_DTYPES = polars_schema(PARAGRAPHS_SCHEMA)
+ANALYSED = ("language", "language_confidence", "quoted_share", "sentiment", "quotes", "numbers")
 
 
 def enrich_paragraphs(
@@ -31,6 +34,8 @@ def enrich_paragraphs(
 
 def analyse_text(paragraphs: pl.DataFrame, enrichments: Enrichments) -> pl.DataFrame:
     """Language, quotes, numbers and tone; a switched-off enrichment leaves its columns null."""
+    if not any(astuple(enrichments)):  # the base stages: no Python list of the texts to build
+        return paragraphs.with_columns(pl.lit(None, PARAGRAPH_DTYPES[name]).alias(name) for name in ANALYSED)
     texts = paragraphs["text"].to_list()
     nulls = [None] * len(texts)
     languages, confidences = detect_languages(paragraphs["text"]) if enrichments.language else (nulls, nulls)
