@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -54,6 +55,8 @@ def listing_seconds(source: Path) -> tuple[float, float]:
 
 def measure(work: Path, history: int, new: int) -> dict:
     source, output = work / f"in-{history}", work / f"out-{history}"
+    for stale in (source, output):  # a previous invocation's files would make the first run a rerun
+        shutil.rmtree(stale, ignore_errors=True)
     write_files(source, 0, history)
     first = run(source, output)
     noop = run(source, output)
