@@ -59,12 +59,28 @@ def _folder(
         return [], [], []
     files, subfolders = [], []
     for entry in entries:
-        if entry.is_dir():
-            if not entry.is_symlink():
+        if _is_folder(entry):
+            if not _is_link(entry):
                 subfolders.append((entry.path, f"{prefix}{entry.name}/"))
         elif entry.name.endswith(".txt"):
             files.append(entry)
     return [prefix + entry.name for entry in files], [_lstat(e) for e in files] if with_stat else [], subfolders
+
+
+def _is_folder(entry: os.DirEntry) -> bool:
+    """A folder, or a link to one; as os.walk, an entry that cannot be told (a link loop, a link
+    into a folder off limits) is a file: listed without a key, then quarantined by ingest."""
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def _is_link(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_symlink()
+    except OSError:
+        return False
 
 
 def _lstat(entry: os.DirEntry) -> os.stat_result | None:

@@ -64,9 +64,9 @@ THIRD = {**SECOND, "006_0000000000000006.txt": "['Story 6.']"}
 INPUTS = {1: FIRST, 2: SECOND, 3: THIRD}
 HOUR_AGO = time.time() - 3600
 RUN_ID = re.escape("RUNID")
-# `make test` (budget ~10 min on 2 cores; EIO at all 160 points takes 8 of them) samples the other
+# `make test` (budget ~15 min on 2 cores; EIO at all 301 points takes 12-16 of them) samples the other
 # kinds: every SAMPLE_STRIDE-th point (SIGKILL: every KILL_STRIDE-th) plus the manifest's write and
-# commit points of both runs, and EIO on S3 at every S3_STRIDE-th point of its own trace plus the
+# commit points of every run, and EIO on S3 at every S3_STRIDE-th point of its own trace plus the
 # manifest's write. `make test-faults` runs every kind at every point.
 SAMPLE_STRIDE = 24
 KILL_STRIDE = 40
@@ -115,7 +115,7 @@ def run_flow(input_dir: Path, output: Path) -> dict:
 
 @dataclass
 class Matrix:
-    """The recorded points, the inputs of both runs and the clean outputs every faulted run must reach."""
+    """The recorded points, the inputs of the runs and the clean outputs every faulted run must reach."""
 
     base: Path
     inputs: dict[int, Path]  # run number -> its input folder
@@ -144,7 +144,7 @@ def _copy(src: Path | str, dst: Path | str) -> None:
 
 
 def _recorded(base: Path, outputs: str = "") -> Matrix:
-    """Run both inputs without faults, recording each run's points and keeping each run's output."""
+    """Run every input without faults, recording each run's points and keeping each run's output."""
     from prefect.settings import PREFECT_API_URL
 
     inputs = {run: _write_input(base / f"input-{run}", run) for run in INPUTS}

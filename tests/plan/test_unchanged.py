@@ -11,7 +11,9 @@ import polars as pl
 
 from schemas.internal import FILES_STATE
 from tasks.ingest.discover import discover_with_keys
+from tasks.ingest.read import ingest_files
 from tasks.plan.unchanged import unchanged_files
+from tasks.settings import InputLimits
 from tasks.storage.store import Store
 
 MAX_BYTES = 10_000
@@ -81,6 +83,22 @@ def test_a_file_whose_quick_key_is_unchanged_is_not_read(tmp_path):
 def test_a_file_modified_just_now_has_no_key_to_trust(tmp_path):
     name = write(tmp_path, "001_aaaaaaaaaaaaaaaa.txt", b"['new']", mtime_ns=time.time_ns())
     assert quick_keys(tmp_path) == {name: None}
+
+
+def test_link_loops_are_listed_without_a_key_not_raised(tmp_path):
+    name = write(tmp_path, "001_aaaaaaaaaaaaaaaa.txt", b"['fine']")
+    (tmp_path / "002_bbbbbbbbbbbbbbbb.txt").symlink_to(tmp_path / "002_bbbbbbbbbbbbbbbb.txt")
+    (tmp_path / "003_cccccccccccccccc.txt").symlink_to(tmp_path / "004_dddddddddddddddd.txt")
+    (tmp_path / "004_dddddddddddddddd.txt").symlink_to(tmp_path / "003_cccccccccccccccc.txt")
+    assert quick_keys(tmp_path) == {
+        name: f"8:{HOUR_AGO_NS}",
+        "002_bbbbbbbbbbbbbbbb.txt": None,
+        "003_cccccccccccccccc.txt": None,
+        "004_dddddddddddddddd.txt": None,
+    }
+    looped = ["002_bbbbbbbbbbbbbbbb.txt", "003_cccccccccccccccc.txt", "004_dddddddddddddddd.txt"]
+    batch = ingest_files(Store(str(tmp_path)), looped, InputLimits())
+    assert batch.quarantine["source_file"].to_list() == looped
 
 
 def test_a_file_quarantined_unread_is_tried_again_whatever_its_key(tmp_path):
