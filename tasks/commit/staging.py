@@ -60,16 +60,11 @@ class RunInfo:
 def stage_frame(store: Store, rel: str, frame: pl.DataFrame) -> str:
     """Hand a frame to the next task as an Arrow IPC file (cheap to write and to read)."""
     table = frame.to_arrow()  # once: Polars' string views become Arrow strings by copying
-    sink = io.BytesIO()
-    with ipc.new_file(sink, table.schema) as writer:
-        writer.write_table(table)
-    store.write_bytes(rel, sink.getvalue(), durable=False)
-    return rel
+    return _write_handoff(store, rel, table.schema, table.to_batches())
 
 
 def read_staged(store: Store, rel: str, columns: list[str] | None = None) -> pl.DataFrame:
-    table = store.open_arrow(rel).read_all()
-    return pl.from_arrow(table.select(columns) if columns else table)
+    return _frame(store.open_arrow(rel).read_all(), columns)
 
 
 def stage_sorted(store: Store, rel: str, frame: pl.DataFrame, key: str, batch_rows: int = SORTED_BATCH_ROWS) -> str:
@@ -79,13 +74,7 @@ def stage_sorted(store: Store, rel: str, frame: pl.DataFrame, key: str, batch_ro
     table = frame.to_arrow().combine_chunks()
     batches = table.to_batches(max_chunksize=batch_rows)
     firsts = [batch.column(key)[0].as_py() for batch in batches]
-    schema = table.schema.with_metadata({FIRST_KEYS: json.dumps(firsts).encode()})
-    sink = io.BytesIO()
-    with ipc.new_file(sink, schema) as writer:
-        for batch in batches:
-            writer.write_batch(batch)
-    store.write_bytes(rel, sink.getvalue(), durable=False)
-    return rel
+    return _write_handoff(store, rel, table.schema.with_metadata({FIRST_KEYS: json.dumps(firsts).encode()}), batches)
 
 
 def read_covering(store: Store, rel: str, low: int, high: int, columns: list[str] | None = None) -> pl.DataFrame:
@@ -95,19 +84,29 @@ def read_covering(store: Store, rel: str, low: int, high: int, columns: list[str
     firsts = json.loads(reader.schema.metadata[FIRST_KEYS])
     # A key equal to a batch's first may also end the batch before it.
     wanted = range(max(bisect_left(firsts, low) - 1, 0), bisect_left(firsts, high))
-    table = pa.Table.from_batches([reader.get_batch(i) for i in wanted], schema=reader.schema)
-    return pl.from_arrow(table.select(columns) if columns else table)
+    return _frame(pa.Table.from_batches([reader.get_batch(i) for i in wanted], schema=reader.schema), columns)
 
 
 def stage_parts(store: Store, rel: str, frames: list[pl.DataFrame]) -> str:
     """Hand one frame per batch to the batch tasks in a single Arrow IPC file, one record batch each."""
     tables = [frame.to_arrow() for frame in frames]
+    batches = [table.combine_chunks().to_batches()[0] if table.num_rows else _empty_batch(table) for table in tables]
+    return _write_handoff(store, rel, tables[0].schema if tables else pa.schema([]), batches)
+
+
+def _write_handoff(store: Store, rel: str, schema: pa.Schema, batches: list[pa.RecordBatch]) -> str:
+    """An Arrow IPC file of these batches, written atomically but without fsync: a handoff file is
+    read only while its run is alive (module docstring)."""
     sink = io.BytesIO()
-    with ipc.new_file(sink, tables[0].schema if tables else pa.schema([])) as writer:
-        for table in tables:
-            writer.write_batch(table.combine_chunks().to_batches()[0] if table.num_rows else _empty_batch(table))
+    with ipc.new_file(sink, schema) as writer:
+        for batch in batches:
+            writer.write_batch(batch)
     store.write_bytes(rel, sink.getvalue(), durable=False)
     return rel
+
+
+def _frame(table: pa.Table, columns: list[str] | None) -> pl.DataFrame:
+    return pl.from_arrow(table.select(columns) if columns else table)
 
 
 def _empty_batch(table: pa.Table) -> pa.RecordBatch:
