@@ -15,7 +15,7 @@ clean/         html_text.py (lexbor: HTML to text, links, lead), html_reference.
 repeats/       pairs.py ((text, article) pairs), buckets.py (distinct articles per text, by hash bucket),
                runs.py (the pair state as sorted runs)
 boilerplate/   patterns.py (regexes), rules.py (one function per rule, in reason order), flag.py
-enrich/        paragraphs.py (the enrich step), articles.py (rollups), and one module per enrichment
+enrich/        paragraphs.py (the enrich step), articles.py (rollups), one module per enrichment, hints.py (Polars pre-filters)
 commit/        staging.py, manifest.py, skip_list.py (base and deltas), protocol.py (atomic commit and recovery), lock.py,
                rebuild.py (state rebuilt from the tables), repair.py (newsflow repair)
 storage/       store.py (every byte read or written, local or fsspec), faults.py (test fault injection)

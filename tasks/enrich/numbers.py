@@ -16,6 +16,8 @@ multiplier of the second; a "±" tolerance keeps the kind of its own unit.
 import re
 from dataclasses import dataclass
 
+from tasks.enrich.hints import whole_words
+
 CURRENCY_SYMBOLS = {
     "£": "GBP",
     "$": "USD",
@@ -200,16 +202,13 @@ NUMBER_HINT = "(?i)[0-9£$€¥₹]|" + "|".join(
 DIGIT_HINT = r"\d"
 # Letters that Python's re.IGNORECASE matches to an ASCII letter besides its two cases.
 _FOLDS = {"i": "İı", "k": "\u212a", "s": "ſ"}
-_NOT_WORD = "[^A-Za-z0-9_]"  # across a Python \b from a letter: never an ASCII letter, digit or "_"
 # Every `_WORD_TOKEN` match starts with a whole number or fraction word (not "one", which the
 # lookahead never lets start one), in any case Python folds: spelled out here for Polars.
-WORD_HINT = (
-    f"(?:^|{_NOT_WORD})(?:"
-    + "|".join(
+WORD_HINT = whole_words(
+    "|".join(
         "".join(f"[{c}{c.upper()}{_FOLDS.get(c, '')}]" for c in word)
         for word in sorted({*NUMBER_WORDS, *FRACTION_WORDS} - {"one"})
     )
-    + f")(?:{_NOT_WORD}|$)"
 )
 _NEXT_WORDS = re.compile(r"\s+((?:[A-Za-z][\w'’\-]*\s+){0,2}?)([a-z][a-z'’\-]*)\b")
 _EMBEDDED = re.compile(r"(?:[A-Za-z]|[A-Za-z]-|:)$")

@@ -5,6 +5,7 @@ from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
+from tasks.enrich.hints import whole_words
 from tasks.enrich.sentences import sentence_ends
 from tasks.enrich.speakers import PRONOUN_GENDER, People, split_name
 
@@ -115,9 +116,9 @@ _ATTRIBUTION = re.compile(
 # Every speech verb or "according" in the text, and a few more (ASCII \b is cheaper and also
 # holds after "é"): where this finds none, no clause can start.
 _HAS_VERB = re.compile(rf"\b(?:{_by_initial(SPEECH_VERBS + '|according|According')})\b", re.ASCII)
-# `_HAS_VERB` for Polars, its ASCII \b spelled out. Masking a paragraph's quotes never makes a
+# `_HAS_VERB` for Polars. Masking a paragraph's quotes never makes a
 # verb, so a paragraph without a match of this has no speech clause.
-VERB_HINT = rf"(?:^|[^A-Za-z0-9_])(?:{SPEECH_VERBS}|according|According)(?:[^A-Za-z0-9_]|$)"
+VERB_HINT = whole_words(f"{SPEECH_VERBS}|according|According")
 # Quote marks: straight and curly, and where a text has them, doubled single marks (‘‘ … ’’) as one.
 _QUOTE_MARK = re.compile(r"[\"“”]")
 _DOUBLED = re.compile(r"[\"“”]|‘‘|’’")
