@@ -27,6 +27,16 @@ def rows_of(output, article: int) -> list[tuple]:
     return found.sort("paragraph_index").rows()
 
 
+def first_24(tmp_path, run_flow):
+    """Input and output folders after a first run over articles 0 to 23: the base of the pair state."""
+    source, output = tmp_path / "in", tmp_path / "out"
+    source.mkdir()
+    for number in range(24):
+        write(source, number)
+    run_flow(source, output)
+    return source, output
+
+
 def counts_like_a_whole_run(run_flow, source, output, whole, article: int) -> list[tuple]:
     """An article's counted rows in `output`, after checking a single run over `source` counts the same."""
     run_flow(source, whole)
@@ -40,11 +50,7 @@ def deltas(output) -> list[tuple[int, dict]]:
 
 
 def test_small_runs_add_deltas_and_count_like_a_whole_run(tmp_path, run_flow):
-    source, output = tmp_path / "in", tmp_path / "out"
-    source.mkdir()
-    for number in range(24):
-        write(source, number)
-    run_flow(source, output)
+    source, output = first_24(tmp_path, run_flow)
     assert (len(load_manifest(Store(str(output))).state.texts), deltas(output)) == (1, [])
     for number in range(24, 28):
         write(source, number)
@@ -71,11 +77,7 @@ def test_small_runs_add_deltas_and_count_like_a_whole_run(tmp_path, run_flow):
 
 
 def test_a_damaged_delta_is_rebuilt_and_later_runs_count_like_a_whole_run(tmp_path, run_flow):
-    source, output = tmp_path / "in", tmp_path / "out"
-    source.mkdir()
-    for number in range(24):
-        write(source, number)
-    run_flow(source, output)
+    source, output = first_24(tmp_path, run_flow)
     write(source, 2, [SHARED[1], EDITED])
     run_flow(source, output)
     store = Store(str(output))
