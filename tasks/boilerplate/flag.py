@@ -17,9 +17,11 @@ from tasks.boilerplate.rules import (
     REASONS,
     RULES,
     SITUATIONAL,
+    Rule,
     Signals,
     stages,
 )
+from tasks.boilerplate.topic import with_off_topic
 
 __all__ = ["REASONS", "flag_boilerplate", "with_signals"]
 
@@ -34,19 +36,31 @@ def flag_boilerplate(
     Text repeated across articles is flagged anywhere from `repeat_threshold` articles, but
     already from `edge_repeat_threshold` outside the article's unique body: reused background
     paragraphs inside a story stay, repeated teasers and footers around it go. Everything after
-    an end-of-article marker that follows the body is flagged too.
+    an end-of-article marker that follows the body is flagged too. Last, the segments those rules
+    leave between their flags are judged against the page's core (`topic.with_off_topic`).
     """
     s = Signals(repeat_threshold, edge_repeat_threshold)
-    reason = pl.when(pl.col("is_lead")).then(pl.lit(None, dtype=pl.String))
-    for rule in RULES:
-        reason = reason.when(rule.holds(s)).then(pl.lit(rule.code))
-    frame = with_signals(paragraphs, edge_repeat_threshold)
+    by_paragraph = _reason(s, [rule for rule in RULES if not rule.by_segment])
+    frame = with_off_topic(
+        with_signals(paragraphs, edge_repeat_threshold).with_columns(boilerplate_reason=by_paragraph),
+        kept=pl.col("boilerplate_reason").is_null(),
+        prose=s.prose,
+    )
+    by_segment = _reason(s, [rule for rule in RULES if rule.by_segment])
     return (
-        frame.with_columns(boilerplate_reason=reason)
+        frame.with_columns(boilerplate_reason=pl.coalesce("boilerplate_reason", by_segment))
         .with_columns(boilerplate_reason=_rescued(pl.col("boilerplate_reason"), s))
         .with_columns(is_boilerplate=pl.col("boilerplate_reason").is_not_null())
-        .drop(set(frame.columns) - set(paragraphs.columns))
+        .drop(set(frame.columns) - set(paragraphs.columns) - {"boilerplate_reason"})
     )
+
+
+def _reason(s: Signals, rules: list[Rule]) -> pl.Expr:
+    """The code of the first of `rules` that holds (null if none, and always on the lead)."""
+    reason = pl.when(pl.col("is_lead")).then(pl.lit(None, dtype=pl.String))
+    for rule in rules:
+        reason = reason.when(rule.holds(s)).then(pl.lit(rule.code))
+    return reason
 
 
 def with_signals(paragraphs: pl.DataFrame, edge_repeat_threshold: int) -> pl.DataFrame:

@@ -47,6 +47,7 @@ class Signals:
     after_tail_break: pl.Expr = pl.col("_after_tail_break")  # past furniture that follows the last body paragraph
     after_end: pl.Expr = pl.col("_after_end")  # after an end-of-article marker that follows the body
     above_credit: pl.Expr = pl.col("_above_credit")  # the next paragraph is a photo credit on its own
+    off_topic: pl.Expr = pl.col("_off_topic")  # in a later segment that shares few words with the core (topic.py)
 
 
 def _first_index(condition: pl.Expr) -> pl.Expr:
@@ -149,6 +150,11 @@ def after_article_end(s: Signals) -> pl.Expr:
     return s.after_end
 
 
+def off_topic(s: Signals) -> pl.Expr:
+    """A segment after the core, between flagged paragraphs, that is about something else (topic.py)."""
+    return s.off_topic
+
+
 class Rule(NamedTuple):
     """One row of the table: the reason code it writes, its meaning for docs/columns.md, its test."""
 
@@ -158,6 +164,8 @@ class Rule(NamedTuple):
     # Judges a paragraph by its place around the article's body, not by its own text, so it stands
     # down on an article it would leave without any text (flag._rescued).
     situational: bool = False
+    # Judges the segments the other rules leave between their flags, so it runs after all of them.
+    by_segment: bool = False
 
 
 _FURNITURE_MEANINGS = {
@@ -197,6 +205,13 @@ RULES: list[Rule] = [
         "after an end-of-article marker (comment section, related links, legal footer)",
         after_article_end,
         situational=True,
+    ),
+    Rule(
+        "off_topic",
+        "prose after the article's core that shares few of its words (teasers of other stories, off-topic comments)",
+        off_topic,
+        situational=True,
+        by_segment=True,
     ),
 ]
 

@@ -202,6 +202,7 @@ def test_every_reason_is_documented() -> None:
         "short_fragment",
         "repeated",
         "after_article_end",
+        "off_topic",
     }
     assert all(code.isidentifier() and code.islower() and "\n" not in d for code, d in REASONS.items())
 

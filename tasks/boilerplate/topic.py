@@ -1,0 +1,85 @@
+"""Topic drift: a stretch of prose after the article's core that shares few of its content words.
+
+The paragraphs the other rules keep fall into segments, split wherever they flagged something
+(furniture, a link list, a byline). The segment holding the most prose is the core. A later segment
+with prose is another story's teaser or an off-topic comment when its paragraphs share far fewer
+content words with the core than the core's paragraphs share with each other. Language-free:
+words are runs of four or more letters, and pairs of ideographs for Chinese and Japanese.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+# Lower-cased content words: pairs of Han or Katakana characters, else runs of 4+ letters (Hiragana
+# and Thai, which have no word breaks the regex can see, give none: such paragraphs are never judged).
+WORD = r"[\p{Han}\p{Katakana}]{2}|[^\W\d_\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]{4,}"
+OFF_TOPIC_SHARE = 0.35  # a later segment sharing under this part of the core's own word overlap is off topic
+CORE_MIN_SHARE = 0.3  # a core with less of the page's prose is one post of many (a live page): nothing is judged
+
+
+def with_off_topic(frame: pl.DataFrame, kept: pl.Expr, prose: pl.Expr) -> pl.DataFrame:
+    """`frame` with `_off_topic`: kept by the other rules, but in an off-topic segment after the core."""
+    for stage in _segments(kept, prose):
+        frame = frame.with_columns(**stage)
+    segment, core = pl.col("_segment"), pl.col("_core")
+    later = (segment > core) & (pl.col("_segment_chars") > 0)  # a later segment is judged when it holds prose
+    judged = pl.col("_page_judged") & (((segment == core) & prose) | later)
+    verdicts = _drift(frame.filter(judged))
+    return frame.join(verdicts, on=["source_file", "_segment"], how="left", maintain_order="left").with_columns(
+        _off_topic=pl.col("_off_topic").fill_null(False) & ~pl.col("is_lead")
+    )
+
+
+def _segments(kept: pl.Expr, prose: pl.Expr) -> list[dict[str, pl.Expr]]:
+    """Stages of temporary columns: each kept paragraph's segment, the page's core segment (most
+    prose characters, the first on a tie), and whether the page has anything to judge."""
+    page = {"order_by": "paragraph_index"}
+    segment, chars, best, core = (pl.col(c) for c in ("_segment", "_segment_chars", "_best", "_core"))
+    prose_chars = pl.when(prose).then(pl.col("n_chars")).otherwise(0)
+    starts = kept & ~kept.shift(1).over("source_file", **page).fill_null(False)
+    return [
+        {"_segment": pl.when(kept).then(starts.cum_sum().over("source_file", **page))},
+        {"_segment_chars": pl.when(kept).then(prose_chars.sum().over("source_file", "_segment"))},
+        {"_best": chars.max().over("source_file")},
+        {"_core": pl.when((chars == best) & (best > 0)).then(segment).min().over("source_file")},
+        {
+            "_page_judged": (kept & prose & (segment > core)).any().over("source_file")
+            & (best >= CORE_MIN_SHARE * prose_chars.sum().over("source_file"))
+        },
+    ]
+
+
+def _drift(rows: pl.DataFrame) -> pl.DataFrame:
+    """Per later segment of a page, `_off_topic`: its paragraphs' mean word overlap with the core is low.
+
+    A paragraph's overlap is the share of its distinct words found in a core paragraph (other than
+    itself); the reference is the median overlap of the core's paragraphs.
+    """
+    in_core = (pl.col("_segment") == pl.col("_core")).cast(pl.Int32)
+    words = (
+        rows.with_row_index("_row")
+        .select(
+            "_row",
+            "source_file",
+            "_segment",
+            _in_core=in_core,
+            _word=pl.col("text").str.to_lowercase().str.extract_all(WORD).list.unique(),
+        )
+        .explode("_word")
+        .drop_nulls("_word")
+    )
+    shared = pl.col("_in_core").sum().over("source_file", "_word") > pl.col("_in_core")
+    overlap = (
+        words.with_columns(_shared=shared)
+        .group_by("_row", "source_file", "_segment", "_in_core")
+        .agg(_overlap=pl.col("_shared").mean())
+    )
+    return (
+        overlap.with_columns(
+            _reference=pl.when(pl.col("_in_core") == 1).then(pl.col("_overlap")).median().over("source_file")
+        )
+        .filter(pl.col("_in_core") == 0)
+        .group_by("source_file", "_segment")
+        .agg(_off_topic=pl.col("_overlap").mean() < OFF_TOPIC_SHARE * pl.col("_reference").first())
+    )

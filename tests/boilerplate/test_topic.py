@@ -1,0 +1,71 @@
+"""Tests for tasks.boilerplate.topic: off-topic prose segments after the article's core."""
+
+import polars as pl
+from test_boilerplate import frame, reasons
+
+from tasks.boilerplate.flag import flag_boilerplate
+from tasks.boilerplate.topic import WORD
+
+CORE = [
+    "The council said the new river bridge would open next spring after two years of council delays.",
+    "Council engineers said the bridge over the river passed its final safety checks this spring.",
+    "Residents near the river welcomed the bridge, which the council says will cut journeys by half.",
+]
+TEASER = "Striker scores twice as United beat City in a thrilling derby at the stadium on Saturday."
+ON_TOPIC = "Council leaders said the bridge opening would be marked with a river festival in spring."
+
+
+def test_teaser_after_a_break_is_off_topic() -> None:
+    """Prose after a flagged byline that shares no word with the core is another story's teaser."""
+    assert reasons(frame([*CORE, "By Jane Doe", TEASER])) == [None, None, None, "byline", "off_topic"]
+
+
+def test_on_topic_segment_after_a_break_stays() -> None:
+    """A later segment that shares the core's words is more of the article."""
+    assert reasons(frame([*CORE, "By Jane Doe", ON_TOPIC])) == [None, None, None, "byline", None]
+
+
+def test_a_segment_is_judged_as_a_whole() -> None:
+    """An on-topic paragraph pulls its segment's overlap up; the short line beside the teaser goes with it."""
+    assert reasons(frame([*CORE, "By Jane Doe", TEASER, ON_TOPIC])) == [None, None, None, "byline", None, None]
+    assert reasons(frame([*CORE, "By Jane Doe", "Derby report.", TEASER]))[4:] == ["off_topic", "off_topic"]
+
+
+def test_segments_without_prose_and_before_the_core_stay() -> None:
+    """A list after the body (no prose) and prose before the core are never judged."""
+    items = ["Striker Tom Jones scores.", "Keeper Ann Lee saves."]
+    assert reasons(frame([*CORE, "By Jane Doe", *items]))[4:] == [None, None]
+    assert reasons(frame([TEASER, "By Jane Doe", *CORE])) == [None, "byline", None, None, None]
+
+
+def test_live_page_is_not_judged() -> None:
+    """When the core holds under 30% of the page's prose, it is one post of many: nothing is off topic."""
+    posts = [*CORE]
+    for _ in range(3):
+        posts += ["By Jane Doe", TEASER, TEASER + " More.", TEASER + " Again."]
+    assert "off_topic" not in reasons(frame(posts))
+
+
+def test_a_core_of_one_paragraph_judges_nothing() -> None:
+    """With a single core paragraph there is no overlap to compare with."""
+    assert reasons(frame([CORE[0], "By Jane Doe", TEASER])) == [None, "byline", None]
+
+
+def test_words_are_long_letter_runs_or_ideograph_pairs() -> None:
+    """Runs of 4+ letters in any alphabet, Han/Katakana pairs; digits, short words and Hiragana give none."""
+    words = pl.Series(["Die Brücke öffnet 2025 im Frühling", "新しい橋が来年開通する", "สะพานใหม่"])
+    assert words.str.to_lowercase().str.extract_all(WORD).to_list() == [
+        ["brücke", "öffnet", "frühling"],
+        ["来年", "開通"],
+        [],
+    ]
+
+
+def test_pages_are_judged_apart_in_any_row_order() -> None:
+    """Two articles in one shuffled batch: each teaser is judged against its own page's core."""
+    one = frame([*CORE, "By Jane Doe", TEASER])
+    batch = pl.concat([one, one.with_columns(source_file=pl.lit("001_b.txt"))]).sample(
+        fraction=1.0, shuffle=True, seed=3
+    )
+    flagged = flag_boilerplate(batch).sort("source_file", "paragraph_index")
+    assert flagged["boilerplate_reason"].to_list() == [None, None, None, "byline", "off_topic"] * 2
