@@ -131,6 +131,10 @@ def _run(settings: Settings, args: argparse.Namespace) -> int:
 
     try:
         with temporary_api() as server:  # boots while the flow's modules load
+            if settings.runner in ("auto", "process"):
+                from flows.runners import start_worker_imports
+
+                start_worker_imports()  # the workers' imports too, on the core the server leaves idle
             from flows.console import ProgressBar, summary_table
             from flows.pipeline import newsflow
             from flows.ui import observing

@@ -7,6 +7,10 @@ all get the runner their settings ask for, and at most `workers` batches are in 
 
 from __future__ import annotations
 
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import forkserver
+
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
 from tasks.settings import Settings
@@ -15,6 +19,37 @@ from tasks.settings import Settings
 # paragraphs (15.0 s against 15.5 s) because a process pool costs seconds to start; processes win
 # at 500,000 (22.4 s against 24.5 s). The crossover is near 7,000 files.
 PROCESS_POOL_MIN_FILES = 8_000
+# What every local worker process imports before its first task: Prefect's task engine and the tasks.
+WORKER_MODULES = ["prefect.task_engine", "tasks.prefect_tasks"]
+
+
+def start_worker_imports() -> None:
+    """Start the process local workers are forked from, importing WORKER_MODULES now (idempotent).
+
+    Spawned workers each import Prefect and the tasks (about 1.5 s of CPU apiece) after the pool
+    opens; forked from this single-threaded server they start with everything loaded. `newsflow run`
+    calls it while its temporary API server boots, so the import overlaps that wait.
+    """
+    multiprocessing.get_context("forkserver").set_forkserver_preload(WORKER_MODULES)
+    forkserver.ensure_running()
+
+
+class PreloadedProcessPool(ProcessPoolTaskRunner):
+    """Prefect's process pool, but its workers fork from the `start_worker_imports` server instead of
+    spawning a fresh interpreter each: the same tasks, settings, logs and events, without the imports."""
+
+    def __enter__(self) -> PreloadedProcessPool:
+        super().__enter__()
+        start_worker_imports()
+        spawning = self._executor  # Prefect's own, with its worker initializer; it has started no process yet
+        self._executor = ProcessPoolExecutor(
+            max_workers=self._max_workers,
+            mp_context=multiprocessing.get_context("forkserver"),
+            initializer=spawning._initializer,
+            initargs=spawning._initargs,
+        )
+        spawning.shutdown()
+        return self
 
 
 def runner_kind(settings: Settings, files: int) -> str:
@@ -33,5 +68,5 @@ def task_runner(kind: str, settings: Settings) -> TaskRunner:
             return DaskTaskRunner(address=settings.dask_address)
         return DaskTaskRunner(cluster_kwargs={"n_workers": settings.workers, "threads_per_worker": 1})
     if kind == "process":
-        return ProcessPoolTaskRunner(max_workers=settings.workers)
+        return PreloadedProcessPool(max_workers=settings.workers)
     return ThreadPoolTaskRunner(max_workers=settings.workers)

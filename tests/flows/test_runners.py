@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from flows.runners import PROCESS_POOL_MIN_FILES, runner_kind
+import os
+from pathlib import Path
+
+from flows.runners import PROCESS_POOL_MIN_FILES, WORKER_MODULES, PreloadedProcessPool, runner_kind
 from tasks.settings import Settings
 
 
@@ -33,3 +36,26 @@ def test_the_entrypoint_flow_runs_at_most_workers_batches_at_once(seed_dir, tmp_
     spans = sorted((t.start_time, t.end_time) for t in tasks if t.name.startswith(("clean batch", "enrich batch")))
     assert len(spans) == 6
     assert all(end <= start for (_, end), (start, _) in zip(spans, spans[1:])), "one worker: no two batches overlap"
+
+
+def test_process_workers_fork_from_a_server_that_already_imported_the_tasks(prefect_harness):
+    from prefect import flow, task
+
+    @task
+    def where() -> tuple[int, int, list[str]]:
+        """This worker's pid, its parent's pid and command line."""
+        parent = os.getppid()
+        return os.getpid(), parent, Path(f"/proc/{parent}/cmdline").read_bytes().decode().split("\0")
+
+    @flow
+    def two_workers() -> list[tuple[int, int, list[str]]]:
+        with PreloadedProcessPool(max_workers=2) as runner:
+            return [future.result() for future in [runner.submit(where, {}) for _ in range(4)]]
+
+    seen = two_workers()
+    assert {pid for pid, _, _ in seen} - {os.getpid()} == {pid for pid, _, _ in seen}  # none ran in this process
+    parents = {parent for _, parent, _ in seen}
+    assert len(parents) == 1 and parents != {os.getpid()}  # every worker is a child of one other process...
+    command = " ".join(seen[0][2])
+    assert "multiprocessing.forkserver" in command  # ...the fork server,
+    assert all(module in command for module in WORKER_MODULES)  # started with the workers' imports
