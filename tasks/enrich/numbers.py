@@ -218,6 +218,7 @@ _SIGN_AFTER = frozenset(" \t\n\u00a0([±")  # a minus after these is a sign, not
 _RANGE = re.compile(r"\s?(?:-|–|—|to)\s?|\sand\s")
 _BETWEEN = re.compile(r"between\s$", re.IGNORECASE)
 _WORD = re.compile(r"[a-z]+")
+_SEPARATORS = re.compile(r"[,\s]")  # between the digit groups of a number
 _ONE_IN = re.compile(r"(?<![\w.,–-])(?:[Oo]ne|1)[\s-]in[\s-]$")
 
 
@@ -242,7 +243,7 @@ class _Mention:
 
 def _to_float(number: str) -> float:
     """Parse "4,000", "10 000" or "15.8" into a float."""
-    return float(re.sub(r"[,\s]", "", number))
+    return float(_SEPARATORS.sub("", number))
 
 
 def _counted(text: str, end: int) -> tuple[str, str] | None:
