@@ -82,8 +82,9 @@ def _subject(g: str) -> str:
     """Regex for a speaker: pronoun, named role, role phrase or name, in groups prefixed `g`."""
     return (
         rf"(?P<{g}_pron>\b[Hh]e|\b[Ss]he)|"
+        rf"(?=\b(?:{DETERMINERS})\s+{_ROLE})(?:"  # both role forms need this: looked for once, not twice
         rf"(?:\b(?:{DETERMINERS})\s+{_ROLE},\s+(?P<{g}_named>{_NAME}),)|"
-        rf"(?P<{g}_role>\b(?:{DETERMINERS})\s+{_ROLE_PHRASE})|(?P<{g}_group>\b{_GROUP})|"
+        rf"(?P<{g}_role>\b(?:{DETERMINERS})\s+{_ROLE_PHRASE}))|(?P<{g}_group>\b{_GROUP})|"
         rf"(?P<{g}_name>{_NAME})"
     )
 
