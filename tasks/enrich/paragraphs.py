@@ -58,15 +58,14 @@ def analyse_text(paragraphs: pl.DataFrame, enrichments: Enrichments) -> pl.DataF
 
 def _numbers(column: pl.Series, texts: list[str]) -> pl.Series:
     """The numbers column: find_numbers on the paragraphs that can hold a number (a third of them in
-    news text), each scan (digits, spelled numbers) only where Polars finds what it needs; the
-    digit and word tests run on those paragraphs only, and the others are empty lists in Arrow."""
+    news text), each scan (digits, spelled numbers) only where Polars finds what it needs and from
+    where it first finds it; the digit and word tests run on those paragraphs only, and the others
+    are empty lists in Arrow."""
     rows = column.str.contains(NUMBER_HINT).arg_true()
     hinted = column.gather(rows)
-    scans = pl.DataFrame(
-        {"row": rows, "digit": hinted.str.contains(DIGIT_HINT), "word": hinted.str.contains(WORD_HINT)}
-    )
-    scans = scans.filter(pl.col("digit") | pl.col("word"))
-    found = [find_numbers(texts[row], digit, word) for row, digit, word in scans.iter_rows()]
+    scans = pl.DataFrame({"row": rows, "digit": hinted.str.find(DIGIT_HINT), "word": hinted.str.find(WORD_HINT)})
+    scans = scans.filter(pl.col("digit").is_not_null() | pl.col("word").is_not_null())
+    found = [find_numbers(texts[row], digits_at, words_at) for row, digits_at, words_at in scans.iter_rows()]
     return scattered_lists("numbers", len(texts), scans["row"], found, NUMBER_TYPE)
 
 
