@@ -13,6 +13,20 @@ import pyarrow as pa
 
 def list_of_structs(name: str, rows: list[list[dict] | None], struct: pa.StructType) -> pl.Series:
     """A Polars list<struct> Series from rows of dicts; a None row becomes a null list."""
+    return pl.Series(name, _struct_lists(rows, struct))
+
+
+def scattered_lists(name: str, length: int, at: pl.Series, rows: list[list[dict]], struct: pa.StructType) -> pl.Series:
+    """list_of_structs of `rows` placed at the ascending row numbers `at` of a column of `length`
+    rows, every other row an empty list (offsets that repeat): no Python list for the empty rows."""
+    lists = _struct_lists(rows, struct)
+    counts = pl.zeros(length, pl.Int32, eager=True).scatter(at, pl.Series(lists.value_lengths(), dtype=pl.Int32))
+    offsets = pl.concat([pl.Series([0], dtype=pl.Int32), counts.cum_sum()]).to_arrow()
+    return pl.Series(name, pa.ListArray.from_arrays(offsets, lists.values))
+
+
+def _struct_lists(rows: list[list[dict] | None], struct: pa.StructType) -> pa.ListArray:
+    """The Arrow list<struct> array of rows of dicts, one flat list per struct field."""
     fields = [f.name for f in struct]
     values: dict[str, list] = {f: [] for f in fields}
     offsets, valid, end = [0], [], 0
@@ -26,5 +40,4 @@ def list_of_structs(name: str, rows: list[list[dict] | None], struct: pa.StructT
     children = [pa.array(values[f.name], type=f.type) for f in struct]
     flat = pa.StructArray.from_arrays(children, fields=list(struct))
     mask = None if all(valid) else pa.array([not v for v in valid])
-    array = pa.ListArray.from_arrays(pa.array(offsets, pa.int32()), flat, mask=mask)
-    return pl.Series(name, array)
+    return pa.ListArray.from_arrays(pa.array(offsets, pa.int32()), flat, mask=mask)

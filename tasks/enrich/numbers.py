@@ -200,6 +200,8 @@ NUMBER_HINT = "(?i)[0-9£$€¥₹]|" + "|".join(
 )
 # Every `_DIGIT_TOKEN` match holds a digit (Python's \d; Rust's Unicode \d holds at least those).
 DIGIT_HINT = r"\d"
+# The most characters a digit mention holds before its first digit: a sign, a currency, a space ("-USD  5").
+_DIGIT_LEAD = 1 + max(map(len, CURRENCY_SYMBOLS)) + 1
 # Letters that Python's re.IGNORECASE matches to an ASCII letter besides its two cases.
 _FOLDS = {"i": "İı", "k": "\u212a", "s": "ſ"}
 # Every `_WORD_TOKEN` match starts with a whole number or fraction word (not "one", which the
@@ -218,6 +220,7 @@ _SIGN_AFTER = frozenset(" \t\n\u00a0([±")  # a minus after these is a sign, not
 _RANGE = re.compile(r"\s?(?:-|–|—|to)\s?|\sand\s")
 _BETWEEN = re.compile(r"between\s$", re.IGNORECASE)
 _WORD = re.compile(r"[a-z]+")
+_SEPARATORS = re.compile(r"[,\s]")  # between the digit groups of a number
 _ONE_IN = re.compile(r"(?<![\w.,–-])(?:[Oo]ne|1)[\s-]in[\s-]$")
 
 
@@ -242,7 +245,7 @@ class _Mention:
 
 def _to_float(number: str) -> float:
     """Parse "4,000", "10 000" or "15.8" into a float."""
-    return float(re.sub(r"[,\s]", "", number))
+    return float(_SEPARATORS.sub("", number))
 
 
 def _counted(text: str, end: int) -> tuple[str, str] | None:
@@ -421,14 +424,24 @@ def _one_in(text: str, mention: _Mention, found: list[_Mention]) -> _Mention:
     return _Mention(ratio.start(), mention.end, text[ratio.start() : mention.end], 1 / mention.value, "other", None)
 
 
-def find_numbers(text: str, digits: bool = True, words: bool = True) -> list[dict]:
+def find_numbers(text: str, digits_at: int | None = 0, words_at: int | None = 0) -> list[dict]:
     """List numeric mentions so figures (money, shares, counts, years) can be searched and compared.
 
-    `digits` or `words` False skips the scan for digit or spelled mentions, for a caller that
-    knows (from DIGIT_HINT or WORD_HINT) that the text holds none.
+    `digits_at` and `words_at` are where the first DIGIT_HINT and WORD_HINT match of the text starts,
+    as a byte offset in UTF-8 (what Polars' str.find gives), for a caller that knows it: the scan for
+    digit or spelled mentions skips what lies before it (in an ASCII text, where a byte offset is a
+    character offset), or is not run when it is None (the text holds no such mention).
     """
     found: list[_Mention] = []
-    matches = [*(_DIGIT_TOKEN.finditer(text) if digits else ()), *(_WORD_TOKEN.finditer(text) if words else ())]
+    ascii_text = text.isascii()
+    matches = [
+        *(
+            _DIGIT_TOKEN.finditer(text, max(0, digits_at - _DIGIT_LEAD) if ascii_text else 0)
+            if digits_at is not None
+            else ()
+        ),
+        *(_WORD_TOKEN.finditer(text, words_at if ascii_text else 0) if words_at is not None else ()),
+    ]
     consumed = 0
     for match in sorted(matches, key=re.Match.start):
         if match.start() < consumed:

@@ -8,7 +8,7 @@ from dataclasses import astuple
 import polars as pl
 
 from schemas import NUMBER_TYPE, PARAGRAPHS_SCHEMA, QUOTE_TYPE, polars_schema
-from tasks.arrow_lists import list_of_structs
+from tasks.arrow_lists import list_of_structs, scattered_lists
 from tasks.boilerplate.flag import flag_boilerplate
 from tasks.enrich.language import detect_languages
 from tasks.enrich.numbers import DIGIT_HINT, NUMBER_HINT, WORD_HINT, find_numbers
@@ -40,7 +40,9 @@ def analyse_text(paragraphs: pl.DataFrame, enrichments: Enrichments) -> pl.DataF
     nulls = [None] * len(texts)
     languages, confidences = detect_languages(paragraphs["text"]) if enrichments.language else (nulls, nulls)
     quotes, shares = _article_quotes(paragraphs, texts) if enrichments.quotes else (nulls, nulls)
-    numbers = _numbers(paragraphs["text"], texts) if enrichments.numbers else nulls
+    numbers = (
+        _numbers(paragraphs["text"], texts) if enrichments.numbers else list_of_structs("numbers", nulls, NUMBER_TYPE)
+    )
     scalars = {
         "language": languages,
         "language_confidence": confidences,
@@ -50,20 +52,21 @@ def analyse_text(paragraphs: pl.DataFrame, enrichments: Enrichments) -> pl.DataF
     return paragraphs.with_columns(
         *(pl.Series(name, values, dtype=PARAGRAPH_DTYPES[name]) for name, values in scalars.items()),
         list_of_structs("quotes", quotes, QUOTE_TYPE),
-        list_of_structs("numbers", numbers, NUMBER_TYPE),
+        numbers,
     )
 
 
-def _numbers(column: pl.Series, texts: list[str]) -> list[list[dict]]:
-    """find_numbers on the paragraphs that can hold a number (a third of them in news text), each
-    scan (digits, spelled numbers) only where Polars finds what it needs."""
-    digits = column.str.contains(DIGIT_HINT)
-    words = column.str.contains(WORD_HINT)
-    hints = column.str.contains(NUMBER_HINT) & (digits | words)
-    return [
-        find_numbers(text, digit, word) if hint else []
-        for text, hint, digit, word in zip(texts, hints.to_list(), digits.to_list(), words.to_list())
-    ]
+def _numbers(column: pl.Series, texts: list[str]) -> pl.Series:
+    """The numbers column: find_numbers on the paragraphs that can hold a number (a third of them in
+    news text), each scan (digits, spelled numbers) only where Polars finds what it needs and from
+    where it first finds it; the digit and word tests run on those paragraphs only, and the others
+    are empty lists in Arrow."""
+    rows = column.str.contains(NUMBER_HINT).arg_true()
+    hinted = column.gather(rows)
+    scans = pl.DataFrame({"row": rows, "digit": hinted.str.find(DIGIT_HINT), "word": hinted.str.find(WORD_HINT)})
+    scans = scans.filter(pl.col("digit").is_not_null() | pl.col("word").is_not_null())
+    found = [find_numbers(texts[row], digits_at, words_at) for row, digits_at, words_at in scans.iter_rows()]
+    return scattered_lists("numbers", len(texts), scans["row"], found, NUMBER_TYPE)
 
 
 def _article_quotes(paragraphs: pl.DataFrame, texts: list[str]) -> tuple[list[list[dict]], list[float]]:

@@ -191,11 +191,30 @@ def test_currency_codes_hyphenated_multipliers_and_half_of() -> None:
 
 def test_polars_hints_find_every_scan_that_matters() -> None:
     texts = ["Six of ſeven", "fıve", "٣ apples", "often attention", "a third of 2%", "twenty-one", "EIGHTY"]
-    digits = pl.Series(texts).str.contains(DIGIT_HINT).to_list()
-    words = pl.Series(texts).str.contains(WORD_HINT).to_list()
-    assert digits == [False, False, True, False, True, False, False]
-    assert words == [True, True, False, False, True, True, True]
+    digits = pl.Series(texts).str.find(DIGIT_HINT).to_list()
+    words = pl.Series(texts).str.find(WORD_HINT).to_list()
+    assert digits == [None, None, 0, None, 11, None, None]
+    assert words == [0, 0, None, None, 1, 0, 0]
     assert [find_numbers(t, d, w) for t, d, w in zip(texts, digits, words)] == [find_numbers(t) for t in texts]
-    assert find_numbers("fıve people", digits=False) == [
+    assert find_numbers("fıve people", digits_at=None) == [
         {"text": "fıve people", "value": 5.0, "kind": "count", "unit": "people"}
+    ]
+
+
+def test_scans_start_where_polars_first_finds_a_digit_or_a_word() -> None:
+    text = "Sales fell -USD  5m, about a third of 2%."
+    digits_at, words_at = pl.Series([text]).str.find(DIGIT_HINT)[0], pl.Series([text]).str.find(WORD_HINT)[0]
+    assert (digits_at, words_at) == (17, 28)  # the mention starts 6 characters before its digit
+    assert (
+        find_numbers(text, digits_at, words_at)
+        == find_numbers(text)
+        == [
+            {"text": "-USD  5m", "value": -5e6, "kind": "money", "unit": "USD"},
+            {"text": "a third", "value": 1 / 3, "kind": "other", "unit": None},
+            {"text": "2%", "value": 2.0, "kind": "percent", "unit": "%"},
+        ]
+    )
+    café = "Café sales: -£5m"  # byte offsets are not character offsets here: the whole text is read
+    assert find_numbers(café, pl.Series([café]).str.find(DIGIT_HINT)[0], None) == [
+        {"text": "-£5m", "value": -5e6, "kind": "money", "unit": "GBP"}
     ]
