@@ -87,11 +87,15 @@ def load_inputs(store: Store, history_runs: int = HISTORY_RUNS) -> QualityInputs
     if manifest is None:
         raise ValueError(f"{store.url} holds no committed run")
     run_id = manifest.run_id
-    counts, domains, quarantine = [], [], []
+    counts, domains, quarantine, history = [], [], [], []
+    compared = _existing("paragraphs", HISTORY_COLUMNS["paragraphs"])
     for table, parts in manifest.tables.items():
         nullable = [f.name for f in TABLES[table] if f.nullable]
+        columns = CURRENT_COLUMNS[table] + nullable + (compared if table == "paragraphs" else [])
         for part in (p for p in parts if f"/part-{run_id}-" in p):  # one file at a time: memory stays flat
-            frame = _read(store, table, [part], list(dict.fromkeys(CURRENT_COLUMNS[table] + nullable)))
+            frame = _read(store, table, [part], list(dict.fromkeys(columns)))
+            if table == "paragraphs":  # the history counts of this run's files, from the same read
+                history.append(_history_part(frame.select(compared)))
             frame = frame.filter(pl.col("run_id") == run_id)
             part_counts, part_domains = current_counts(table, frame)
             counts.append(part_counts)
@@ -100,20 +104,27 @@ def load_inputs(store: Store, history_runs: int = HISTORY_RUNS) -> QualityInputs
                 quarantine.append(frame)
     manifests = [*earlier_data_runs(store, manifest, history_runs), manifest]
     summaries = [replace(m.summary, run_id=m.run_id) for m in manifests]
-    recent = [p for p in manifest.tables.get("paragraphs", []) if any(f"/part-{m.run_id}-" in p for m in manifests)]
-    columns = _existing("paragraphs", HISTORY_COLUMNS["paragraphs"])
-    # keys as categories, for the same reason as the link domains in current_counts
-    parts = [history_counts(_read(store, "paragraphs", [p], columns).cast({pl.String: pl.Categorical})) for p in recent]
-    history = history_counts(pl.concat(parts) if parts else _read(store, "paragraphs", [], columns))
+    earlier = [
+        p
+        for p in manifest.tables.get("paragraphs", [])
+        if f"/part-{run_id}-" not in p and any(f"/part-{m.run_id}-" in p for m in manifests[:-1])
+    ]
+    history += [_history_part(_read(store, "paragraphs", [p], compared)) for p in earlier]
+    history_frame = history_counts(pl.concat(history) if history else _read(store, "paragraphs", [], compared))
     return QualityInputs(
         run_id=run_id,
         version=manifest.version,
         counts=_sum(counts, "column", ["rows", "nulls"], COUNTS_SCHEMA),
         domains=_sum(domains, "domain", ["links"], DOMAINS_SCHEMA),
         quarantine=pl.concat(quarantine) if quarantine else pl.DataFrame(schema=polars_schema(QUARANTINE_SCHEMA)),
-        history=history,
+        history=history_frame,
         summaries=summaries,
     )
+
+
+def _history_part(paragraphs: pl.DataFrame) -> pl.DataFrame:
+    """History counts of one file, keys as categories (for the same reason as the link domains in current_counts)."""
+    return history_counts(paragraphs.cast({pl.String: pl.Categorical}))
 
 
 def earlier_data_runs(store: Store, manifest: Manifest, history_runs: int) -> list[Manifest]:
