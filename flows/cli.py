@@ -113,11 +113,13 @@ def _input_problem(settings: Settings) -> str | None:
 
 def _dask_problem(settings: Settings) -> str | None:
     """Why the Dask workers could not report to this run's API, said before Prefect starts."""
+    if settings.runner != "dask" or not settings.dask_address:
+        return None  # without importing Prefect's settings, a second of CPU before the server can start
     from prefect.settings import PREFECT_API_URL
 
     from flows.shared_api import dask_api_problem
 
-    problem = dask_api_problem(settings.dask_address if settings.runner == "dask" else None, PREFECT_API_URL.value())
+    problem = dask_api_problem(settings.dask_address, PREFECT_API_URL.value())
     return f"--dask-address: {problem}" if problem else None
 
 
@@ -131,15 +133,14 @@ def _run(settings: Settings, args: argparse.Namespace) -> int:
 
     try:
         with temporary_api() as server:  # boots while the flow's modules load
-            if settings.runner in ("auto", "process"):
-                from flows.runners import start_worker_imports
-
-                start_worker_imports()  # the workers' imports too, on the core the server leaves idle
             from flows.console import ProgressBar, summary_table
             from flows.pipeline import newsflow
+            from flows.runners import start_worker_imports
             from flows.ui import observing
 
             if server:
+                if settings.runner in ("auto", "process"):
+                    start_worker_imports()  # on the core this process leaves idle while the server boots
                 server.ready()
             bar = ProgressBar(console) if show_bar else None
             if bar:

@@ -4,11 +4,13 @@ Prefect starts the same server itself at a flow's first API call, but only after
 imported Prefect's whole server package (FastAPI app, ORM models, migrations: about 2 s of CPU on this
 project's machine) just to reach the class that launches it, and only once everything else is loaded.
 Launched here, the server boots in its own process while the flow's modules load, and the flow
-process never imports the server.
+process never imports the server. It is launched before this process imports Prefect itself (about
+a second of CPU), so Prefect is imported here lazily, in the functions that need it.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import socket
 import subprocess
@@ -19,19 +21,6 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
-
-import prefect
-import prefect.context
-from prefect.context import refresh_global_settings_context
-from prefect.events.worker import EventsWorker
-from prefect.logging.handlers import APILogWorker
-from prefect.settings import (
-    PREFECT_API_URL,
-    PREFECT_FLOWS_HEARTBEAT_FREQUENCY,
-    PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS,
-    PREFECT_UI_URL,
-    temporary_settings,
-)
 
 # What Prefect's own temporary server gets (prefect.server.api.server.SubprocessASGIServer): no UI,
 # only the services an ephemeral server runs.
@@ -53,7 +42,7 @@ class TemporaryServer:
             self.api_url = f"http://127.0.0.1:{listening.getsockname()[1]}/api"
             fd = str(listening.fileno())
             command = [
-                sys.executable, "-m", "uvicorn", "--app-dir", str(Path(prefect.__file__).parent.parent),
+                sys.executable, "-m", "uvicorn", "--app-dir", _site_packages(),
                 "--factory", "prefect.server.api.server:create_app", "--fd", fd, "--log-level", "error",
                 "--lifespan", "on",
             ]  # fmt: skip
@@ -61,6 +50,8 @@ class TemporaryServer:
 
     def ready(self) -> None:
         """Block until the server answers /health; raise if it exits or takes longer than Prefect allows."""
+        from prefect.settings import PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS
+
         deadline = time.monotonic() + PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS.value()
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -90,12 +81,23 @@ def temporary_api() -> Iterator[TemporaryServer | None]:
     no heartbeats (a server that dies with the run cannot watch for missed ones, and stopping the
     heartbeat thread costs up to a second) and print no links to its UI, which it has not.
     """
-    if PREFECT_API_URL.value():
+    if os.environ.get("PREFECT_API_URL"):
         yield None
         return
-    server = TemporaryServer()
+    server = TemporaryServer()  # before importing Prefect, whose settings may still name a server
     with ExitStack() as stack:
         stack.callback(server.stop)
+        from prefect.settings import (
+            PREFECT_API_URL,
+            PREFECT_FLOWS_HEARTBEAT_FREQUENCY,
+            PREFECT_UI_URL,
+            temporary_settings,
+        )
+
+        if PREFECT_API_URL.value():  # a profile names a server: the one launched is not needed
+            stack.close()
+            yield None
+            return
         stack.enter_context(_environ({"PREFECT_API_URL": server.api_url, "PREFECT_UI_URL": ""}))
         stack.enter_context(_process_wide_settings())
         stack.enter_context(
@@ -107,8 +109,16 @@ def temporary_api() -> Iterator[TemporaryServer | None]:
         yield server
 
 
+def _site_packages() -> str:
+    """The folder Prefect is installed in, found without importing it."""
+    return str(Path(importlib.util.find_spec("prefect").origin).parent.parent)
+
+
 def _send_pending() -> None:
     """Send the log lines and events still queued to the server before it stops, as Prefect does at exit."""
+    from prefect.events.worker import EventsWorker
+    from prefect.logging.handlers import APILogWorker
+
     APILogWorker.drain_all()
     EventsWorker.drain_all()
 
@@ -116,6 +126,9 @@ def _send_pending() -> None:
 @contextmanager
 def _process_wide_settings() -> Iterator[None]:
     """Prefect's process-wide settings read again from the environment, and the previous ones put back after."""
+    import prefect.context
+    from prefect.context import refresh_global_settings_context
+
     before = prefect.context.GLOBAL_SETTINGS_CONTEXT
     refresh_global_settings_context()
     try:
