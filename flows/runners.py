@@ -51,6 +51,14 @@ class PreloadedProcessPool(ProcessPoolTaskRunner):
         spawning.shutdown()
         return self
 
+    def __exit__(self, exc_type, exc_value, traceback) -> None:
+        """After a clean exit every task has returned, so the workers are left to exit on their own
+        while the run commits (they are joined at interpreter exit); after an error, wait as Prefect does."""
+        if exc_type is None and self._executor is not None:
+            executor, self._executor = self._executor, None
+            executor.shutdown(wait=False)
+        super().__exit__(exc_type, exc_value, traceback)
+
 
 def runner_kind(settings: Settings, files: int) -> str:
     """The runner 'auto' stands for: a process pool only when the run has enough files to pay for it."""
