@@ -137,6 +137,7 @@ _SAYING = re.compile(r"\b(?:saying|adding|writing|warning|telling \w+)[,:]?\s*$"
 _TAIL = re.compile(r"[\s,]*[a-z]")
 _SPEECH = re.compile(rf"{_VERB}|\b(?:saying|adding|describing|calling|telling|writing|warning|insisting|claiming)\b")
 SCARE_WORDS = 3  # a quoted phrase this short, with no speech clause in its sentence, is not a quote
+TITLE_WORDS = 12  # a title-case quoted span longer than this is a quote, not a title
 
 
 @dataclass(slots=True)
@@ -312,13 +313,19 @@ def _kind(quote: _Quote, text: str, masked: str) -> str:
         return "quote"
     span = text[quote.start : quote.end].strip()
     before = text[max(0, quote.open_mark - 20) : quote.open_mark]
-    if _SO_CALLED.search(before):
+    # the cue words all end in "d", the only letter (?i)d matches: any other end skips the scan
+    if before.rstrip()[-1:] in ("d", "D") and _SO_CALLED.search(before):
         return "scare"
     if quote.via is not None or not span:
         return "quote"
-    words = span.split()
-    title_case = span[-1] not in ".,;:!?" and span[0].isupper() and all(w[0].isupper() for w in words if len(w) > 3)
-    if title_case and len(words) <= 12 and (_TITLE_CUE.search(before) or len(words) > SCARE_WORDS):
+    words = span.split(None, TITLE_WORDS)  # every word when there are at most TITLE_WORDS, else one more
+    title_case = (
+        len(words) <= TITLE_WORDS
+        and span[-1] not in ".,;:!?"
+        and span[0].isupper()
+        and all(w[0].isupper() for w in words if len(w) > 3)
+    )
+    if title_case and (_TITLE_CUE.search(before) or len(words) > SCARE_WORDS):
         return "title"
     if len(words) <= SCARE_WORDS and span[-1] not in ".!?" and not _spoken_around(quote, masked):
         return "scare"
