@@ -413,10 +413,10 @@ def find_quotes(
         quotes = _paragraph_quotes(text, i, pending) if marked is None or marked[i] else []
         pending = quotes[-1] if quotes and quotes[-1].close_mark is None else None
         per_para.append(quotes)
-    last = max((i for i, quotes in enumerate(per_para) if quotes), default=-1)
-    if last >= 0:
-        _attribute(texts, per_para, last, spoken)
-    rows = [[_row(texts[q.para], q) for q in quotes] for quotes in per_para]
+    quoted = [i for i, quotes in enumerate(per_para) if quotes]
+    if quoted:
+        _attribute(texts, per_para, quoted, spoken)
+    rows = [[_row(texts[q.para], q) for q in quotes] if quotes else [] for quotes in per_para]
     shares = [
         sum(q.end - q.start for q in quotes if q.kind == "quote") / len(text) if quotes else 0.0
         for text, quotes in zip(texts, per_para)
@@ -435,17 +435,25 @@ def _row(text: str, quote: _Quote) -> dict:
     }
 
 
-def _attribute(texts: list[str], per_para: list[list[_Quote]], last: int, spoken: Sequence[bool] | None) -> None:
-    """Find speech clauses up to the last quoted paragraph and give each quote its kind and speaker."""
-    masked = [_mask(t, q) for t, q in zip(texts[: last + 1], per_para)]
+def _attribute(
+    texts: list[str], per_para: list[list[_Quote]], quoted: list[int], spoken: Sequence[bool] | None
+) -> None:
+    """Find speech clauses up to the last quoted paragraph and give each quote its kind and speaker.
+
+    `quoted` lists the paragraphs with a quote, in order: only they are visited (most of an
+    article's paragraphs have none), and a paragraph without one is its own masked text.
+    """
+    masked = [_mask(t, q) if q else t for t, q in zip(texts[: quoted[-1] + 1], per_para)]
     atts = _Clauses(masked, spoken)
     speakers = _Speakers(masked, atts)
-    for i, quotes in enumerate(per_para[: last + 1]):
-        if quotes and atts[i]:
+    for i in quoted:
+        quotes = per_para[i]
+        if atts[i]:
             _own_clauses(quotes, atts[i], masked[i], texts[i])
         for quote in quotes:
             quote.kind = _kind(quote, texts[i], masked[i])
-    for i, quotes in enumerate(per_para[: last + 1]):
+    for i in quoted:
+        quotes = per_para[i]
         for j, quote in enumerate(quotes):
             if quote.kind != "quote":
                 continue
