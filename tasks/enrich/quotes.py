@@ -114,12 +114,14 @@ _ATTRIBUTION = re.compile(
     rf"|(?<![\w\-])(?:{_by_initial(INVERTED_VERBS)})\s+(?:(?:the\s+|a\s+)?{_ROLE}\s+(?P<b_titled>{_NAME})|{_subject('b')})"
     rf"|\b[Aa]ccording\s+to\s+(?:{_subject('c')}|(?P<c_source>(?:[a-z][\w'’\-]*+\s+){{0,3}}[a-z][\w'’\-]*+)))"
 )
-# Every speech verb or "according" in the text, and a few more (ASCII \b is cheaper and also
-# holds after "é"): where this finds none, no clause can start.
-_HAS_VERB = re.compile(rf"\b(?:{_by_initial(SPEECH_VERBS + '|according|According')})\b", re.ASCII)
-# `_HAS_VERB` for Polars. Masking a paragraph's quotes never makes a
+_VERB_WORDS = f"{SPEECH_VERBS}|according|According"  # every clause starts or ends at one of these
+# `_VERB_WORDS` as whole words, and a few more (ASCII \b is cheaper and also holds after "é"),
+# spelled backwards: its first match in the reversed text is the text's last verb, after which no
+# clause can start.
+_LAST_VERB = re.compile(rf"\b(?:{_by_initial('|'.join(w[::-1] for w in _VERB_WORDS.split('|')))})\b", re.ASCII)
+# `_VERB_WORDS` for Polars. Masking a paragraph's quotes never makes a
 # verb, so a paragraph without a match of this has no speech clause.
-VERB_HINT = whole_words(f"{SPEECH_VERBS}|according|According")
+VERB_HINT = whole_words(_VERB_WORDS)
 # Quote marks: straight and curly, and where a text has them, doubled single marks (‘‘ … ’’) as one.
 _QUOTE_MARKS = '"“”'
 _DOUBLED = re.compile(rf"[{_QUOTE_MARKS}]|‘‘|’’")
@@ -172,13 +174,20 @@ def _clauses(masked: str) -> Iterator[re.Match]:
     """The matches of `_ATTRIBUTION.finditer(masked)`, without the costly scan after the last verb.
 
     A clause starts at a speech verb or "according" ("said Mr X") or ends at one ("Mr X said"),
-    so none starts where no verb follows, which the cheaper `_HAS_VERB` tells. Matches are never
+    so none starts after the last one, found once by the cheaper `_LAST_VERB`. Matches are never
     empty, so searching on from each match's end is what finditer does.
     """
-    pos = 0
-    while _HAS_VERB.search(masked, pos) and (match := _ATTRIBUTION.search(masked, pos)):
+    last, pos = _last_verb(masked), 0
+    while pos <= last and (match := _ATTRIBUTION.search(masked, pos)):
         yield match
         pos = match.end()
+
+
+def _last_verb(masked: str) -> int:
+    """Where the last speech verb or "according" starts, or -1 without one (whole words read the
+    same backwards, so the first match in the reversed text is the last in the text)."""
+    found = _LAST_VERB.search(masked[::-1])
+    return len(masked) - found.end() if found else -1
 
 
 def _attributions(masked: str) -> list[_Attribution]:
