@@ -114,12 +114,14 @@ _ATTRIBUTION = re.compile(
     rf"|(?<![\w\-])(?:{_by_initial(INVERTED_VERBS)})\s+(?:(?:the\s+|a\s+)?{_ROLE}\s+(?P<b_titled>{_NAME})|{_subject('b')})"
     rf"|\b[Aa]ccording\s+to\s+(?:{_subject('c')}|(?P<c_source>(?:[a-z][\w'’\-]*+\s+){{0,3}}[a-z][\w'’\-]*+)))"
 )
-# Every speech verb or "according" in the text, and a few more (ASCII \b is cheaper and also
-# holds after "é"): where this finds none, no clause can start.
-_HAS_VERB = re.compile(rf"\b(?:{_by_initial(SPEECH_VERBS + '|according|According')})\b", re.ASCII)
-# `_HAS_VERB` for Polars. Masking a paragraph's quotes never makes a
+_VERB_WORDS = f"{SPEECH_VERBS}|according|According"  # every clause starts or ends at one of these
+# `_VERB_WORDS` as whole words, and a few more (ASCII \b is cheaper and also holds after "é"),
+# spelled backwards: its first match in the reversed text is the text's last verb, after which no
+# clause can start.
+_LAST_VERB = re.compile(rf"\b(?:{_by_initial('|'.join(w[::-1] for w in _VERB_WORDS.split('|')))})\b", re.ASCII)
+# `_VERB_WORDS` for Polars. Masking a paragraph's quotes never makes a
 # verb, so a paragraph without a match of this has no speech clause.
-VERB_HINT = whole_words(f"{SPEECH_VERBS}|according|According")
+VERB_HINT = whole_words(_VERB_WORDS)
 # Quote marks: straight and curly, and where a text has them, doubled single marks (‘‘ … ’’) as one.
 _QUOTE_MARKS = '"“”'
 _DOUBLED = re.compile(rf"[{_QUOTE_MARKS}]|‘‘|’’")
@@ -137,6 +139,7 @@ _SAYING = re.compile(r"\b(?:saying|adding|writing|warning|telling \w+)[,:]?\s*$"
 _TAIL = re.compile(r"[\s,]*[a-z]")
 _SPEECH = re.compile(rf"{_VERB}|\b(?:saying|adding|describing|calling|telling|writing|warning|insisting|claiming)\b")
 SCARE_WORDS = 3  # a quoted phrase this short, with no speech clause in its sentence, is not a quote
+TITLE_WORDS = 12  # a title-case quoted span longer than this is a quote, not a title
 
 
 @dataclass(slots=True)
@@ -171,13 +174,20 @@ def _clauses(masked: str) -> Iterator[re.Match]:
     """The matches of `_ATTRIBUTION.finditer(masked)`, without the costly scan after the last verb.
 
     A clause starts at a speech verb or "according" ("said Mr X") or ends at one ("Mr X said"),
-    so none starts where no verb follows, which the cheaper `_HAS_VERB` tells. Matches are never
+    so none starts after the last one, found once by the cheaper `_LAST_VERB`. Matches are never
     empty, so searching on from each match's end is what finditer does.
     """
-    pos = 0
-    while _HAS_VERB.search(masked, pos) and (match := _ATTRIBUTION.search(masked, pos)):
+    last, pos = _last_verb(masked), 0
+    while pos <= last and (match := _ATTRIBUTION.search(masked, pos)):
         yield match
         pos = match.end()
+
+
+def _last_verb(masked: str) -> int:
+    """Where the last speech verb or "according" starts, or -1 without one (whole words read the
+    same backwards, so the first match in the reversed text is the last in the text)."""
+    found = _LAST_VERB.search(masked[::-1])
+    return len(masked) - found.end() if found else -1
 
 
 def _attributions(masked: str) -> list[_Attribution]:
@@ -312,13 +322,19 @@ def _kind(quote: _Quote, text: str, masked: str) -> str:
         return "quote"
     span = text[quote.start : quote.end].strip()
     before = text[max(0, quote.open_mark - 20) : quote.open_mark]
-    if _SO_CALLED.search(before):
+    # the cue words all end in "d", the only letter (?i)d matches: any other end skips the scan
+    if before.rstrip()[-1:] in ("d", "D") and _SO_CALLED.search(before):
         return "scare"
     if quote.via is not None or not span:
         return "quote"
-    words = span.split()
-    title_case = span[-1] not in ".,;:!?" and span[0].isupper() and all(w[0].isupper() for w in words if len(w) > 3)
-    if title_case and len(words) <= 12 and (_TITLE_CUE.search(before) or len(words) > SCARE_WORDS):
+    words = span.split(None, TITLE_WORDS)  # every word when there are at most TITLE_WORDS, else one more
+    title_case = (
+        len(words) <= TITLE_WORDS
+        and span[-1] not in ".,;:!?"
+        and span[0].isupper()
+        and all(w[0].isupper() for w in words if len(w) > 3)
+    )
+    if title_case and (_TITLE_CUE.search(before) or len(words) > SCARE_WORDS):
         return "title"
     if len(words) <= SCARE_WORDS and span[-1] not in ".!?" and not _spoken_around(quote, masked):
         return "scare"
@@ -406,10 +422,10 @@ def find_quotes(
         quotes = _paragraph_quotes(text, i, pending) if marked is None or marked[i] else []
         pending = quotes[-1] if quotes and quotes[-1].close_mark is None else None
         per_para.append(quotes)
-    last = max((i for i, quotes in enumerate(per_para) if quotes), default=-1)
-    if last >= 0:
-        _attribute(texts, per_para, last, spoken)
-    rows = [[_row(texts[q.para], q) for q in quotes] for quotes in per_para]
+    quoted = [i for i, quotes in enumerate(per_para) if quotes]
+    if quoted:
+        _attribute(texts, per_para, quoted, spoken)
+    rows = [[_row(texts[q.para], q) for q in quotes] if quotes else [] for quotes in per_para]
     shares = [
         sum(q.end - q.start for q in quotes if q.kind == "quote") / len(text) if quotes else 0.0
         for text, quotes in zip(texts, per_para)
@@ -428,17 +444,25 @@ def _row(text: str, quote: _Quote) -> dict:
     }
 
 
-def _attribute(texts: list[str], per_para: list[list[_Quote]], last: int, spoken: Sequence[bool] | None) -> None:
-    """Find speech clauses up to the last quoted paragraph and give each quote its kind and speaker."""
-    masked = [_mask(t, q) for t, q in zip(texts[: last + 1], per_para)]
+def _attribute(
+    texts: list[str], per_para: list[list[_Quote]], quoted: list[int], spoken: Sequence[bool] | None
+) -> None:
+    """Find speech clauses up to the last quoted paragraph and give each quote its kind and speaker.
+
+    `quoted` lists the paragraphs with a quote, in order: only they are visited (most of an
+    article's paragraphs have none), and a paragraph without one is its own masked text.
+    """
+    masked = [_mask(t, q) if q else t for t, q in zip(texts[: quoted[-1] + 1], per_para)]
     atts = _Clauses(masked, spoken)
     speakers = _Speakers(masked, atts)
-    for i, quotes in enumerate(per_para[: last + 1]):
-        if quotes and atts[i]:
+    for i in quoted:
+        quotes = per_para[i]
+        if atts[i]:
             _own_clauses(quotes, atts[i], masked[i], texts[i])
         for quote in quotes:
             quote.kind = _kind(quote, texts[i], masked[i])
-    for i, quotes in enumerate(per_para[: last + 1]):
+    for i in quoted:
+        quotes = per_para[i]
         for j, quote in enumerate(quotes):
             if quote.kind != "quote":
                 continue

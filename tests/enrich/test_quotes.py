@@ -190,7 +190,7 @@ def test_polars_hints_skip_only_paragraphs_without_marks_or_verbs() -> None:
     marked = pl.Series(paragraphs).str.contains(QUOTE_HINT).to_list()
     spoken = pl.Series(paragraphs).str.contains(VERB_HINT).to_list()
     assert marked == [False, True, True, False, True]
-    assert spoken == [False, True, True, True, True]  # ASCII \b, as _HAS_VERB: "ésaid" may hold a verb
+    assert spoken == [False, True, True, True, True]  # ASCII \b, as _LAST_VERB: "ésaid" may hold a verb
     rows, shares = find_quotes(paragraphs, marked, spoken)
     assert (rows, shares) == find_quotes(paragraphs)
     assert [(q["speaker"], q["speaker_kind"]) for row in rows for q in row] == [
