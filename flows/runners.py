@@ -21,6 +21,7 @@ from tasks.settings import Settings
 PROCESS_POOL_MIN_FILES = 8_000
 # What every local worker process imports before its first task: Prefect's task engine and the tasks.
 WORKER_MODULES = ["prefect.task_engine", "tasks.prefect_tasks"]
+_FORKSERVER = multiprocessing.get_context("forkserver")
 
 
 def start_worker_imports() -> None:
@@ -30,7 +31,7 @@ def start_worker_imports() -> None:
     opens; forked from this single-threaded server they start with everything loaded. `newsflow run`
     calls it while its temporary API server boots, so the import overlaps that wait.
     """
-    multiprocessing.get_context("forkserver").set_forkserver_preload(WORKER_MODULES)
+    _FORKSERVER.set_forkserver_preload(WORKER_MODULES)
     forkserver.ensure_running()
 
 
@@ -44,7 +45,7 @@ class PreloadedProcessPool(ProcessPoolTaskRunner):
         spawning = self._executor  # Prefect's own, with its worker initializer; it has started no process yet
         self._executor = ProcessPoolExecutor(
             max_workers=self._max_workers,
-            mp_context=multiprocessing.get_context("forkserver"),
+            mp_context=_FORKSERVER,
             initializer=spawning._initializer,
             initargs=spawning._initargs,
         )

@@ -8,7 +8,7 @@ import os
 import re
 import stat
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from typing import NamedTuple
@@ -59,26 +59,19 @@ def _folder(
         return [], [], []
     files, subfolders = [], []
     for entry in entries:
-        if _is_folder(entry):
-            if not _is_link(entry):
+        if _holds(entry.is_dir):
+            if not _holds(entry.is_symlink):
                 subfolders.append((entry.path, f"{prefix}{entry.name}/"))
         elif entry.name.endswith(".txt"):
             files.append(entry)
     return [prefix + entry.name for entry in files], [_lstat(e) for e in files] if with_stat else [], subfolders
 
 
-def _is_folder(entry: os.DirEntry) -> bool:
-    """A folder, or a link to one; as os.walk, an entry that cannot be told (a link loop, a link
-    into a folder off limits) is a file: listed without a key, then quarantined by ingest."""
+def _holds(test: Callable[[], bool]) -> bool:
+    """An entry's `is_dir` or `is_symlink`; as os.walk, one that cannot be told (a link loop, a link
+    into a folder off limits) is neither: a file, listed without a key, then quarantined by ingest."""
     try:
-        return entry.is_dir()
-    except OSError:
-        return False
-
-
-def _is_link(entry: os.DirEntry) -> bool:
-    try:
-        return entry.is_symlink()
+        return test()
     except OSError:
         return False
 
