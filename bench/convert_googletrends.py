@@ -1,0 +1,87 @@
+"""Convert the GoogleTrends-2017 gold set (Leonhardt et al., BoilerNet, 2020) into a gold corpus folder.
+
+GoogleTrends-2017 is 180 pages (news, blogs, shops, reference; many sites) that Google Trends
+searches led to, each saved as `prepared_html/gt_N.html`, in which every text node is wrapped in a
+span whose `__boilernet_label` is 1 when people marked it as the page's main content (its
+`raw_html/` folder holds other pages, not the same ones). The pages are never committed: this script
+reads a local copy and writes, into the folder you name (e.g. bench/out/gold/googletrends), one
+`NNN_<16 hex>.txt` per page holding every non-blank `<p>`'s inner HTML with the label spans
+unwrapped (the way ../shared/corpus/aeb was made) and an index.jsonl whose gold is the text of the
+page's labelled spans, one entry per span, and whose url is the page's canonical or og:url address
+(for the dev/test split by site). Pages whose
+`<p>`s hold under half of the gold's words keep gold null, as in bench/convert_l3s.py. A copy of the
+data set is in the GitHub repository sakata-yusuke-75/boilernet_japanese, commit 31de39a
+(folder datasets/googletrends/prepared_html):
+
+    git -C MIRROR archive 31de39a335bfc6c41da78cb502e75670996cb6d1 datasets/googletrends | tar x -C /tmp
+    python -m bench.convert_googletrends --source /tmp/datasets/googletrends/prepared_html --target bench/out/gold/googletrends
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+from pathlib import Path
+
+from selectolax.lexbor import LexborHTMLParser
+
+from bench.convert_l3s import MIN_COVERED, SPACE, covered, decoded, paragraphs
+
+LABELLED = "span[__boilernet_label]"
+CONTENT = 'span[__boilernet_label="1"]'
+ADDRESS = ('link[rel="canonical"]', "href"), ('meta[property="og:url"]', "content")
+
+
+def gold_blocks(prepared: str) -> list[str]:
+    """The text of every span people labelled as main content, whitespace collapsed."""
+    blocks = (SPACE.sub(" ", span.text() or "").strip() for span in LexborHTMLParser(prepared).css(CONTENT))
+    return [block for block in blocks if block]
+
+
+def unlabelled(prepared: str) -> str:
+    """The page's markup with the label spans unwrapped, as the publisher served it."""
+    tree = LexborHTMLParser(prepared)
+    for span in tree.css(LABELLED):
+        span.unwrap()
+    return tree.html or ""
+
+
+def page_url(html: str) -> str | None:
+    """The page's own absolute address from its canonical link or og:url, if it names one."""
+    tree = LexborHTMLParser(html)
+    for selector, attribute in ADDRESS:
+        node = tree.css_first(selector)
+        value = (node.attributes.get(attribute) or "").strip() if node else ""
+        if value.startswith(("http://", "https://")):
+            return value
+    return None
+
+
+def convert(source: Path, target: Path) -> int:
+    """Write the corpus folder; returns how many pages have gold."""
+    target.mkdir(parents=True, exist_ok=True)
+    lines = []
+    for page in sorted(source.glob("gt_*.html"), key=lambda path: int(path.stem[3:])):
+        prepared = decoded(page.read_bytes())
+        html = unlabelled(prepared)
+        inner, texts = paragraphs(html)
+        name = f"{int(page.stem[3:]):03d}_{hashlib.sha1(page.name.encode()).hexdigest()[:16]}.txt"
+        (target / name).write_text(repr(inner), encoding="utf-8")
+        gold = gold_blocks(prepared)
+        gold = gold if covered(gold, texts) >= MIN_COVERED else []
+        lines.append(json.dumps({"file": name, "url": page_url(html), "gold": gold or None}, ensure_ascii=False))
+    (target / "index.jsonl").write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    return sum(1 for line in lines if json.loads(line)["gold"])
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--source", type=Path, required=True, help="googletrends prepared_html folder (gt_N.html)")
+    parser.add_argument("--target", type=Path, required=True, help="folder to write the corpus into")
+    args = parser.parse_args(argv)
+    print(f"{convert(args.source, args.target)} pages with gold written to {args.target}")
+
+
+if __name__ == "__main__":
+    main()
