@@ -50,14 +50,17 @@ FURNITURE: dict[str, Furniture] = {
         160,
         r"\bfollow (?:us|@|\w+(?: \w+)? on (?:twitter|facebook|instagram|x|tiktok|youtube)\b)"
         r"|\blike us on\b|^share\b|síguenos|suivez-nous|folgen sie uns|siga-nos|seguici"
-        r"|^(?:facebook|twitter|whatsapp|email|pinterest|linkedin|reddit)\W*$",
+        r"|^(?:facebook|twitter|whatsapp|email|pinterest|linkedin|reddit)\W*$"
+        r"|^(?:(?:facebook|twitter|google\+|whatsapp|e-?mail|pinterest|linkedin|reddit|instagram|youtube|rss|tumblr"
+        r"|telegram|flipboard|messenger|print|mobile|share)[\W_]*){2,}$",
     ),
     "comments": Furniture(
         200,
         r"leave a (?:comment|reply)|you are commenting using|notify me|comment policy"
         r"|your e-?mail address will not be published|required fields are marked"
         r"|save my name|^post (?:a )?comment|\bcomments?\s*\(\d+\)|^\d+\s+comments?$"
-        r"|comments are closed|logged in to (?:leave a |post a )?comment",
+        r"|comments are closed|logged in to (?:leave a |post a )?comment"
+        r"|(?:留言|评论|評論|コメント|kommentare?|commentaires?|comentarios?|comentários?|commenti|комментари\w*)\s*[(（]\d+[)）]",
     ),
     "read_more": Furniture(
         160,
@@ -84,13 +87,21 @@ FURNITURE: dict[str, Furniture] = {
         200,
         r"this is a modal window|(?:beginning|end) of dialog window|escape will cancel|requires javascript"
         r"|enable javascript|javascript (?:is )?(?:disabled|required)|browser does not support|ad ?blocker"
-        r"|continue reading below|an error has occurred|error occurred|please try again|^report (?:an )?issue$",
+        r"|continue reading below|an error has occurred|error occurred|please try again|^report (?:an )?issue$"
+        r"|tente (?:novamente|mais tarde)|int[eé]ntel?o (?:de nuevo|más tarde)|veuillez réessayer"
+        r"|versuchen sie es (?:später )?(?:erneut|noch einmal)|riprova(?:re)? più tardi"
+        r"|^(?:advertisement|advertising|sponsored|anzeige|werbung|publicité|publicidad|publicidade|pubblicità"
+        r"|advertentie|реклама|reklama|广告|広告|광고)\W*$"
+        r"|^[\W_]*(?:(?:previous|next|prev|older|newer|vorige|volgende|nächste|vorherige|précédent|suivant"
+        r"|anterior|siguiente|próximo|precedente|successivo|предыдущ\w*|следующ\w*|上一[篇页頁]|下一[篇页頁])"
+        r"(?:\s+(?:post|page|article|story|entry|seite|artikel|página|pagina))?[\W_]*){1,4}$",
     ),
     "byline": Furniture(
         100,
         r"^(?:published|updated|posted|last updated)\s*(?:on|at|:)?\s*"
         r"(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)"
-        r"|\b\d+\s*(?:min(?:ute)?s?|minutos?) (?:read|de leitura)\b|tempo de leitura",
+        r"|\b\d+\s*(?:min(?:ute)?s?|minutos?) (?:read|de leitura)\b|tempo de leitura"
+        r"|^\W*(?:posted by|publié par|publicado por|pubblicato da|veröffentlicht von|geplaatst door)\b",
     ),
 }
 

@@ -173,13 +173,13 @@ _FURNITURE_MEANINGS = {
     "cookie": "cookie or consent notice",
     "newsletter": "newsletter or e-mail sign-up prompt",
     "subscription": "subscription, paywall or log-in prompt",
-    "follow_us": "'follow us' or share prompt for social networks",
-    "comments": "comment form or comment-section furniture",
+    "follow_us": "'follow us' or share prompt, or a line of share-button names",
+    "comments": "comment form or comment-section furniture (a comment count in several languages)",
     "read_more": "'read more' / related-content line",
     "credit": "photo credit on a line of its own (Getty, AP, Reuters/Corbis)",
     "caption": "media caption or credit (Image source, Media caption, Photo: ...)",
-    "interface": "page-interface text: video player, script, ad-blocker or error notice",
-    "byline": "byline, dateline, comment header or reading-time line",
+    "interface": "page-interface text: ad label, previous/next link, video player, script, ad-blocker or error notice",
+    "byline": "byline ('Posted by' too), dateline, comment header or reading-time line",
 }
 
 # Priority order: the first rule that holds names the paragraph. The lead is never flagged.
