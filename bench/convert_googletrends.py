@@ -8,7 +8,8 @@ reads a local copy and writes, into the folder you name (e.g. bench/out/gold/goo
 `NNN_<16 hex>.txt` per page holding every non-blank `<p>`'s inner HTML with the label spans
 unwrapped (the way ../shared/corpus/aeb was made) and an index.jsonl whose gold is the text of the
 page's labelled spans, one entry per span, and whose url is the page's canonical or og:url address
-(for the dev/test split by site). Pages whose
+(for the dev/test split by site). The same format holds BoilerNet's CleanEval copy (737 English web
+pages of all kinds, `datasets/cleaneval/prepared_html/ce_N.html`), which converts alike. Pages whose
 `<p>`s hold under half of the gold's words keep gold null, as in bench/convert_l3s.py. A copy of the
 data set is in the GitHub repository sakata-yusuke-75/boilernet_japanese, commit 31de39a
 (folder datasets/googletrends/prepared_html):
@@ -58,15 +59,21 @@ def page_url(html: str) -> str | None:
     return None
 
 
+def numbered_pages(source: Path) -> dict[int, Path]:
+    """Page number -> file, for every page named as BoilerNet names them (gt_12.html -> 12)."""
+    pages = {page.stem.rsplit("_", 1)[-1]: page for page in source.glob("*_*.html")}
+    return {int(number): page for number, page in pages.items() if number.isdigit()}
+
+
 def convert(source: Path, target: Path) -> int:
     """Write the corpus folder; returns how many pages have gold."""
     target.mkdir(parents=True, exist_ok=True)
     lines = []
-    for page in sorted(source.glob("gt_*.html"), key=lambda path: int(path.stem[3:])):
+    for number, page in sorted(numbered_pages(source).items()):
         prepared = decoded(page.read_bytes())
         html = unlabelled(prepared)
         inner, texts = paragraphs(html)
-        name = f"{int(page.stem[3:]):03d}_{hashlib.sha1(page.name.encode()).hexdigest()[:16]}.txt"
+        name = f"{number:03d}_{hashlib.sha1(page.name.encode()).hexdigest()[:16]}.txt"
         (target / name).write_text(repr(inner), encoding="utf-8")
         gold = gold_blocks(prepared)
         gold = gold if covered(gold, texts) >= MIN_COVERED else []
@@ -77,7 +84,9 @@ def convert(source: Path, target: Path) -> int:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--source", type=Path, required=True, help="googletrends prepared_html folder (gt_N.html)")
+    parser.add_argument(
+        "--source", type=Path, required=True, help="a BoilerNet prepared_html folder (gt_N.html, ce_N.html)"
+    )
     parser.add_argument("--target", type=Path, required=True, help="folder to write the corpus into")
     args = parser.parse_args(argv)
     print(f"{convert(args.source, args.target)} pages with gold written to {args.target}")
