@@ -11,6 +11,7 @@ import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import forkserver
 
+from prefect.context import SettingsContext, SyncClientContext
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
 from tasks.settings import Settings
@@ -19,8 +20,10 @@ from tasks.settings import Settings
 # paragraphs (15.0 s against 15.5 s) because a process pool costs seconds to start; processes win
 # at 500,000 (22.4 s against 24.5 s). The crossover is near 7,000 files.
 PROCESS_POOL_MIN_FILES = 8_000
-# What every local worker process imports before its first task: Prefect's task engine and the tasks.
-WORKER_MODULES = ["prefect.task_engine", "tasks.prefect_tasks"]
+# What every local worker process imports before its first task: Prefect's task engine, the tasks, and
+# the Prefect collections that its first task run's context loads (prefect_dask imports Dask and
+# distributed: about 0.3 s of CPU per worker, once, in the fork server instead).
+WORKER_MODULES = ["prefect.task_engine", "tasks.prefect_tasks", "prefect_dask"]
 _FORKSERVER = multiprocessing.get_context("forkserver")
 
 
@@ -35,9 +38,28 @@ def start_worker_imports() -> None:
     forkserver.ensure_running()
 
 
+def open_worker_client(settings_context: dict) -> None:
+    """Worker initializer: one API client, made under the flow's settings, for all the worker's task runs.
+
+    Without an open client context, every task run in a process worker builds two API clients (one
+    to hydrate the flow's context, one for the task engine), each loading certifi's CA bundle into a
+    new SSL context: about half of a task run's fixed CPU. Prefect's `get_client` returns the open
+    context's client instead, as it does for a thread runner's tasks. It stays open until the
+    worker exits.
+    """
+    with SettingsContext(**settings_context):
+        SyncClientContext().__enter__()
+
+
 class PreloadedProcessPool(ProcessPoolTaskRunner):
     """Prefect's process pool, but its workers fork from the `start_worker_imports` server instead of
-    spawning a fresh interpreter each: the same tasks, settings, logs and events, without the imports."""
+    spawning a fresh interpreter each, and keep one API client open: the same tasks, settings, logs
+    and events, without the imports and clients each task run would build."""
+
+    def __init__(self, max_workers: int) -> None:
+        """Made inside the flow run, so its workers' client gets the run's settings (its API URL too)."""
+        settings = SettingsContext.get()
+        super().__init__(max_workers, initializer=open_worker_client, initargs=(settings.serialize(),))
 
     def __enter__(self) -> PreloadedProcessPool:
         super().__enter__()

@@ -59,3 +59,24 @@ def test_process_workers_fork_from_a_server_that_already_imported_the_tasks(pref
     command = " ".join(seen[0][2])
     assert "multiprocessing.forkserver" in command  # ...the fork server,
     assert all(module in command for module in WORKER_MODULES)  # started with the workers' imports
+
+
+def test_process_workers_keep_one_api_client_for_the_flows_server(prefect_harness):
+    from prefect import flow, task
+    from prefect.client.orchestration import get_client
+
+    @task
+    def client_here() -> tuple[int, int, str]:
+        """This worker's pid, and the identity and address of the API client its task runs use."""
+        client = get_client(sync_client=True)
+        return os.getpid(), id(client), str(client.api_url)
+
+    @flow
+    def six_tasks() -> tuple[list[tuple[int, int, str]], str]:
+        with PreloadedProcessPool(max_workers=2) as runner:
+            seen = [future.result() for future in [runner.submit(client_here, {}) for _ in range(6)]]
+        return seen, str(get_client(sync_client=True).api_url)
+
+    seen, flow_api = six_tasks()
+    assert len({pid for pid, _, _ in seen}) == len({(pid, client) for pid, client, _ in seen})  # one client per worker
+    assert {api for _, _, api in seen} == {flow_api}
