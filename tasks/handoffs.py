@@ -30,7 +30,7 @@ class Plan:
     text_files: list[str]  # the committed (text, article) pair files of the base, in hash-bucket order
     text_pairs: int  # pairs in those files
     planned: str | None = None  # the batches' files, staged one part per batch (PLANNED rows)
-    quick_keys: str | None = None  # staged quick keys to record (QUICK_KEYS rows), None when there are none
+    quick_keys: str | None = None  # staged quick keys to record (QUICK_KEYS rows): a part per batch, then known files'
     text_deltas: list[PairRun] = field(default_factory=list)  # the newer pair runs, oldest first
     stats: Stats = field(default_factory=Stats)
     healed: list[str] = field(default_factory=list)  # state files rebuilt from the tables, and why

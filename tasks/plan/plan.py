@@ -11,7 +11,7 @@ from schemas.internal import QUICK_KEYS
 from tasks.commit.manifest import check_schema, load_files_state, state_of
 from tasks.commit.protocol import recover
 from tasks.commit.rebuild import heal_state
-from tasks.commit.staging import RunInfo, stage_frame, stage_parts
+from tasks.commit.staging import RunInfo, stage_parts
 from tasks.handoffs import Plan
 from tasks.ingest.discover import article_id, discover_with_keys
 from tasks.plan.unchanged import unchanged_files
@@ -48,9 +48,6 @@ def make_plan(
         # a current version read again (its content changed) is retired, like a superseded one
         reread = replaced.join(known.filter("is_current"), on="source_file", how="semi")
         retired = versions.superseded + reread["source_file"].to_list()
-        recorded = pl.concat(
-            [todo.filter(pl.col("quick_key").is_not_null()).select(QUICK_KEYS.names()), unchanged.refreshed]
-        )
         paths = todo["source_file"].to_list()
         batches = [paths[i : i + batch_files] for i in range(0, len(paths), batch_files)]
     stats.count("read_retries", unchanged.read_retries)
@@ -67,7 +64,7 @@ def make_plan(
         text_pairs=state_of(previous).text_pairs,
         planned=stage_planned(output, run, versions.planned, batches),
         text_deltas=state_of(previous).text_deltas,
-        quick_keys=stage_quick_keys(output, run, recorded),
+        quick_keys=stage_quick_keys(output, run, todo.select(QUICK_KEYS.names()), batches, unchanged.refreshed),
         stats=stats,
         healed=healed,
     )
@@ -83,13 +80,23 @@ def stage_planned(output: Store, run: RunInfo, planned: pl.DataFrame, batches: l
     """The planned files (PLANNED rows) staged one part per batch, so each batch reads only its own."""
     if not batches:
         return None
+    return stage_parts(output, run.staged("planned.arrow"), _batch_parts(planned, batches))
+
+
+def stage_quick_keys(
+    output: Store, run: RunInfo, keys: pl.DataFrame, batches: list[list[str]], refreshed: pl.DataFrame
+) -> str | None:
+    """The quick keys (QUICK_KEYS rows) the commit records in the skip list, staged one part per batch
+    (`keys` of the files to read, in batch order), then `refreshed`, of known files: the commit joins
+    each batch's rows with its own part. None when there are none."""
+    if not batches and not refreshed.height:
+        return None
+    return stage_parts(output, run.staged("quick-keys.arrow"), [*_batch_parts(keys, batches), refreshed])
+
+
+def _batch_parts(rows: pl.DataFrame, batches: list[list[str]]) -> list[pl.DataFrame]:
+    """`rows` (one per file, in batch order) cut into one frame per batch."""
     offsets = [0]
     for batch in batches:
         offsets.append(offsets[-1] + len(batch))
-    parts = [planned.slice(start, end - start) for start, end in zip(offsets, offsets[1:])]
-    return stage_parts(output, run.staged("planned.arrow"), parts)
-
-
-def stage_quick_keys(output: Store, run: RunInfo, keys: pl.DataFrame) -> str | None:
-    """The quick keys (QUICK_KEYS rows) the commit records in the skip list, staged for it; None when there are none."""
-    return stage_frame(output, run.staged("quick-keys.arrow"), keys) if keys.height else None
+    return [rows.slice(start, end - start) for start, end in zip(offsets, offsets[1:])]

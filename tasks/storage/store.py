@@ -12,6 +12,7 @@ import errno
 import io
 import os
 import uuid
+from collections.abc import Iterable
 from pathlib import Path
 
 import fsspec
@@ -112,6 +113,17 @@ class Store:
         """Write `table` as zstd Parquet atomically; return the bytes written."""
         buffer = io.BytesIO()
         pq.write_table(table, buffer, row_group_size=row_group_size, **PARQUET_OPTIONS)
+        data = buffer.getvalue()
+        self.write_bytes(rel, data)
+        return len(data)
+
+    def write_parquet_parts(self, rel: str, schema: pa.Schema, tables: Iterable[pa.Table]) -> int:
+        """Write tables one after another as one zstd Parquet file atomically, holding one table at a
+        time and the compressed file; return the bytes written."""
+        buffer = io.BytesIO()
+        with pq.ParquetWriter(buffer, schema, **PARQUET_OPTIONS) as writer:
+            for table in tables:
+                writer.write_table(table)
         data = buffer.getvalue()
         self.write_bytes(rel, data)
         return len(data)
