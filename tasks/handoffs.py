@@ -7,7 +7,7 @@ they are staged as files under the run's staging folder and these records name t
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from tasks.commit.staging import RunInfo
 from tasks.stats import Stats
@@ -16,12 +16,20 @@ if TYPE_CHECKING:
     from tasks.repeats.runs import PairRun
 
 
+class Batch(NamedTuple):
+    """A batch of a plan as the flow sees it: its number of files, and its first and last (for messages)."""
+
+    files: int
+    first: str
+    last: str
+
+
 @dataclass(frozen=True)
 class Plan:
     """The input files of a run, in batches, and what the output already holds of them."""
 
     run: RunInfo
-    batches: list[list[str]]
+    batches: list[Batch]  # the files themselves are staged (`planned`): a plan holds no list of every path
     found: int  # input files found
     skipped: int  # unchanged since they were written
     replaced: list[str]  # files written before whose content changed: their rows are replaced

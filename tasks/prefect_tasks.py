@@ -223,7 +223,8 @@ def _commit_new(
     rows = StagedRows(output, [r.files for r in results], [r.batch_no for r in results], plan.quick_keys)
     known = read_staged_part(output, plan.quick_keys, len(plan.batches)) if plan.quick_keys else None
     refreshed = pl.DataFrame(schema=QUICK_KEYS) if known is None else known
-    change = SkipListChange(rows, rows.sources(), refreshed, plan.superseded, full_refresh or previous is None)
+    full = full_refresh or previous is None
+    change = SkipListChange(rows, rows.count(), plan.replaced, refreshed, plan.superseded, full)
     summary = run_summary(plan, results, repeats, Stats(counts=stats.counts))
     staged = {r.batch_no: r.written for r in results}
     out = RunOutput(staged, change, repeats or None, set(plan.replaced) | set(plan.superseded), summary)

@@ -222,7 +222,7 @@ def _new_skip_list(
     run changes. The run's own rows are streamed into the file a batch at a time, after the others."""
     state = state_of(previous)
     fields = {k: getattr(state, k) for k in ("files", "file_rows", "file_deltas", "file_delta_rows")}
-    delta_height = changed.height + change.own.len()
+    delta_height = changed.height + change.n_new
     if not delta_height and not change.full and state.files:
         return fields
     if (
@@ -230,13 +230,10 @@ def _new_skip_list(
         or not state.files
         or needs_compaction(state.file_rows, len(state.file_deltas), state.file_delta_rows + delta_height)
     ):
-        old = None if change.full else load_files_state(store, previous) if known is None else known
-        head = (
-            changed if old is None else merged(old, changed).filter(~pl.col("source_file").is_in(change.own.implode()))
-        )
+        head = changed if change.full else _compacted(store, previous, known, changed, change.replaced)
         path = f"{STATE_DIR}/files-{run.run_id}.parquet"
         plan.deletes += state.skip_list_paths()
-        fields = {"files": path, "file_rows": head.height + change.own.len(), "file_deltas": [], "file_delta_rows": 0}
+        fields = {"files": path, "file_rows": head.height + change.n_new, "file_deltas": [], "file_delta_rows": 0}
     else:
         head, path = changed, f"{STATE_DIR}/files-{run.run_id}-delta.parquet"
         fields |= {"file_deltas": [*state.file_deltas, path], "file_delta_rows": state.file_delta_rows + delta_height}
@@ -245,6 +242,15 @@ def _new_skip_list(
     store.write_parquet_parts(run.staged(path), schema, parts)
     plan.move(run.staged(path), path)
     return fields
+
+
+def _compacted(
+    store: Store, previous: Manifest | None, known: pl.DataFrame | None, changed: pl.DataFrame, replaced: list[str]
+) -> pl.DataFrame:
+    """The committed skip list with this run's changed rows applied, without the files it read again
+    (their new rows follow)."""
+    old = load_files_state(store, previous) if known is None else known
+    return merged(old, changed).filter(~pl.col("source_file").is_in(replaced))
 
 
 def _new_pair_state(

@@ -38,20 +38,21 @@ class StagedRows:
             keys = read_staged_part(self.store, self.keys, batch_no) if self.keys else pl.DataFrame(schema=QUICK_KEYS)
             yield _with_keys(read_staged(self.store, rel), keys)
 
-    def sources(self) -> pl.Series:
-        """The files these rows are of (one row each)."""
-        names = [read_staged(self.store, rel, ["source_file"])["source_file"] for rel in self.files]
-        return pl.concat([pl.Series("source_file", [], pl.String), *names])
+    def count(self) -> int:
+        """How many rows there are (one per file), from the staged files' record batches."""
+        return sum(self.store.open_arrow(rel).count_rows() for rel in self.files)
 
 
 @dataclass(frozen=True)
 class SkipListChange:
-    """What a run changes in the skip list: the rows of its files (`new_rows`, a frame per batch, one
-    row per file of `own`), quick keys recorded anew for known files, and the known current versions
-    it superseded. `full`: the new rows are the whole list."""
+    """What a run changes in the skip list: the rows of its files (`new_rows`, a frame per batch,
+    `n_new` rows in all), the known files among them (`replaced`: read again, their new rows replace
+    the known ones), quick keys recorded anew for known files, and the known current versions it
+    superseded. `full`: the new rows are the whole list."""
 
     new_rows: Iterable[pl.DataFrame] = ()
-    own: pl.Series = field(default_factory=lambda: pl.Series("source_file", [], pl.String))
+    n_new: int = 0
+    replaced: list[str] = field(default_factory=list)
     refreshed: pl.DataFrame = field(default_factory=lambda: pl.DataFrame(schema=QUICK_KEYS))
     superseded: list[str] = field(default_factory=list)
     full: bool = False
@@ -63,12 +64,14 @@ class SkipListChange:
 
 def changed_rows(change: SkipListChange, known: pl.DataFrame, renamed: dict[str, str]) -> pl.DataFrame:
     """The known rows a run changes, written before its own (`known` holds at least those:
-    superseded, refreshed, or in a part the commit renamed); its own files' rows replace theirs."""
-    own = change.own.implode()
+    superseded, refreshed, or in a part the commit renamed); the rows of files it read again are
+    replaced by their new ones."""
     touched = pl.col("source_file").is_in(change.superseded) | pl.col("source_file").is_in(
         change.refreshed["source_file"].implode()
     )
-    changed = known.filter((touched | pl.col("part").is_in(list(renamed))) & ~pl.col("source_file").is_in(own))
+    changed = known.filter(
+        (touched | pl.col("part").is_in(list(renamed))) & ~pl.col("source_file").is_in(change.replaced)
+    )
     changed = changed.with_columns(
         is_current=pl.col("is_current") & ~pl.col("source_file").is_in(change.superseded),
         part=pl.col("part").replace(renamed),

@@ -153,6 +153,15 @@ def _object_modified(info: dict) -> int | None:
     return round(float(found) * 1_000_000) if isinstance(found, int | float) else None
 
 
+def article_ids(paths: pl.Series) -> pl.Series:
+    """`article_id` of every path, by Polars' regex: a plan of the whole archive makes no Python
+    string per file (except for names off the pattern)."""
+    ids = paths.str.extract(ARTICLE_NAME.pattern, 1)
+    if ids.null_count():
+        ids = pl.select(pl.coalesce(ids, paths.map_elements(article_id, return_dtype=pl.String))).to_series()
+    return ids.alias("article_id")
+
+
 def article_id(source_file: str) -> str:
     """The 16-hex id of the file name; off that pattern, the first 16 hex of the path's sha256, so
     the id is known before the file is read and stays the same when its content changes."""

@@ -12,8 +12,8 @@ from tasks.commit.manifest import check_schema, load_files_state, state_of
 from tasks.commit.protocol import recover
 from tasks.commit.rebuild import heal_state
 from tasks.commit.staging import RunInfo, stage_parts
-from tasks.handoffs import Plan
-from tasks.ingest.discover import article_id, discover_with_keys
+from tasks.handoffs import Batch, Plan
+from tasks.ingest.discover import article_ids, discover_with_keys
 from tasks.plan.unchanged import unchanged_files
 from tasks.plan.versions import choose_versions
 from tasks.stats import Stats
@@ -48,8 +48,7 @@ def make_plan(
         # a current version read again (its content changed) is retired, like a superseded one
         reread = replaced.join(known.filter("is_current"), on="source_file", how="semi")
         retired = versions.superseded + reread["source_file"].to_list()
-        paths = todo["source_file"].to_list()
-        batches = [paths[i : i + batch_files] for i in range(0, len(paths), batch_files)]
+        batches = _batches(todo["source_file"], batch_files)
     stats.count("read_retries", unchanged.read_retries)
     stats.count("state_rebuilt", len(healed))
     return Plan(
@@ -72,11 +71,18 @@ def make_plan(
 
 def _todo_frame(todo: pl.DataFrame) -> pl.DataFrame:
     """The files to read (LISTING rows), with the article id their name carries."""
-    ids = pl.Series("article_id", [article_id(p) for p in todo["source_file"]], pl.String)
-    return todo.select("source_file", ids, "file_modified_at")
+    return todo.select("source_file", article_ids(todo["source_file"]), "file_modified_at")
 
 
-def stage_planned(output: Store, run: RunInfo, planned: pl.DataFrame, batches: list[list[str]]) -> str | None:
+def _batches(paths: pl.Series, batch_files: int) -> list[Batch]:
+    """The batches of these paths, `batch_files` each, as their sizes and first and last files."""
+    return [
+        Batch(len(chunk), chunk[0], chunk[-1])
+        for chunk in (paths.slice(i, batch_files) for i in range(0, paths.len(), batch_files))
+    ]
+
+
+def stage_planned(output: Store, run: RunInfo, planned: pl.DataFrame, batches: list[Batch]) -> str | None:
     """The planned files (PLANNED rows) staged one part per batch, so each batch reads only its own."""
     if not batches:
         return None
@@ -84,7 +90,7 @@ def stage_planned(output: Store, run: RunInfo, planned: pl.DataFrame, batches: l
 
 
 def stage_quick_keys(
-    output: Store, run: RunInfo, keys: pl.DataFrame, batches: list[list[str]], refreshed: pl.DataFrame
+    output: Store, run: RunInfo, keys: pl.DataFrame, batches: list[Batch], refreshed: pl.DataFrame
 ) -> str | None:
     """The quick keys (QUICK_KEYS rows) the commit records in the skip list, staged one part per batch
     (`keys` of the files to read, in batch order), then `refreshed`, of known files: the commit joins
@@ -94,9 +100,9 @@ def stage_quick_keys(
     return stage_parts(output, run.staged("quick-keys.arrow"), [*_batch_parts(keys, batches), refreshed])
 
 
-def _batch_parts(rows: pl.DataFrame, batches: list[list[str]]) -> list[pl.DataFrame]:
+def _batch_parts(rows: pl.DataFrame, batches: list[Batch]) -> list[pl.DataFrame]:
     """`rows` (one per file, in batch order) cut into one frame per batch."""
     offsets = [0]
     for batch in batches:
-        offsets.append(offsets[-1] + len(batch))
+        offsets.append(offsets[-1] + batch.files)
     return [rows.slice(start, end - start) for start, end in zip(offsets, offsets[1:])]
