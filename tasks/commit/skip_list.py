@@ -1,11 +1,12 @@
 """The skip list as a base file and small per-run deltas: a commit writes what its run changed.
 
-A run that changes the skip list writes one delta: the known rows it changed (a version superseded, a quick key recorded anew, a part renamed by
-a rewrite), then the rows of the files it wrote or quarantined, streamed batch by batch into the
-file. Readers take the base and the deltas in order, a file's last row winning. When the
-deltas would hold more than DELTA_SHARE of the base's rows, or number MAX_DELTAS, the commit
-writes the merged list as a new base instead (a compaction, as an LSM tree does): reads stay
-bounded, and a run's write is proportional to what is new, amortised over the runs.
+A run that changes the skip list writes one delta: the known rows it changed (a version
+superseded, a quick key recorded anew, a part renamed by a rewrite), then the rows of the files it
+wrote or quarantined, streamed into the file a batch at a time. Readers take the base and the
+deltas in order, a file's last row winning. When the deltas would hold more than DELTA_SHARE of
+the base's rows, or number MAX_DELTAS, the commit writes the merged list as a new base instead (a
+compaction, as an LSM tree does): reads stay bounded, and a run's write is proportional to what is
+new, amortised over the runs.
 """
 
 from __future__ import annotations
