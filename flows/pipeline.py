@@ -87,7 +87,7 @@ def newsflow(settings: Settings) -> dict:
         plan = plan_run(
             source, output, settings.batch_files, settings.full_refresh, settings.max_file_bytes, settings.full_check
         )
-        kind = runner_kind(settings, sum(len(batch) for batch in plan.batches))
+        kind = runner_kind(settings, sum(batch.files for batch in plan.batches))
         ui.describe_run(ui.run_name(plan.run.started_at, settings, plan.found), ui.run_tags(settings, kind))
         with task_runner(kind, settings) as runner:
             repeats, enriched = _batches(runner, settings, plan, source, output)

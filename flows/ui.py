@@ -25,7 +25,7 @@ from prefect.events import emit_event
 from prefect.futures import PrefectFuture, as_completed
 from prefect.runtime import flow_run
 
-from tasks.handoffs import RunSummary
+from tasks.handoffs import Batch, RunSummary
 from tasks.prefect_tasks import RETRY_POLICY
 from tasks.report import quality
 from tasks.settings import Settings
@@ -101,7 +101,7 @@ class RunProgress:
 
     STAGES = ("clean", "enrich")
 
-    def __init__(self, batches: list[list[str]]) -> None:
+    def __init__(self, batches: list[Batch]) -> None:
         self.batches = batches
         self.units = len(self.STAGES) * len(batches)
         self.done = 0
@@ -110,7 +110,7 @@ class RunProgress:
             0.0 if self.units else 100.0, key=PROGRESS_ARTIFACT, description="Batches cleaned and enriched"
         )
         if self.observer:
-            self.observer.planned(sum(len(b) for b in batches), len(batches))
+            self.observer.planned(sum(b.files for b in batches), len(batches))
 
     def finished(self, stage: str, futures: list[PrefectFuture]) -> Iterator[tuple[int, Any]]:
         """(batch number, result) of one stage's futures as each finishes, reporting progress."""
@@ -125,7 +125,7 @@ class RunProgress:
                 self.done += 1
                 update_progress_artifact(self.artifact_id, round(100 * self.done / self.units, 1))
                 if self.observer:
-                    self.observer.batch_done(stage, len(self.batches[i]), result.n_paragraphs)
+                    self.observer.batch_done(stage, self.batches[i].files, result.n_paragraphs)
             yield i, result
 
     def collect(self, stage: str, futures: list[PrefectFuture]) -> list[Any]:
@@ -137,8 +137,8 @@ class RunProgress:
         """Stop the run with a message that says which stage and batch failed, on which files."""
         if stage not in self.STAGES:  # a step over all batches, such as a count bucket
             raise StageFailed(f"{stage} part {i + 1} failed: {type(error).__name__}: {error}") from error
-        files = self.batches[i]
-        shown = files[0] if len(files) == 1 else f"{files[0]} … {files[-1]}"
+        batch = self.batches[i]
+        shown = batch.first if batch.files == 1 else f"{batch.first} … {batch.last}"
         where = f"{stage} batch {i + 1}/{len(self.batches)} (files {shown})"
         raise StageFailed(f"{where} failed: {type(error).__name__}: {error}") from error
 

@@ -7,7 +7,7 @@ they are staged as files under the run's staging folder and these records name t
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from tasks.commit.staging import RunInfo
 from tasks.stats import Stats
@@ -16,12 +16,20 @@ if TYPE_CHECKING:
     from tasks.repeats.runs import PairRun
 
 
+class Batch(NamedTuple):
+    """A batch of a plan as the flow sees it: its number of files, and its first and last (for messages)."""
+
+    files: int
+    first: str
+    last: str
+
+
 @dataclass(frozen=True)
 class Plan:
     """The input files of a run, in batches, and what the output already holds of them."""
 
     run: RunInfo
-    batches: list[list[str]]
+    batches: list[Batch]  # the files themselves are staged (`planned`): a plan holds no list of every path
     found: int  # input files found
     skipped: int  # unchanged since they were written
     replaced: list[str]  # files written before whose content changed: their rows are replaced
@@ -30,7 +38,7 @@ class Plan:
     text_files: list[str]  # the committed (text, article) pair files of the base, in hash-bucket order
     text_pairs: int  # pairs in those files
     planned: str | None = None  # the batches' files, staged one part per batch (PLANNED rows)
-    quick_keys: str | None = None  # staged quick keys to record (QUICK_KEYS rows), None when there are none
+    quick_keys: str | None = None  # staged quick keys to record (QUICK_KEYS rows): a part per batch, then known files'
     text_deltas: list[PairRun] = field(default_factory=list)  # the newer pair runs, oldest first
     stats: Stats = field(default_factory=Stats)
     healed: list[str] = field(default_factory=list)  # state files rebuilt from the tables, and why

@@ -15,11 +15,11 @@ from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import task_run as current_task_run
 
-from schemas.internal import REPEATS
+from schemas.internal import QUICK_KEYS, REPEATS
 from tasks.clean.paragraphs import clean_paragraphs
 from tasks.commit.manifest import Manifest, load_manifest, load_texts_state, write_pairs
 from tasks.commit.protocol import RunOutput, commit, finish
-from tasks.commit.skip_list import skip_list_change, skip_list_rows
+from tasks.commit.skip_list import SkipListChange, StagedRows, skip_list_rows
 from tasks.commit.staging import (
     RunInfo,
     read_covering,
@@ -220,9 +220,11 @@ def _commit_new(
     stats: Stats,
 ) -> RunSummary:
     """Write the run's state and manifest over the previous one; return the summary it holds."""
-    new_files = [read_staged(output, r.files) for r in results]
-    keys = read_staged(output, plan.quick_keys) if plan.quick_keys else None
-    change = skip_list_change(new_files, keys, plan.superseded, full_refresh or previous is None)
+    rows = StagedRows(output, [r.files for r in results], [r.batch_no for r in results], plan.quick_keys)
+    known = read_staged_part(output, plan.quick_keys, len(plan.batches)) if plan.quick_keys else None
+    refreshed = pl.DataFrame(schema=QUICK_KEYS) if known is None else known
+    full = full_refresh or previous is None
+    change = SkipListChange(rows, rows.count(), plan.replaced, refreshed, plan.superseded, full)
     summary = run_summary(plan, results, repeats, Stats(counts=stats.counts))
     staged = {r.batch_no: r.written for r in results}
     out = RunOutput(staged, change, repeats or None, set(plan.replaced) | set(plan.superseded), summary)

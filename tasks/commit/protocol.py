@@ -25,12 +25,14 @@ import posixpath
 import re
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
+from itertools import chain
 
 import polars as pl
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from schemas import SCHEMA_VERSION, TABLES
+from schemas.internal import FILES_STATE
 from tasks.commit.manifest import (
     MANIFEST_DIR,
     STATE_DIR,
@@ -43,7 +45,7 @@ from tasks.commit.manifest import (
     manifest_versions,
     state_of,
 )
-from tasks.commit.skip_list import SkipListChange, delta_rows, merged, needs_compaction
+from tasks.commit.skip_list import SkipListChange, changed_rows, merged, needs_compaction
 from tasks.commit.staging import STAGING_DIR, RunInfo
 from tasks.handoffs import RepeatBucket, RunSummary
 from tasks.repeats.runs import PairRun
@@ -145,8 +147,8 @@ def commit(store: Store, run: RunInfo, previous: Manifest | None, out: RunOutput
             plan.move(run.staged(f"{table}/{part}"), f"{table}/{part}")
             tables[table].append(part)
     _keep_every_table(store, run, tables, plan)
-    delta = delta_rows(out.skip_list, old_state, renamed)
-    files = _new_skip_list(store, run, previous, old_state if touches else None, delta, out.skip_list.full, plan)
+    changed = changed_rows(out.skip_list, old_state, renamed)
+    files = _new_skip_list(store, run, previous, old_state if touches else None, changed, out.skip_list, plan)
     state = replace(_new_pair_state(run, state_of(previous), out.texts_state, plan), **files)
     manifest = Manifest(
         version=run.version,
@@ -210,32 +212,45 @@ def _new_skip_list(
     run: RunInfo,
     previous: Manifest | None,
     known: pl.DataFrame | None,
-    delta: pl.DataFrame,
-    full: bool,
+    changed: pl.DataFrame,
+    change: SkipListChange,
     plan: Publication,
 ) -> dict:
     """The skip-list fields of the new state: a delta appended, or a new base (a full list, or a
     compaction of the base, its deltas and this delta); unchanged when the run changed nothing.
-    `known` is the committed list when the commit has already read it."""
+    `known` is the committed list when the commit has already read it; `changed` the known rows this
+    run changes. The run's own rows are streamed into the file a batch at a time, after the others."""
     state = state_of(previous)
     fields = {k: getattr(state, k) for k in ("files", "file_rows", "file_deltas", "file_delta_rows")}
-    if not delta.height and not full and state.files:
+    delta_height = changed.height + change.n_new
+    if not delta_height and not change.full and state.files:
         return fields
     if (
-        full
+        change.full
         or not state.files
-        or needs_compaction(state.file_rows, len(state.file_deltas), state.file_delta_rows + delta.height)
+        or needs_compaction(state.file_rows, len(state.file_deltas), state.file_delta_rows + delta_height)
     ):
-        rows = delta if full else merged(load_files_state(store, previous) if known is None else known, delta)
+        head = changed if change.full else _compacted(store, previous, known, changed, change.replaced)
         path = f"{STATE_DIR}/files-{run.run_id}.parquet"
         plan.deletes += state.skip_list_paths()
-        fields = {"files": path, "file_rows": rows.height, "file_deltas": [], "file_delta_rows": 0}
+        fields = {"files": path, "file_rows": head.height + change.n_new, "file_deltas": [], "file_delta_rows": 0}
     else:
-        rows, path = delta, f"{STATE_DIR}/files-{run.run_id}-delta.parquet"
-        fields |= {"file_deltas": [*state.file_deltas, path], "file_delta_rows": state.file_delta_rows + delta.height}
-    store.write_parquet(run.staged(path), rows.to_arrow())
+        head, path = changed, f"{STATE_DIR}/files-{run.run_id}-delta.parquet"
+        fields |= {"file_deltas": [*state.file_deltas, path], "file_delta_rows": state.file_delta_rows + delta_height}
+    schema = pl.DataFrame(schema=FILES_STATE).to_arrow().schema
+    parts = (rows.select(FILES_STATE.names()).to_arrow().cast(schema) for rows in chain([head], change.new_rows))
+    store.write_parquet_parts(run.staged(path), schema, parts)
     plan.move(run.staged(path), path)
     return fields
+
+
+def _compacted(
+    store: Store, previous: Manifest | None, known: pl.DataFrame | None, changed: pl.DataFrame, replaced: list[str]
+) -> pl.DataFrame:
+    """The committed skip list with this run's changed rows applied, without the files it read again
+    (their new rows follow)."""
+    old = load_files_state(store, previous) if known is None else known
+    return merged(old, changed).filter(~pl.col("source_file").is_in(replaced))
 
 
 def _new_pair_state(

@@ -1,20 +1,23 @@
 """The skip list as a base file and small per-run deltas: a commit writes what its run changed.
 
-A run that changes the skip list writes one delta: the rows of the files it wrote or quarantined,
-and the known rows it changed (a version superseded, a quick key recorded anew, a part renamed by
-a rewrite). Readers take the base and the deltas in order, a file's last row winning. When the
-deltas would hold more than DELTA_SHARE of the base's rows, or number MAX_DELTAS, the commit
-writes the merged list as a new base instead (a compaction, as an LSM tree does): reads stay
-bounded, and a run's write is proportional to what is new, amortised over the runs.
+A run that changes the skip list writes one delta: the known rows it changed (a version
+superseded, a quick key recorded anew, a part renamed by a rewrite), then the rows of the files it
+wrote or quarantined, streamed into the file a batch at a time. Readers take the base and the
+deltas in order, a file's last row winning. When the deltas would hold more than DELTA_SHARE of
+the base's rows, or number MAX_DELTAS, the commit writes the merged list as a new base instead (a
+compaction, as an LSM tree does): reads stay bounded, and a run's write is proportional to what is
+new, amortised over the runs.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 
 import polars as pl
 
 from schemas.internal import FILES_STATE, QUICK_KEYS
+from tasks.commit.staging import read_staged, read_staged_part
 from tasks.storage.store import Store
 
 MAX_DELTAS = 16
@@ -22,43 +25,59 @@ DELTA_SHARE = 0.25
 
 
 @dataclass(frozen=True)
-class SkipListChange:
-    """What a run changes in the skip list: the rows of its files, quick keys recorded anew for known
-    files, and the known current versions it superseded. `full`: the new rows are the whole list."""
+class StagedRows:
+    """A run's new skip-list rows, staged one file per batch, read a batch at a time on every pass
+    with that batch's quick keys recorded: a commit never holds the rows of every file at once."""
 
-    new_rows: pl.DataFrame
-    refreshed: pl.DataFrame
-    superseded: list[str]
-    full: bool
+    store: Store
+    files: list[str]  # each batch's staged FILES_STATE rows
+    batch_nos: list[int]
+    keys: str | None  # the plan's staged quick keys: part n holds batch n's (tasks/plan/plan.py)
+
+    def __iter__(self) -> Iterator[pl.DataFrame]:
+        for rel, batch_no in zip(self.files, self.batch_nos):
+            keys = read_staged_part(self.store, self.keys, batch_no) if self.keys else pl.DataFrame(schema=QUICK_KEYS)
+            yield _with_keys(read_staged(self.store, rel), keys)
+
+    def count(self) -> int:
+        """How many rows there are (one per file), from the staged files' record batches."""
+        return sum(self.store.open_arrow(rel).count_rows() for rel in self.files)
+
+
+@dataclass(frozen=True)
+class SkipListChange:
+    """What a run changes in the skip list: the rows of its files (`new_rows`, a frame per batch,
+    `n_new` rows in all), the known files among them (`replaced`: read again, their new rows replace
+    the known ones), quick keys recorded anew for known files, and the known current versions it
+    superseded. `full`: the new rows are the whole list."""
+
+    new_rows: Iterable[pl.DataFrame] = ()
+    n_new: int = 0
+    replaced: list[str] = field(default_factory=list)
+    refreshed: pl.DataFrame = field(default_factory=lambda: pl.DataFrame(schema=QUICK_KEYS))
+    superseded: list[str] = field(default_factory=list)
+    full: bool = False
 
     def touches_known(self) -> bool:
         """Whether known rows change too (so the committed list must be read)."""
         return bool(self.superseded) or self.refreshed.height > 0
 
 
-def skip_list_change(
-    new_files: list[pl.DataFrame], quick_keys: pl.DataFrame | None, superseded: list[str], full: bool
-) -> SkipListChange:
-    """The change a run makes: its files' rows (FILES_STATE, quick keys recorded) and the rest."""
-    rows = pl.concat([pl.DataFrame(schema=FILES_STATE), *new_files], how="vertical_relaxed")
-    keys = pl.DataFrame(schema=QUICK_KEYS) if quick_keys is None else quick_keys
-    refreshed = keys.filter(~pl.col("source_file").is_in(rows["source_file"].implode()))
-    return SkipListChange(_with_keys(rows, keys), refreshed, superseded, full)
-
-
-def delta_rows(change: SkipListChange, known: pl.DataFrame, renamed: dict[str, str]) -> pl.DataFrame:
-    """The rows a run adds to the skip list: its own, then the known rows it changed (`known` holds at
-    least those: superseded, refreshed, or in a part the commit renamed)."""
-    own = change.new_rows["source_file"].implode()
+def changed_rows(change: SkipListChange, known: pl.DataFrame, renamed: dict[str, str]) -> pl.DataFrame:
+    """The known rows a run changes, written before its own (`known` holds at least those:
+    superseded, refreshed, or in a part the commit renamed); the rows of files it read again are
+    replaced by their new ones."""
     touched = pl.col("source_file").is_in(change.superseded) | pl.col("source_file").is_in(
         change.refreshed["source_file"].implode()
     )
-    changed = known.filter((touched | pl.col("part").is_in(list(renamed))) & ~pl.col("source_file").is_in(own))
+    changed = known.filter(
+        (touched | pl.col("part").is_in(list(renamed))) & ~pl.col("source_file").is_in(change.replaced)
+    )
     changed = changed.with_columns(
         is_current=pl.col("is_current") & ~pl.col("source_file").is_in(change.superseded),
         part=pl.col("part").replace(renamed),
     )
-    return pl.concat([_with_keys(changed, change.refreshed), change.new_rows])
+    return _with_keys(changed, change.refreshed)
 
 
 def _with_keys(rows: pl.DataFrame, keys: pl.DataFrame) -> pl.DataFrame:

@@ -9,11 +9,11 @@ interrupted.
 
 from __future__ import annotations
 
-import io
 import json
 from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import datetime
+from typing import BinaryIO
 
 import polars as pl
 import pyarrow as pa
@@ -97,11 +97,13 @@ def stage_parts(store: Store, rel: str, frames: list[pl.DataFrame]) -> str:
 def _write_handoff(store: Store, rel: str, schema: pa.Schema, batches: list[pa.RecordBatch]) -> str:
     """An Arrow IPC file of these batches, written atomically but without fsync: a handoff file is
     read only while its run is alive (module docstring)."""
-    sink = io.BytesIO()
-    with ipc.new_file(sink, schema) as writer:
-        for batch in batches:
-            writer.write_batch(batch)
-    store.write_bytes(rel, sink.getvalue(), durable=False)
+
+    def fill(sink: BinaryIO) -> None:
+        with ipc.new_file(sink, schema) as writer:
+            for batch in batches:
+                writer.write_batch(batch)
+
+    store.write_with(rel, fill, durable=False)
     return rel
 
 

@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
+from itertools import islice
 from typing import NamedTuple
 
 import polars as pl
@@ -24,18 +25,21 @@ ARTICLE_NAME = re.compile(r"(?:^|/)\d+_([0-9a-f]{16})\.txt$")
 RACY_NS = 2_000_000_000
 LIST_THREADS = 2
 FILE_TYPE_BITS = 0o170000  # the bits of st_mode that stat.S_IFMT keeps
+LIST_CHUNK = 4096  # directory entries turned into columns at a time
+WALK_SCHEMA = {"source_file": pl.String, "mode": pl.Int64, "size": pl.Int64, "mtime_ns": pl.Int64}
 
 
 def discover(source: Store) -> list[str]:
     """Relative paths of every *.txt below the input root, sorted, symlinked folders not followed."""
     if not source.is_local:
         return [p for p in source.list_files() if p.endswith(".txt")]
-    return sorted(rel for names, _ in _walk(source.root, with_stat=False) for rel in names)
+    return sorted(rel for found in _walk(source.root, with_stat=False) for rel in found["source_file"])
 
 
-def _walk(root: str, with_stat: bool) -> Iterator[tuple[list[str], list[os.stat_result | None]]]:
-    """Per folder below a local root, the relative paths of its *.txt files and, `with_stat`, their
-    lstat (None where it failed); symlinked folders are not followed (as os.walk).
+def _walk(root: str, with_stat: bool) -> Iterator[pl.DataFrame]:
+    """Per folder below a local root, the relative paths of its *.txt files (`source_file`) and,
+    `with_stat`, their lstat fields (`mode`, `size`, `mtime_ns`; null where lstat failed); symlinked
+    folders are not followed (as os.walk).
 
     Folders are read LIST_THREADS at a time: lstat releases the GIL, so on a large archive the
     stat calls of two folders overlap.
@@ -44,27 +48,42 @@ def _walk(root: str, with_stat: bool) -> Iterator[tuple[list[str], list[os.stat_
     with ThreadPoolExecutor(LIST_THREADS) as pool:
         while level:
             found = list(pool.map(lambda folder: _folder(*folder, with_stat), level))
-            level = [sub for *_, subfolders in found for sub in subfolders]
-            yield from ((names, stats) for names, stats, _ in found)
+            level = [sub for _, subfolders in found for sub in subfolders]
+            yield from (files for files, _ in found)
 
 
-def _folder(
-    folder: str, prefix: str, with_stat: bool
-) -> tuple[list[str], list[os.stat_result | None], list[tuple[str, str]]]:
-    """One folder's *.txt files, their lstat when asked, and its subfolders."""
+def _folder(folder: str, prefix: str, with_stat: bool) -> tuple[pl.DataFrame, list[tuple[str, str]]]:
+    """One folder's *.txt files (and their lstat fields when asked) and its subfolders.
+
+    Entries are turned into columns LIST_CHUNK at a time: a DirEntry and its stat_result cost about
+    1 KB of Python objects per file, which a walk that kept them would hold for the whole archive.
+    """
+    chunks, subfolders = [], []
     try:
         with os.scandir(folder) as scan:
-            entries = list(scan)
+            while entries := list(islice(scan, LIST_CHUNK)):
+                files = []
+                for entry in entries:
+                    if _holds(entry.is_dir):
+                        if not _holds(entry.is_symlink):
+                            subfolders.append((entry.path, f"{prefix}{entry.name}/"))
+                    elif entry.name.endswith(".txt"):
+                        files.append(entry)
+                chunks.append(_columns(files, prefix, with_stat))
     except OSError:
-        return [], [], []
-    files, subfolders = [], []
-    for entry in entries:
-        if _holds(entry.is_dir):
-            if not _holds(entry.is_symlink):
-                subfolders.append((entry.path, f"{prefix}{entry.name}/"))
-        elif entry.name.endswith(".txt"):
-            files.append(entry)
-    return [prefix + entry.name for entry in files], [_lstat(e) for e in files] if with_stat else [], subfolders
+        return _columns([], prefix, with_stat), []
+    return pl.concat([_columns([], prefix, with_stat), *chunks]), subfolders
+
+
+def _columns(files: list[os.DirEntry], prefix: str, with_stat: bool) -> pl.DataFrame:
+    """Files as compact columns: their relative paths, and their lstat fields when asked."""
+    columns: dict[str, list] = {"source_file": [prefix + entry.name for entry in files]}
+    if with_stat:
+        stats = [_lstat(entry) for entry in files]
+        columns["mode"] = [info.st_mode if info else None for info in stats]
+        columns["size"] = [info.st_size if info else None for info in stats]
+        columns["mtime_ns"] = [info.st_mtime_ns if info else None for info in stats]
+    return pl.DataFrame(columns, schema={name: WALK_SCHEMA[name] for name in columns})
 
 
 def _holds(test: Callable[[], bool]) -> bool:
@@ -111,14 +130,7 @@ def _local_listing(root: str, now_ns: int) -> pl.DataFrame:
     link out of the input stays quarantined, not skipped by its target's key), nor for a file
     modified within RACY_NS.
     """
-    columns: dict[str, list] = {"source_file": [], "mode": [], "size": [], "mtime_ns": []}
-    for names, stats in _walk(root, with_stat=True):
-        columns["source_file"] += names
-        columns["mode"] += [info.st_mode if info else None for info in stats]
-        columns["size"] += [info.st_size if info else None for info in stats]
-        columns["mtime_ns"] += [info.st_mtime_ns if info else None for info in stats]
-    schema = {"source_file": pl.String, "mode": pl.Int64, "size": pl.Int64, "mtime_ns": pl.Int64}
-    frame = pl.DataFrame(columns, schema=schema)
+    frame = pl.concat([pl.DataFrame(schema=WALK_SCHEMA), *_walk(root, with_stat=True)])
     trusted = ((pl.col("mode") & FILE_TYPE_BITS) == stat.S_IFREG) & (now_ns - pl.col("mtime_ns") >= RACY_NS)
     return frame.select(
         "source_file",
@@ -139,6 +151,15 @@ def _object_modified(info: dict) -> int | None:
     if isinstance(found, datetime):
         found = (found if found.tzinfo else found.replace(tzinfo=UTC)).timestamp()
     return round(float(found) * 1_000_000) if isinstance(found, int | float) else None
+
+
+def article_ids(paths: pl.Series) -> pl.Series:
+    """`article_id` of every path, by Polars' regex: a plan of the whole archive makes no Python
+    string per file (except for names off the pattern)."""
+    ids = paths.str.extract(ARTICLE_NAME.pattern, 1)
+    if ids.null_count():
+        ids = pl.select(pl.coalesce(ids, paths.map_elements(article_id, return_dtype=pl.String))).to_series()
+    return ids.alias("article_id")
 
 
 def article_id(source_file: str) -> str:

@@ -11,9 +11,9 @@ from schemas.internal import QUICK_KEYS
 from tasks.commit.manifest import check_schema, load_files_state, state_of
 from tasks.commit.protocol import recover
 from tasks.commit.rebuild import heal_state
-from tasks.commit.staging import RunInfo, stage_frame, stage_parts
-from tasks.handoffs import Plan
-from tasks.ingest.discover import article_id, discover_with_keys
+from tasks.commit.staging import RunInfo, stage_parts
+from tasks.handoffs import Batch, Plan
+from tasks.ingest.discover import article_ids, discover_with_keys
 from tasks.plan.unchanged import unchanged_files
 from tasks.plan.versions import choose_versions
 from tasks.stats import Stats
@@ -48,11 +48,7 @@ def make_plan(
         # a current version read again (its content changed) is retired, like a superseded one
         reread = replaced.join(known.filter("is_current"), on="source_file", how="semi")
         retired = versions.superseded + reread["source_file"].to_list()
-        recorded = pl.concat(
-            [todo.filter(pl.col("quick_key").is_not_null()).select(QUICK_KEYS.names()), unchanged.refreshed]
-        )
-        paths = todo["source_file"].to_list()
-        batches = [paths[i : i + batch_files] for i in range(0, len(paths), batch_files)]
+        batches = _batches(todo["source_file"], batch_files)
     stats.count("read_retries", unchanged.read_retries)
     stats.count("state_rebuilt", len(healed))
     return Plan(
@@ -67,7 +63,7 @@ def make_plan(
         text_pairs=state_of(previous).text_pairs,
         planned=stage_planned(output, run, versions.planned, batches),
         text_deltas=state_of(previous).text_deltas,
-        quick_keys=stage_quick_keys(output, run, recorded),
+        quick_keys=stage_quick_keys(output, run, todo.select(QUICK_KEYS.names()), batches, unchanged.refreshed),
         stats=stats,
         healed=healed,
     )
@@ -75,21 +71,38 @@ def make_plan(
 
 def _todo_frame(todo: pl.DataFrame) -> pl.DataFrame:
     """The files to read (LISTING rows), with the article id their name carries."""
-    ids = pl.Series("article_id", [article_id(p) for p in todo["source_file"]], pl.String)
-    return todo.select("source_file", ids, "file_modified_at")
+    return todo.select("source_file", article_ids(todo["source_file"]), "file_modified_at")
 
 
-def stage_planned(output: Store, run: RunInfo, planned: pl.DataFrame, batches: list[list[str]]) -> str | None:
+def _batches(paths: pl.Series, batch_files: int) -> list[Batch]:
+    """The batches of these paths, `batch_files` each, as their sizes and first and last files."""
+    return [
+        Batch(len(chunk), chunk[0], chunk[-1])
+        for chunk in (paths.slice(i, batch_files) for i in range(0, paths.len(), batch_files))
+    ]
+
+
+def stage_planned(output: Store, run: RunInfo, planned: pl.DataFrame, batches: list[Batch]) -> str | None:
     """The planned files (PLANNED rows) staged one part per batch, so each batch reads only its own."""
     if not batches:
         return None
+    return stage_parts(output, run.staged("planned.arrow"), _batch_parts(planned, batches))
+
+
+def stage_quick_keys(
+    output: Store, run: RunInfo, keys: pl.DataFrame, batches: list[Batch], refreshed: pl.DataFrame
+) -> str | None:
+    """The quick keys (QUICK_KEYS rows) the commit records in the skip list, staged one part per batch
+    (`keys` of the files to read, in batch order), then `refreshed`, of known files: the commit joins
+    each batch's rows with its own part. None when there are none."""
+    if not batches and not refreshed.height:
+        return None
+    return stage_parts(output, run.staged("quick-keys.arrow"), [*_batch_parts(keys, batches), refreshed])
+
+
+def _batch_parts(rows: pl.DataFrame, batches: list[Batch]) -> list[pl.DataFrame]:
+    """`rows` (one per file, in batch order) cut into one frame per batch."""
     offsets = [0]
     for batch in batches:
-        offsets.append(offsets[-1] + len(batch))
-    parts = [planned.slice(start, end - start) for start, end in zip(offsets, offsets[1:])]
-    return stage_parts(output, run.staged("planned.arrow"), parts)
-
-
-def stage_quick_keys(output: Store, run: RunInfo, keys: pl.DataFrame) -> str | None:
-    """The quick keys (QUICK_KEYS rows) the commit records in the skip list, staged for it; None when there are none."""
-    return stage_frame(output, run.staged("quick-keys.arrow"), keys) if keys.height else None
+        offsets.append(offsets[-1] + batch.files)
+    return [rows.slice(start, end - start) for start, end in zip(offsets, offsets[1:])]

@@ -35,13 +35,10 @@ def choose_versions(todo: pl.DataFrame, known: pl.DataFrame) -> Versions:
         pl.col("is_current") & pl.col("article_id").is_in(ids) & ~pl.col("source_file").is_in(reread)
     ).select(todo.columns)
     candidates = pl.concat([todo.with_columns(new=pl.lit(True)), rivals.with_columns(new=pl.lit(False))])
-    newest = (
-        candidates.sort("file_modified_at", "source_file", nulls_last=False)
-        .group_by("article_id")
-        .agg(newest=pl.col("source_file").last())
-    )
-    ranked = candidates.join(newest, on="article_id", how="left", maintain_order="left").with_columns(
-        is_current=pl.col("source_file") == pl.col("newest")
-    )
+    # the newest is the last of its article in (time, name) order: found through a permutation, so
+    # that no sorted copy of the candidates is made
+    order = candidates.select(pl.arg_sort_by("file_modified_at", "source_file", nulls_last=False))
+    newest = candidates["article_id"].gather(order.to_series()).is_last_distinct()
+    ranked = candidates.with_columns(is_current=newest.gather(order.to_series().arg_sort()))
     superseded = ranked.filter(~pl.col("new") & ~pl.col("is_current"))["source_file"].to_list()
     return Versions(ranked.filter("new").select(PLANNED.names()).cast(PLANNED), sorted(superseded))

@@ -12,7 +12,9 @@ import errno
 import io
 import os
 import uuid
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import BinaryIO
 
 import fsspec
 import pyarrow as pa
@@ -72,12 +74,21 @@ class Store:
         (locally a hard link, which fails if the target exists; on S3 a conditional PUT).
         `durable=False` skips the fsync (still atomic) for files no crash of the machine needs.
         """
+        self.write_with(rel, lambda f: f.write(data), create_only, durable)
+
+    def write_with(
+        self, rel: str, fill: Callable[[BinaryIO], object], create_only: bool = False, durable: bool = True
+    ) -> None:
+        """Write what `fill` writes into the file it is given, all or nothing (as write_bytes): locally
+        straight into the temporary file, so a large file is never held in memory whole."""
         try:
             faults.check("write", rel)
             if self.is_local:
-                self._write_local(rel, data, create_only, durable)
+                self._write_local(rel, fill, create_only, durable)
             else:
-                self.fs.pipe_file(self.path(rel), data, **({"mode": "create"} if create_only else {}))
+                buffer = io.BytesIO()
+                fill(buffer)
+                self.fs.pipe_file(self.path(rel), buffer.getvalue(), **({"mode": "create"} if create_only else {}))
         except OSError as e:
             if e.errno in (errno.ENOSPC, errno.EDQUOT):
                 raise OSError(
@@ -86,14 +97,14 @@ class Store:
                 ) from e
             raise
 
-    def _write_local(self, rel: str, data: bytes, create_only: bool, durable: bool) -> None:
+    def _write_local(self, rel: str, fill: Callable[[BinaryIO], object], create_only: bool, durable: bool) -> None:
         """Temporary file, fsync, rename (or link): a crash leaves either the old file or the new one."""
         target = self.path(rel)
         os.makedirs(os.path.dirname(target), exist_ok=True)
         tmp = f"{os.path.dirname(target)}/.tmp-{uuid.uuid4().hex}"
         try:
             with open(tmp, "wb") as f:
-                f.write(data)
+                fill(f)
                 f.flush()
                 if durable:
                     os.fsync(f.fileno())
@@ -115,6 +126,16 @@ class Store:
         data = buffer.getvalue()
         self.write_bytes(rel, data)
         return len(data)
+
+    def write_parquet_parts(self, rel: str, schema: pa.Schema, tables: Iterable[pa.Table]) -> None:
+        """Write tables one after another as one zstd Parquet file atomically, holding one at a time."""
+
+        def fill(sink: BinaryIO) -> None:
+            with pq.ParquetWriter(sink, schema, **PARQUET_OPTIONS) as writer:
+                for table in tables:
+                    writer.write_table(table)
+
+        self.write_with(rel, fill)
 
     def read_parquet(self, rel: str, columns: list[str] | None = None) -> pa.Table:
         faults.check("read", rel)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from tasks.commit.manifest import Manifest, ManifestState, expired_manifests, load_manifest, manifest_versions
 from tasks.commit.protocol import RunOutput, commit
-from tasks.commit.skip_list import skip_list_change
+from tasks.commit.skip_list import SkipListChange
 from tasks.handoffs import RunSummary
 from tasks.plan.plan import make_plan
 from tasks.report import quality
@@ -20,8 +20,8 @@ def quiet_run(source: Store, output: Store) -> None:
     plan = make_plan(source, output, 2000, False, MiB, False)
     assert plan.batches == []
     summary = run_summary(plan, [], [], Stats())
-    nothing = skip_list_change([], None, [], full=False)
-    commit(output, plan.run, load_manifest(output), RunOutput({}, nothing, None, set(), summary), False)
+    nothing = RunOutput({}, SkipListChange(), None, set(), summary)
+    commit(output, plan.run, load_manifest(output), nothing, False)
 
 
 def test_sixty_quiet_runs_between_two_real_ones(seed_dir, tmp_path, run_flow):
