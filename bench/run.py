@@ -1,7 +1,9 @@
 """`make bench`: time the floor, the peer flow and newsflow runs on a large recombined corpus, each in its own process.
 
 Every run is a fresh process timed from start to exit. Peak RSS is read from the OS twice: the
-largest single process (wait4's ru_maxrss, like `/usr/bin/time -v`) and the sampled sum of PSS
+largest single process (wait4's ru_maxrss, like `/usr/bin/time -v`, or the largest VmHWM sampled in the
+process tree, which also sees workers forked from a fork server; Prefect's API server apart, in its
+own column) and the sampled sum of PSS
 over the whole process tree (flow process, worker processes and Prefect's temporary server).
 
 The peer (bench/peer_flow.py: one Prefect task per article, BeautifulSoup per paragraph) runs on
@@ -43,8 +45,14 @@ NEWSFLOW_RUNS = ("base", "default", "rerun", "entrypoint")
 PEER_FILES = 1000
 
 
-def _tree_pss(root: int) -> int:
-    """Bytes of PSS of `root` and all its descendants (0 for processes that just exited)."""
+def _tree_memory(root: int) -> tuple[int, int, int]:
+    """Bytes of PSS of `root` and all its descendants; the largest peak RSS (VmHWM) among them but
+    Prefect's temporary API server; and the server's peak RSS.
+
+    Sampling the peaks matters: workers forked from a fork server are not `root`'s children, so
+    wait4's ru_maxrss never sees them. The server (uvicorn) is Prefect's, not the pipeline's, so it
+    has its own column. Processes that just exited count 0.
+    """
     children: dict[int, list[int]] = {}
     for entry in os.listdir("/proc"):
         if entry.isdigit():
@@ -54,16 +62,35 @@ def _tree_pss(root: int) -> int:
             except (OSError, IndexError, ValueError):
                 continue
             children.setdefault(ppid, []).append(int(entry))
-    total, stack = 0, [root]
+    total, largest, server, stack = 0, 0, 0, [root]
     while stack:
         pid = stack.pop()
         stack.extend(children.get(pid, []))
-        try:
-            with open(f"/proc/{pid}/smaps_rollup") as f:
-                total += next(int(line.split()[1]) * 1024 for line in f if line.startswith("Pss:"))
-        except (OSError, StopIteration):
-            continue
-    return total
+        total += _status_kb(f"/proc/{pid}/smaps_rollup", "Pss:") * 1024
+        peak = _status_kb(f"/proc/{pid}/status", "VmHWM:") * 1024
+        if _is_api_server(pid):
+            server = max(server, peak)
+        else:
+            largest = max(largest, peak)
+    return total, largest, server
+
+
+def _is_api_server(pid: int) -> bool:
+    """Whether the process is Prefect's API server (flows/temporary_server.py runs it under uvicorn)."""
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as f:
+            return b"uvicorn" in f.read()
+    except OSError:
+        return False
+
+
+def _status_kb(path: str, field: str) -> int:
+    """The kB figure of the line starting with `field` in a /proc file (0 when the process is gone)."""
+    try:
+        with open(path) as f:
+            return next(int(line.split()[1]) for line in f if line.startswith(field))
+    except (OSError, StopIteration):
+        return 0
 
 
 def measure(command: list[str], env: dict[str, str], log: Path) -> tuple[dict, str]:
@@ -71,11 +98,11 @@ def measure(command: list[str], env: dict[str, str], log: Path) -> tuple[dict, s
     started = time.perf_counter()
     with open(log, "w") as err:
         process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=err, env=env, text=True)
-        peak, done = [0], threading.Event()
+        peaks, done = [0, 0, 0], threading.Event()  # tree PSS, largest RSS but the server's, the server's RSS
 
         def sample() -> None:
             while not done.wait(SAMPLE_SECONDS):
-                peak[0] = max(peak[0], _tree_pss(process.pid))
+                peaks[:] = map(max, peaks, _tree_memory(process.pid))
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
@@ -87,7 +114,14 @@ def measure(command: list[str], env: dict[str, str], log: Path) -> tuple[dict, s
     wall = time.perf_counter() - started
     if process.returncode:
         raise SystemExit(f"{' '.join(command)} failed ({process.returncode}); see {log}")
-    return {"wall_s": wall, "max_rss_mb": usage.ru_maxrss / 1024, "tree_pss_mb": peak[0] / 2**20}, stdout
+    tree_pss, largest, server = peaks
+    max_rss = max(usage.ru_maxrss * 1024, largest)
+    return {
+        "wall_s": wall,
+        "max_rss_mb": max_rss / 2**20,
+        "server_rss_mb": server / 2**20,
+        "tree_pss_mb": tree_pss / 2**20,
+    }, stdout
 
 
 def stage_share(summary: dict, wall: float, workers: int) -> float:
@@ -198,7 +232,7 @@ def add_ratios(rows: list[dict]) -> None:
 def table(report: dict) -> str:
     """The rows as a fixed-width text table."""
     head = f"{'run':<13}{'paragraphs':>11}{'wall s':>9}{'para/s':>10}{'x floor':>9}{'x peer':>8}{'max RSS MB':>11}"
-    head += f"{'tree PSS MB':>12}{'prefect s':>10}{'outside %':>10}"
+    head += f"{'server MB':>10}{'tree PSS MB':>12}{'prefect s':>10}{'outside %':>10}"
     lines = [head]
     for r in report["rows"]:
         x_floor = f"{r['x_floor']:.2f}" if r["x_floor"] else "-"
@@ -207,7 +241,7 @@ def table(report: dict) -> str:
         outside = f"{100 * r['outside_stages']:.0f}" if "outside_stages" in r else "-"
         lines.append(
             f"{r['run']:<13}{r['paragraphs']:>11,}{r['wall_s']:>9.2f}{r['paragraphs_per_s']:>10,.0f}{x_floor:>9}{x_peer:>8}"
-            f"{r['max_rss_mb']:>11.0f}{r['tree_pss_mb']:>12.0f}{prefect:>10}{outside:>10}"
+            f"{r['max_rss_mb']:>11.0f}{r.get('server_rss_mb', 0):>10.0f}{r['tree_pss_mb']:>12.0f}{prefect:>10}{outside:>10}"
         )
     for r in report["rows"]:
         if "sample" in r:
