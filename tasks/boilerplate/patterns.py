@@ -36,7 +36,7 @@ FURNITURE: dict[str, Furniture] = {
     "newsletter": Furniture(
         160,
         r"newsletter|\bsign[ -]?up\b|\bsubscribe to (?:our|the|his|her|my)\b"
-        r"|enter your e-?mail|e-?mail address|inscr[ií]ba?[-‐ ]?(?:se|te)|boletín"
+        r"|enter your e-?mail|(?:your|enter(?: an?| the)?|valid|registered)\s+e-?mail address|^\W*e-?mail address|inscr[ií]ba?[-‐ ]?(?:se|te)|boletín"
         r"|abonnez-vous|suscr[ií]b|delivered (?:straight )?to your (?:e-?mail )?inbox|mailing list|confirm your subscription"
         r"|newsstand price|e-?mail (?:has been|was) sent|e-?mail foi cadastrado|your first e-?mail|only send you",
     ),
@@ -104,6 +104,13 @@ FURNITURE: dict[str, Furniture] = {
         r"|^\W*(?:posted by|publié par|publicado por|pubblicato da|veröffentlicht von|geplaatst door)\b",
     ),
 }
+
+# A legal document named as someone else's ("violates its terms of service", "the BBC's privacy policy"):
+# a news sentence about it, unless it speaks to the reader. Lower case.
+MENTION = (
+    r"(?:\bits|\btheir|\w['’]s)\s+(?:own\s+)?(?:terms (?:of|and) (?:use|service|conditions)|privacy (?:policy|notice))"
+)
+ADDRESSED = r"\b(?:you|your|our|agree|©)|all rights reserved"
 
 # A byline needs case: "By Jane Doe", "Por Ana M. Gil" but not "by the way". Checked on the original text.
 BYLINE_CASED = Furniture(100, r"^(?i:by|por|par|von|door|av|af|przez)\s+\p{Lu}(?:[^.!?]|\b\p{Lu}\.){0,60}$")
@@ -173,6 +180,8 @@ def _first_furniture(text: pl.Expr, n_chars: pl.Expr) -> pl.Expr:
     expr = pl.when(_is_byline(text, n_chars)).then(pl.lit("byline"))
     for code, pattern in reversed(FURNITURE.items()):
         hit = (n_chars <= pattern.max_chars) & lower.str.contains(fast(pattern.regex))
+        if code == "copyright":
+            hit = hit & ~(lower.str.contains(fast(MENTION)) & ~lower.str.contains(fast(ADDRESSED)))
         expr = pl.when(hit).then(pl.lit(code)).otherwise(expr)
     return expr
 

@@ -121,6 +121,35 @@ def test_body_lines_like_furniture_are_kept(text: str) -> None:
     assert reasons(frame([BODY, text, BODY])) == [None, None, None]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The app was removed for breaking its terms of service, the company said.",
+        "Critics said the firm's own privacy policy allowed the data to be sold.",
+        "Results are sent to an email address the clinic provides.",
+    ],
+)
+def test_legal_and_email_mentions_in_sentences_are_kept(text: str) -> None:
+    """A sentence about someone else's terms or privacy policy, or about an e-mail address, is news."""
+    assert reasons(frame([BODY, text, BODY])) == [None, None, None]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("By subscribing, you agree to Example News's terms of use and privacy policy.", "copyright"),
+        ("Users of this site agree to its Terms of Service.", "copyright"),
+        ("Terms of Use | Privacy Policy | Contact", "copyright"),
+        ("Enter your email address to follow this blog.", "newsletter"),
+        ("Please enter a valid email address", "newsletter"),
+        ("Email Address:", "newsletter"),
+    ],
+)
+def test_legal_and_email_lines_for_the_reader_are_flagged(text: str, code: str) -> None:
+    """The same phrases addressed to the reader, or as form labels and footer links, stay furniture."""
+    assert reasons(frame([BODY, text, BODY])) == [None, code, None]
+
+
 def test_long_body_paragraph_mentioning_newsletter_is_kept() -> None:
     """Patterns apply to short paragraphs only: prose about a sign-up flow is body."""
     text = BODY + " Users must sign up with an email address, which critics say collects too much data."
