@@ -112,6 +112,10 @@ MENTION = (
 )
 ADDRESSED = r"\b(?:you|your|our|agree|©)|all rights reserved"
 
+# A sentence that opens with a read-more label's word used as a verb or adjective ("Watch how the
+# text changes", "Recommended daily amount: ..."), not as the label ("Watch: ...", "Recommended"). Lower case.
+LABEL_IN_SENTENCE = r"^(?:watch (?:how|where|what|when|why|out)|recommended (?:daily|dose|dosage|amount|intake|by))\b"
+
 # A byline needs case: "By Jane Doe", "Por Ana M. Gil" but not "by the way". Checked on the original text.
 BYLINE_CASED = Furniture(100, r"^(?i:by|por|par|von|door|av|af|przez)\s+\p{Lu}(?:[^.!?]|\b\p{Lu}\.){0,60}$")
 
@@ -182,6 +186,8 @@ def _first_furniture(text: pl.Expr, n_chars: pl.Expr) -> pl.Expr:
         hit = (n_chars <= pattern.max_chars) & lower.str.contains(fast(pattern.regex))
         if code == "copyright":
             hit = hit & ~(lower.str.contains(fast(MENTION)) & ~lower.str.contains(fast(ADDRESSED)))
+        elif code == "read_more":
+            hit = hit & ~lower.str.contains(fast(LABEL_IN_SENTENCE))
         expr = pl.when(hit).then(pl.lit(code)).otherwise(expr)
     return expr
 

@@ -150,6 +150,21 @@ def test_legal_and_email_lines_for_the_reader_are_flagged(text: str, code: str) 
     assert reasons(frame([BODY, text, BODY])) == [None, code, None]
 
 
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Watch how the water rises when the gates close.", None),
+        ("Recommended daily amount: two cups, split into two meals.", None),
+        ("Watch: The bridge opens after two years", "read_more"),
+        ("Watch the moment the bridge opened", "read_more"),
+        ("Recommended for you", "read_more"),
+    ],
+)
+def test_read_more_words_opening_a_sentence(text: str, code: str | None) -> None:
+    """'Watch how ...' and 'Recommended daily ...' are sentences; 'Watch:' and 'Recommended' are labels."""
+    assert reasons(frame([BODY, text, BODY])) == [None, code, None]
+
+
 def test_long_body_paragraph_mentioning_newsletter_is_kept() -> None:
     """Patterns apply to short paragraphs only: prose about a sign-up flow is body."""
     text = BODY + " Users must sign up with an email address, which critics say collects too much data."
