@@ -5,7 +5,9 @@ and of bench/out/gold, where the bench/convert_*.py scripts write public gold se
 prints the scorer's token precision / recall / F1 of the kept paragraphs for keeping every paragraph,
 for newsflow, and for the per-paragraph oracle, side by side, on all pages and on the dev and test
 halves of `bench.split` (grouped by site: tune on dev, report test); then the share of paragraphs
-flagged per reason code. Without ../shared (a fresh clone) it says so and exits 0.
+flagged per reason code. Folders whose pages carry `with` / `without` snippets instead of a body
+(bench/convert_trafilatura.py) get the same rows in a second table, scored by `bench.snippets`.
+Without ../shared (a fresh clone) it says so and exits 0.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from pathlib import Path
 
 import polars as pl
 
+from bench import snippets
 from bench.split import SPLITS, write_split
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,13 +35,14 @@ SCORE = re.compile(r"P(?:recision)?\s+([\d.]+)\s+R(?:ecall)?\s+([\d.]+)\s+F1\s+(
 EMPTY = re.compile(r"without any kept paragraph (\d+)")
 
 
-def gold_corpora(root: Path) -> list[Path]:
-    """The folders under `root` whose index.jsonl holds at least one gold body, by name."""
-    return sorted(index.parent for index in root.glob("*/index.jsonl") if _has_gold(index))
+def gold_corpora(root: Path, label: str = "gold") -> list[Path]:
+    """The folders under `root` whose index.jsonl gives at least one page a `label` (gold body, or
+    `with` snippets), by name."""
+    return sorted(index.parent for index in root.glob("*/index.jsonl") if _has(index, label))
 
 
-def _has_gold(index: Path) -> bool:
-    return any(json.loads(line).get("gold") for line in index.read_text(encoding="utf-8").splitlines() if line)
+def _has(index: Path, label: str) -> bool:
+    return any(json.loads(line).get(label) for line in index.read_text(encoding="utf-8").splitlines() if line)
 
 
 def run_flow(corpus: Path, output: Path) -> None:
@@ -83,28 +87,52 @@ def _row(args: argparse.Namespace, name: str, part: str, corpus: Path, paragraph
     return f"| {name} | {part} | {keep_all} | {flow} | {empty} | {best} |"
 
 
+def _snippet_row(name: str, part: str, corpus: Path, paragraphs: Path) -> str:
+    """One table row of a snippet corpus: snippets kept by keeping all, by newsflow and by the oracle."""
+    labels, pages = snippets.labelled_pages(corpus), snippets.flow_paragraphs(paragraphs)
+    keep_all, flow, best = (
+        snippets.count(labels, pages, keep) for keep in (snippets.KEEP_ALL, snippets.NEWSFLOW, snippets.ORACLE)
+    )
+    counted = flow.kept_with + flow.lost_with, flow.kept_without + flow.flagged_without
+    return f"| {name} | {part} | {len(labels)} | {counted[0]} / {counted[1]} | {keep_all.scores()} | {flow.scores()} | {best.scores()} |"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, action="append", help="folder of .txt files and index.jsonl (repeat)")
     parser.add_argument("--scorer", type=Path, default=DEFAULT_SCORER, help="eval_boilerplate.py to score with")
     parser.add_argument("--oracle", type=Path, default=DEFAULT_ORACLE, help="oracle_boilerplate.py")
     args = parser.parse_args(argv)
-    corpora = args.corpus or [c for root in (SHARED / "corpus", CONVERTED) if root.is_dir() for c in gold_corpora(root)]
+    roots = [root for root in (SHARED / "corpus", CONVERTED) if root.is_dir()]
+    corpora = args.corpus or sorted(
+        {c for root in roots for label in ("gold", "with") for c in gold_corpora(root, label)}
+    )
     if not corpora or not args.scorer.is_file():
         print(f"skipped: no gold corpus or scorer under {SHARED} (bench-quality needs ../shared)")
         return 0
-    rows, shares = [], {}
+    rows, snippet_rows, shares = [], [], {}
     for corpus in corpora:
+        index = corpus / "index.jsonl"
         with tempfile.TemporaryDirectory(prefix="newsflow-quality-") as tmp:
             run_flow(corpus.resolve(), Path(tmp))
             paragraphs = Path(tmp) / "out" / "paragraphs"
             parts = {"all": corpus} | {s: write_split(corpus, s, Path(tmp) / s) for s in SPLITS}
-            rows += [_row(args, corpus.name, part, folder, paragraphs) for part, folder in parts.items()]
+            if _has(index, "gold"):
+                rows += [_row(args, corpus.name, part, folder, paragraphs) for part, folder in parts.items()]
+            if _has(index, "with"):
+                snippet_rows += [_snippet_row(corpus.name, part, folder, paragraphs) for part, folder in parts.items()]
             shares[corpus.name] = reason_shares(paragraphs)
     print("P/R/F1 = token precision / recall / F1 of the kept paragraphs, mean over articles\n")
     print("| set | pages | keep every paragraph | newsflow | pages with nothing kept | oracle per paragraph |")
     print("|---|---|---|---|---:|---|")
     print("\n".join(rows))
+    if snippet_rows:
+        print("\nSnippet sets: P/R/F1 over every labelled snippet a paragraph holds (bench/snippets.py)\n")
+        print(
+            "| set | part | pages | with / without snippets | keep every paragraph | newsflow | oracle per paragraph |"
+        )
+        print("|---|---|---:|---|---|---|---|")
+        print("\n".join(snippet_rows))
     with pl.Config(tbl_rows=50, tbl_hide_dataframe_shape=True, tbl_hide_column_data_types=True):
         for name, table in shares.items():
             print(f"\nreasons on {name}:\n{table}")

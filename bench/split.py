@@ -47,9 +47,10 @@ def site_split(site: str) -> str:
 
 
 def split_of_pages(corpus: Path) -> dict[str, str]:
-    """File name -> 'dev' or 'test' for every page of `corpus` with a gold body."""
+    """File name -> 'dev' or 'test' for every page of `corpus` with a gold body or snippets."""
     rows = [json.loads(line) for line in (corpus / "index.jsonl").read_text(encoding="utf-8").splitlines() if line]
-    return {r["file"]: site_split(page_site(corpus / r["file"], r.get("url"))) for r in rows if r.get("gold")}
+    scored = [r for r in rows if r.get("gold") or r.get("with") or r.get("without")]
+    return {r["file"]: site_split(page_site(corpus / r["file"], r.get("url"))) for r in scored}
 
 
 def write_split(corpus: Path, split: str, target: Path) -> Path:
