@@ -81,7 +81,8 @@ FURNITURE: dict[str, Furniture] = {
         r"|avoid comments that|comment count on this article|listed below are links to weblogs|you can use these (?:html )?tags"
         r"|(?:^|[.!?]\s)(?:los|les|os|i) (?:comentarios|commentaires|comentários|commenti)\b[^.!?]*\b(?:responsab|opini[oóã]|pol[ií]tica|respet|respeit)"
         r"|(?:comentarios|commentaires|comentários|commenti)[^.!?]*(?:respetuos|respeitos|respectueu|rispettos)"
-        r"|(?:do you have|you['’]?ve got|have you got) a story|we pay for your stories|we want to hear what you think"
+        r"|(?:do you have|you['’]?ve got|have you got) a story.*(?:e-?mail|get in touch|contact us)|we pay for your stories"
+        r"|we want to hear what you think about this (?:article|story)"
         r"|(?:submit|write) a letter to the editor|publishing a diversity of letters|\btips@",
     ),
     "read_more": Furniture(

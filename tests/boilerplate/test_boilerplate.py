@@ -132,6 +132,8 @@ def test_bare_credit_lines(text: str) -> None:
         "The senator's comments are being reviewed by the ethics committee.",
         "The firm's registered office is in Cyprus, the filing shows.",
         "Officials said they would review the comments before the vote.",
+        '"We want to hear what you think," the mayor told residents.',
+        '"Do you have a story to tell?" the flyer asked.',
     ],
 )
 def test_body_lines_like_furniture_are_kept(text: str) -> None:
