@@ -30,9 +30,14 @@ FURNITURE: dict[str, Furniture] = {
         r"|todos los derechos reservados|tous droits réservés|alle rechte vorbehalten"
         r"|direitos reservados|tutti i diritti riservati|版权所有|著作権"
         r"|terms (?:of|and) (?:use|service|conditions)|privacy (?:policy|notice)"
-        r"|not responsible for the content of external",
+        r"|not responsible for the content of external"
+        r"|registered (?:office|address)\s*:|registered in england(?: (?:&|and) wales)?\W*(?:no\b|number|\d)"
+        r"|company (?:number|no\.|registration (?:no|number))\W*\d"
+        r"|for your personal,? non-?commercial use",
     ),
-    "cookie": Furniture(400, r"\bcookies?\b.{0,80}\b(?:use|accept|consent|settings|policy)\b"),
+    "cookie": Furniture(
+        400, r"\bcookies?\b.{0,80}\b(?:use|accept|consent|settings|policy)\b|\b(?:use|uses|using) (?:of )?cookies\b"
+    ),
     "newsletter": Furniture(
         160,
         r"newsletter|\bsign[ -]?up\b|\bsubscribe to (?:our|the|his|her|my)\b"
@@ -45,6 +50,12 @@ FURNITURE: dict[str, Furniture] = {
         r"already a subscriber|subscribers? only|\bsubscribe (?:now|today)|\blog ?in\b"
         r"|\bsign ?in\b|create (?:an|your) account|keep me logged in|\bpaywall"
         r"|\bregister (?:now|for free|to)\b",
+    ),
+    "account": Furniture(
+        200,
+        r"(?:confirm|complete|activate) your (?:registration|subscription|account)|reset your password"
+        r"|already have an account|account (?:is )?(?:already )?registered|never post to your"
+        r"|sent you an e-?mail|check your (?:spam|junk|inbox)",
     ),
     "follow_us": Furniture(
         160,
@@ -61,6 +72,18 @@ FURNITURE: dict[str, Furniture] = {
         r"|save my name|^post (?:a )?comment|\bcomments?\s*\(\d+\)|^\d+\s+comments?$"
         r"|comments are closed|logged in to (?:leave a |post a )?comment"
         r"|(?:留言|评论|評論|コメント|kommentare?|commentaires?|comentarios?|comentários?|commenti|комментари\w*)\s*[(（]\d+[)）]",
+    ),
+    "comment_rules": Furniture(
+        400,
+        r"opinions? expressed in (?:reader |the )?comments|^comments? (?:are|is) (?:moderated|reviewed|the sole responsib)"
+        r"|comment (?:posters|writers|rules|guidelines)|moderates? (?:all )?comments (?:to|before|and)"
+        r"|comments below (?:have been|are) moderated"
+        r"|avoid comments that|comment count on this article|listed below are links to weblogs|you can use these (?:html )?tags"
+        r"|(?:^|[.!?]\s)(?:los|les|os|i) (?:comentarios|commentaires|comentários|commenti)\b[^.!?]*\b(?:responsab|opini[oóã]|pol[ií]tica|respet|respeit)"
+        r"|(?:comentarios|commentaires|comentários|commenti)[^.!?]*(?:respetuos|respeitos|respectueu|rispettos)"
+        r"|(?:do you have|you['’]?ve got|have you got) a story.*(?:e-?mail|get in touch|contact us)|we pay for your stories"
+        r"|we want to hear what you think about this (?:article|story)"
+        r"|(?:submit|write) a letter to the editor|publishing a diversity of letters|\btips@",
     ),
     "read_more": Furniture(
         160,
@@ -86,7 +109,8 @@ FURNITURE: dict[str, Furniture] = {
     "interface": Furniture(
         200,
         r"this is a modal window|(?:beginning|end) of dialog window|escape will cancel|requires javascript"
-        r"|enable javascript|javascript (?:is )?(?:disabled|required)|browser does not support|ad ?blocker"
+        r"|enable javascript|javascript (?:is )?(?:disabled|required)|javascript be (?:enabled|turned on)"
+        r"|flash (?:player|plug-?in)|\bcaptcha\b|browser does not support|ad ?blocker"
         r"|continue reading below|an error has occurred|error occurred|please try again|^report (?:an )?issue$"
         r"|tente (?:novamente|mais tarde)|int[eé]ntel?o (?:de nuevo|más tarde)|veuillez réessayer"
         r"|versuchen sie es (?:später )?(?:erneut|noch einmal)|riprova(?:re)? più tardi"
