@@ -30,7 +30,14 @@ FURNITURE: dict[str, Furniture] = {
         r"|todos los derechos reservados|tous droits réservés|alle rechte vorbehalten"
         r"|direitos reservados|tutti i diritti riservati|版权所有|著作権"
         r"|terms (?:of|and) (?:use|service|conditions)|privacy (?:policy|notice)"
-        r"|not responsible for the content of external",
+        r"|not responsible for the content of external"
+        r"|wszelkie prawa zastrzeżone|alle rechten voorbehouden|chroniony prawem autorskim"
+        # a licence notice: "Texts on this site are licensed under a Creative Commons ..."
+        r"|(?:steh\w*|licen[sc]ed|published|available|veröffentlicht|lizenziert) (?:\w+ ){0,3}(?:unter|under) (?:einer |der |a |the )?(?:creative commons|cc[- ]by)"
+        # an affiliate disclosure: "As an Amazon Associate I earn ...", "We may earn a commission when you buy ..."
+        r"|associates? program|as an amazon associate|als amazon-partner|(?:contains?|enthält) (?:\w+ ){0,2}(?:affiliate|partner)[- ]?links"
+        r"|\bwe (?:may )?(?:earn|receive|get) (?:a )?(?:small )?(?:commission|compensation|share of (?:sales|revenue))"
+        r"|(?:erhalten|bekommen) wir (?:eine )?(?:kleine )?provision|liens? affiliés?|enlaces? de afiliados?|link di affiliazione",
     ),
     "cookie": Furniture(400, r"\bcookies?\b.{0,80}\b(?:use|accept|consent|settings|policy)\b"),
     "newsletter": Furniture(
@@ -38,18 +45,37 @@ FURNITURE: dict[str, Furniture] = {
         r"newsletter|\bsign[ -]?up\b|\bsubscribe to (?:our|the|his|her|my)\b"
         r"|enter your e-?mail|(?:your|enter(?: an?| the)?|valid|registered)\s+e-?mail address|^\W*e-?mail address|inscr[ií]ba?[-‐ ]?(?:se|te)|boletín"
         r"|abonnez-vous|suscr[ií]b|delivered (?:straight )?to your (?:e-?mail )?inbox|mailing list|confirm your subscription"
-        r"|newsstand price|e-?mail (?:has been|was) sent|e-?mail foi cadastrado|your first e-?mail|only send you",
+        r"|newsstand price|e-?mail (?:has been|was) sent|e-?mail foi cadastrado|your first e-?mail|only send you"
+        r"|\b(?:gib|geben sie)\b.{0,40}e-?mail-?adresse|^abonnieren sie\b|(?:blog|kanal|podcast)\w* (?:\w+ )?(?:zu )?abonnieren"
+        r"|neue (?:beiträge|artikel|posts) (?:per|via) e-?mail|(?:per|via) e-?mail (?:informiert|benachrichtigt)"
+        r"|(?:in|dans|en|nella|na|naar|na) (?:\w+ ){0,2}(?:postfach|boîte (?:mail|e-mail|de réception|aux lettres)|bandeja de entrada"
+        r"|casella (?:di posta|e-?mail)|caixa de (?:entrada|e-?mail)|mailbox|skrzynkę)"
+        r"|inscrivez-vous|schrijf je in|zapisz się|^zapraszamy (?:\w+ ){0,2}do subskrypcji",
     ),
     "subscription": Furniture(
         160,
         r"already a subscriber|subscribers? only|\bsubscribe (?:now|today)|\blog ?in\b"
         r"|\bsign ?in\b|create (?:an|your) account|keep me logged in|\bpaywall"
-        r"|\bregister (?:now|for free|to)\b",
+        r"|\bregister (?:now|for free|to)\b"
+        r"|^(?:instant|immediate|unlimited|full) (?:online |digital )?access to\b|subscription (?:will )?auto(?:matically)?[- ]?renew"
+        r"|(?:sie sind (?:\w+ )?nicht (?:eingeloggt|angemeldet)|you are not (?:logged|signed) in|vous n'êtes pas connecté)\W*$"
+        # a donation or support appeal: "Support our journalism", "Ihr Beitrag hilft ...", "Wesprzyj nas"
+        r"|^(?:jetzt )?(?:spenden|donate|donar|faire un don|doneer)(?: now| today| jetzt)?\W*$|jetzt spenden|(?:make|give) a donation"
+        r"|(?:please|would you|could you|consider|you can|help us by)\b.{0,20}\bsupport(?:ing)? (?:us|our)\b|support (?:our|independent) journalism"
+        r"|we need your (?:help|support)|your (?:donation|contribution|support) (?:helps|will help|makes)"
+        r"|unterstützen sie (?:uns|unsere arbeit|unseren journalismus|diese form des journalismus|unabhängigen journalismus)"
+        r"|(?:ihr beitrag|ihre spende|jede (?:kleine )?spende) hilft|wesprzyj nas|wspieraj nas|przekaż (?:nam )?1(?:,5)?% podatku"
+        r"|apoya (?:el|al|nuestro) periodismo|hazte (?:miembro|socio)|haz una donación|soutenez(?:-nous| notre| le journalisme)"
+        r"|faites un don|sostieni(?:ci)? (?:il nostro|la nostra|il giornalismo)|fai una donazione|apoie (?:o|nosso) jornalismo"
+        r"|faça uma doação|steun ons|word (?:lid|donateur)",
     ),
     "follow_us": Furniture(
         160,
         r"\bfollow (?:us|@|\w+(?: \w+)? on (?:twitter|facebook|instagram|x|tiktok|youtube)\b)"
-        r"|\blike us on\b|^share\b|síguenos|suivez-nous|folgen sie uns|siga-nos|seguici"
+        r"|\blike us on\b|^share\b|^(?:beitrag|artikel|seite|post) teilen\b"
+        r"|^(?:teilen|partager|compartir|condividi|compartilhar|udostępnij|delen)\s*(?::|\W*$)|síguenos|suivez-nous|folgen sie uns|siga-nos|seguici"
+        r"|\bfolg(?:e|t) uns\b|auf (?:instagram|facebook|twitter|youtube|tiktok|linkedin) folgen|nuestro canal de (?:youtube|telegram|whatsapp)"
+        r"|únete a nuestro canal|(?:rejoignez|retrouvez)-nous sur|obserwuj nas|volg ons"
         r"|^(?:facebook|twitter|whatsapp|email|pinterest|linkedin|reddit)\W*$"
         r"|^(?:(?:facebook|twitter|google\+|whatsapp|e-?mail|pinterest|linkedin|reddit|instagram|youtube|rss|tumblr"
         r"|telegram|flipboard|messenger|print|mobile|share)[\W_]*){2,}$",
@@ -60,14 +86,35 @@ FURNITURE: dict[str, Furniture] = {
         r"|your e-?mail address will not be published|required fields are marked"
         r"|save my name|^post (?:a )?comment|\bcomments?\s*\(\d+\)|^\d+\s+comments?$"
         r"|comments are closed|logged in to (?:leave a |post a )?comment"
+        r"|kommentarfunktion (?:ist |wurde )?(?:geschlossen|deaktiviert)|kommentare sind geschlossen|commentaires (?:sont )?(?:fermés|clos)"
+        r"|comentarios (?:están )?cerrados|commenti (?:sono )?chiusi|comentários (?:estão )?(?:fechados|encerrados)"
+        r"|reacties (?:zijn )?gesloten|komentarze (?:są )?(?:zamknięte|wyłączone)"
+        r"|^(?:(?:es gibt )?(?:noch )?keine kommentare|no comments(?: yet)?|aucun commentaire|(?:no hay |sin )comentarios"
+        r"|nessun commento|sem comentários|(?:nog )?geen reacties|brak komentarzy)(?:\W*$|\s*\()"
+        r"|^be the first to comment|^(?:seien sie|sei) (?:der|die) erste|^soyez le premier à commenter"
+        r"|\((?:erforderlich|required|obligatoire|obligatorio|obbligatorio|obrigatório|pflichtfeld|verplicht|wymagane)\)"
+        r"|(?:e-?mail|correo|courriel).{0,50}(?:nicht veröffentlicht|not be published|ne sera pas publiée?|no será publicad"
+        r"|non (?:sarà|verrà) pubblicat|não será publicad|wordt niet gepubliceerd|nie zostanie opublikowany)"
+        r"|kommentieren zu können|vous devez être connecté|debes (?:estar registrado|iniciar sesión) para|^diskutieren sie mit\b"
+        # a comment form's text-format help (Drupal and others)
+        r"|lines and paragraphs break automatically|addresses turn into links|allowed html tags|pour créer des paragraphes"
+        r"|des lignes vides|werden automatisch in links|zeilen und absätze werden automatisch"
         r"|(?:留言|评论|評論|コメント|kommentare?|commentaires?|comentarios?|comentários?|commenti|комментари\w*)\s*[(（]\d+[)）]",
     ),
     "read_more": Furniture(
         160,
         r"^(?:read (?:more|also|next)|related(?: articles?| stories| content)?|see also"
         r"|also read|more from|more on this|you may also like|recommended|watch|listen"
-        r"|leia (?:também|mais)|lire aussi|lesen sie auch|lee también|leer más|mehr zum thema)"
-        r"\b\s*[:\-–—|]?",
+        r"|leia (?:também|mais)|lire aussi|lesen sie auch|lee también|leer más|mehr zum thema"
+        r"|czytaj (?:też|także|również|więcej)|zobacz (?:też|także|również)|à lire (?:aussi|également)|lire également|voir aussi"
+        r"|lea (?:también|además)|(?:también )?(?:le|te) puede interesar|leggi anche|vedi anche|potrebbe interessarti|veja também"
+        r"|lees (?:ook|meer)|zie ook|siehe auch|lies auch|das (?:thema )?könnte (?:dich|sie|euch) (?:auch )?interessieren)"
+        r"(?:\b|\W|$)\s*[:\-–—|]?"
+        # a heading that can also open a sentence counts only when it ends the line or a colon follows
+        r"|^(?:weiterlesen|auch interessant|mehr themen|schon gelesen|(?:ähnliche|beliebte|neueste|verwandte) (?:beiträge|artikel)(?: zum thema)?|meistgelesen\w*"
+        r"|am häufigsten gelesen|highlights aus \w+ \w+|latest on|articles? (?:similaires|liés|connexes)|sur le même sujet"
+        r"|(?:artículos|noticias|artigos|notícias) relacionad[oa]s|articoli correlati|gerelateerde artikelen|(?:powiązane|podobne) artykuły)"
+        r"\s*(?:[:\-–—|»›>…]|\W*$)",
     ),
     # A photo credit on its own line: "Getty", "AP", "Reuters/Corbis", "(photo AFP)".
     "credit": Furniture(
@@ -79,7 +126,9 @@ FURNITURE: dict[str, Furniture] = {
     "caption": Furniture(
         200,
         r"^(?:image source|image caption|media caption|getty images|photo(?:graph)?|image"
-        r"|picture|credit|foto|bild|source)\s*[:,]|this video can ?not be played"
+        r"|picture|credit|fotos?|bild|bildquelle|source|quelle|fuente|fonte|źródło)\s*[:,]|this video can ?not be played"
+        # a credit closing a caption: "... © AFP / Jo Lee", "... (Bildquelle: Jo Lee)", "... Foto: LN"
+        r"|©\s*[^©.!?]{1,40}$|(?:bildquelle|bild|fotos?|photo|crédit photo)\s*:\s*[^:.!?]{1,50}\)?$"
         r"|^(?:video|watch|listen)\s*,|\b(?:getty images|reuters|afp|shutterstock|epa"
         r"|ap photo|istock)\s*\)?\s*$|^photo by\b",
     ),
@@ -88,6 +137,7 @@ FURNITURE: dict[str, Furniture] = {
         r"this is a modal window|(?:beginning|end) of dialog window|escape will cancel|requires javascript"
         r"|enable javascript|javascript (?:is )?(?:disabled|required)|browser does not support|ad ?blocker"
         r"|continue reading below|an error has occurred|error occurred|please try again|^report (?:an )?issue$"
+        r"|push[- ]notifications|push-benachrichtigungen|\bum den inhalt von .{0,40}zu laden|externe inhalte"
         r"|tente (?:novamente|mais tarde)|int[eé]ntel?o (?:de nuevo|más tarde)|veuillez réessayer"
         r"|versuchen sie es (?:später )?(?:erneut|noch einmal)|riprova(?:re)? più tardi"
         r"|^(?:advertisement|advertising|sponsored|anzeige|werbung|publicité|publicidad|publicidade|pubblicità"
@@ -100,8 +150,10 @@ FURNITURE: dict[str, Furniture] = {
         100,
         r"^(?:published|updated|posted|last updated)\s*(?:on|at|:)?\s*"
         r"(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)"
+        r"|^(?:stand|aktualisiert|veröffentlicht|erstellt|publié|mis à jour|actualizado|publicado|aggiornato|pubblicato"
+        r"|atualizado|bijgewerkt|gepubliceerd|aktualizacja|opublikowano)\s*(?:am|le|el|em|il|op|:)?\s*\d"
         r"|\b\d+\s*(?:min(?:ute)?s?|minutos?) (?:read|de leitura)\b|tempo de leitura"
-        r"|^\W*(?:posted by|publié par|publicado por|pubblicato da|veröffentlicht von|geplaatst door)\b",
+        r"|^\W*(?:posted by|publié par|publicado por|pubblicato da|veröffentlicht von|geplaatst door|comment(?:ed)? by|kommentar von)\b",
     ),
 }
 
