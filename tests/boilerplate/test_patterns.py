@@ -106,6 +106,7 @@ def test_furniture_lines(text: str, expected: str) -> None:
         "Teilen sich die Gemeinden die Kosten, wird die Brücke billiger.",
         "Stand der Ermittlungen ist, dass der Brand gelegt wurde.",
         "Das Bild: Die Brücke ist nach zwei Jahren fertig.",
+        "Auf dem Logo stehen ein © und der Name der Firma.",
         "Quellen aus dem Rathaus bestätigten den Termin.",
         "Die Zahl der Abonnenten stieg 2023 um ein Drittel.",
         "Sie sind nicht angemeldet worden, sagte die Behörde.",
