@@ -35,8 +35,8 @@ FURNITURE: dict[str, Furniture] = {
         # a licence notice: "Texts on this site are licensed under a Creative Commons ..."
         r"|(?:steh[a-z]*|licen[sc]ed|published|available|released|lizenziert) (?:unter|under) (?:einer |der |a |the )?(?:creative commons|cc[- ]by)"
         # an affiliate disclosure: "As an Amazon Associate I earn ...", "We may earn a commission when you buy ..."
-        r"|associates? program|as an amazon associate|als amazon-partner|(?:contains?|enthält|enthalten) (?:sogenannte |so-called )?(?:affiliate|partner)[- ]?links"
-        r"|\bwe (?:may )?(?:earn|receive|get) (?:a )?(?:small )?(?:commission|compensation|share of (?:sales|revenue))"
+        r"|amazon (?:services llc )?associates program|as an amazon associate|als amazon-partner|(?:contains?|enthält|enthalten) (?:sogenannte |so-called )?(?:affiliate|partner)[- ]?links"
+        r"|\bwe may (?:earn|receive|get) (?:a )?(?:small )?(?:commission|compensation|share of (?:sales|revenue))"
         r"|(?:erhalten|bekommen) wir (?:eine )?(?:kleine )?provision|liens? affiliés?|enlaces? de afiliados?|link di affiliazione",
     ),
     "cookie": Furniture(400, r"\bcookies?\b.*\b(?:use|accept|consent|settings|policy)\b"),
@@ -47,8 +47,8 @@ FURNITURE: dict[str, Furniture] = {
         r"|abonnez-vous|suscr[ií]b|delivered (?:straight )?to your (?:e-?mail )?inbox|mailing list|confirm your subscription"
         r"|newsstand price|e-?mail (?:has been|was) sent|e-?mail foi cadastrado|your first e-?mail|only send you"
         r"|(?:gib|geben sie) (?:hier )?(?:einfach )?(?:deine|ihre) e-?mail-?adresse|^abonnieren sie\b|(?:blog|kanal|podcast)[a-z]* (?:kostenlos )?(?:zu )?abonnieren"
-        r"|neue (?:beiträge|artikel|posts) (?:per|via) e-?mail|(?:per|via) e-?mail (?:informiert|benachrichtigt)"
-        r"|(?:ihr|dein)(?:em)? postfach|votre boîte (?:mail|e-mail|de réception|aux lettres)|tu bandeja de entrada"
+        r"|neue (?:beiträge|artikel|posts) (?:per|via) e-?mail|(?:per|via) e-?mail über neue (?:beiträge|artikel|posts)"
+        r"|(?:news|newsletter|nachrichten|artikel|beiträge)[a-z]* (?:direkt )?in (?:ihr|dein)(?:em)? postfach|votre boîte (?:mail|e-mail|de réception|aux lettres)|tu bandeja de entrada"
         r"|tua casella (?:di posta|e-?mail)|sua caixa de (?:entrada|e-?mail)|je (?:mailbox|inbox)|twoją skrzynkę"
         r"|inscrivez-vous|schrijf je in|zapisz się|^zapraszamy (?:też |również )?do subskrypcji",
     ),
@@ -99,7 +99,7 @@ FURNITURE: dict[str, Furniture] = {
         r"|kommentieren zu können|vous devez être connecté|debes (?:estar registrado|iniciar sesión) para|^diskutieren sie mit\b"
         # a comment form's text-format help (Drupal and others)
         r"|lines and paragraphs break automatically|addresses turn into links|allowed html tags|pour créer des paragraphes"
-        r"|des lignes vides|werden automatisch in links|zeilen und absätze werden automatisch"
+        r"|werden automatisch in links|zeilen und absätze werden automatisch"
         r"|(?:留言|评论|評論|コメント|kommentare?|commentaires?|comentarios?|comentários?|commenti|комментари\w*)\s*[(（]\d+[)）]",
     ),
     "read_more": Furniture(
@@ -138,7 +138,7 @@ FURNITURE: dict[str, Furniture] = {
         r"this is a modal window|(?:beginning|end) of dialog window|escape will cancel|requires javascript"
         r"|enable javascript|javascript (?:is )?(?:disabled|required)|browser does not support|ad ?blocker"
         r"|continue reading below|an error has occurred|error occurred|please try again|^report (?:an )?issue$"
-        r"|push[- ]notifications|push-benachrichtigungen|um den inhalt von [^ ]+ zu laden|externe inhalte"
+        r"|push[- ]notifications|push-benachrichtigungen|um den inhalt von [^ ]+ zu laden|externe inhalte (?:laden|anzeigen|aktivieren|zulassen)"
         r"|tente (?:novamente|mais tarde)|int[eé]ntel?o (?:de nuevo|más tarde)|veuillez réessayer"
         r"|versuchen sie es (?:später )?(?:erneut|noch einmal)|riprova(?:re)? più tardi"
         r"|^(?:advertisement|advertising|sponsored|anzeige|werbung|publicité|publicidad|publicidade|pubblicità"
@@ -212,7 +212,8 @@ def _joined_scans(split: int) -> list[tuple[int, str]]:
 
     A paragraph is scanned only by the patterns short enough for it, and each joined regex stays
     small enough for the regex engine's lazy DFA: all patterns in one regex overflow its cache and
-    fall back to a slower engine, about 3 µs a paragraph on English news and 70 on German.
+    fall back to a slower engine (3 µs a paragraph on BBC news, 17 on the mostly German trafilatura
+    pages, against 0.9 and 3.6 for the two scans).
     """
     tiers = [[f for f in FURNITURE.values() if (f.max_chars > split) == long] for long in (True, False)]
     return [(max(f.max_chars for f in tier), "|".join(f"(?:{fast(f.regex)})" for f in tier)) for tier in tiers]
