@@ -237,17 +237,17 @@ def _short_lower(text: pl.Expr, n_chars: pl.Expr) -> pl.Expr:
     return pl.when(n_chars <= _MAX_CHARS).then(text.str.to_lowercase())
 
 
-def _is_byline(text: pl.Expr, n_chars: pl.Expr) -> pl.Expr:
-    """A cased byline, or a dateline (lower-cased, short paragraphs only)."""
+def _is_byline(text: pl.Expr, n_chars: pl.Expr, lower: pl.Expr) -> pl.Expr:
+    """A cased byline, or a dateline (in `lower`, the lower-cased text; short paragraphs only)."""
     short = n_chars <= BYLINE_CASED.max_chars
-    dated = pl.when(short).then(text.str.to_lowercase()).str.contains(fast(DATELINE.regex)).fill_null(False)
+    dated = pl.when(short).then(lower).str.contains(fast(DATELINE.regex)).fill_null(False)
     return short & (text.str.contains(fast(BYLINE_CASED.regex)) | dated)
 
 
 def _first_furniture(text: pl.Expr, n_chars: pl.Expr) -> pl.Expr:
     """Reason code of the first furniture pattern matching a short paragraph, else null."""
     lower = _short_lower(text, n_chars)
-    expr = pl.when(_is_byline(text, n_chars)).then(pl.lit("byline"))
+    expr = pl.when(_is_byline(text, n_chars, lower)).then(pl.lit("byline"))
     for code, pattern in reversed(FURNITURE.items()):
         hit = (n_chars <= pattern.max_chars) & lower.str.contains(fast(pattern.regex))
         if code == "copyright":
@@ -265,7 +265,7 @@ def _may_match(paragraphs: pl.DataFrame) -> pl.Series:
     hits = [pl.when(n_chars <= cap).then(lower).str.contains(regex).fill_null(False) for cap, regex in _SCANS]
     return (
         paragraphs.select(text, n_chars, _lower=_short_lower(text, n_chars))
-        .select(pl.any_horizontal(*hits) | _is_byline(text, n_chars))
+        .select(pl.any_horizontal(*hits) | _is_byline(text, n_chars, lower))
         .to_series()
     )
 
