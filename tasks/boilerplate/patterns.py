@@ -62,7 +62,7 @@ FURNITURE: dict[str, Furniture] = {
         # a donation or support appeal: "Support our journalism", "Ihr Beitrag hilft ...", "Wesprzyj nas"
         r"|^(?:jetzt )?(?:spenden|donate|donar|faire un don|doneer)(?: now| today| jetzt)?\W*$|jetzt spenden|(?:make|give) a donation"
         r"|(?:please|consider|you can) support(?:ing)? (?:us|our)\b|support (?:our|independent) journalism"
-        r"|we need your (?:help|support)|your (?:donation|contribution|support) (?:helps|will help|makes)"
+        r"|^we need your (?:help|support)|your (?:donation|contribution|support) (?:helps|will help|makes)"
         r"|unterstützen sie (?:uns|unsere arbeit|unseren journalismus|diese form des journalismus|unabhängigen journalismus)"
         r"|(?:ihr beitrag|ihre spende|jede (?:kleine )?spende) hilft|wesprzyj nas|wspieraj nas|przekaż (?:nam )?1(?:,5)?% podatku"
         r"|apoya (?:el|al|nuestro) periodismo|hazte (?:miembro|socio)|haz una donación|soutenez(?:-nous| notre| le journalisme)"
@@ -129,7 +129,7 @@ FURNITURE: dict[str, Furniture] = {
         r"^(?:image source|image caption|media caption|getty images|photo(?:graph)?|image"
         r"|picture|credit|fotos?|bild|bildquelle|source|quelle|fuente|fonte|źródło)\s*[:,]|this video can ?not be played"
         # a credit closing a caption: "... © AFP / Jo Lee", "... (Bildquelle: Jo Lee)", "... Foto: LN"
-        r"|.©[^.!?]*$|(?:bildquelle|bild|fotos?|photo|crédit photo)\s*:[^:.!?]*$"
+        r"|[ .(]©[^.!?]*$|(?:bildquelle|bild|fotos?|photo|crédit photo)\s*:[^:.!?]*$"
         r"|^(?:video|watch|listen)\s*,|\b(?:getty images|reuters|afp|shutterstock|epa"
         r"|ap photo|istock)\s*\)?\s*$|^photo by\b",
     ),

@@ -111,6 +111,8 @@ def test_furniture_lines(text: str, expected: str) -> None:
         "Die Drohung landete in ihrem Postfach.",
         "Die Eltern wurden per E-Mail informiert.",
         "We receive compensation only after the ruling, she said.",
+        '"We need your help," the mayor told the volunteers.',
+        "Mr. AndrÃ© Guilbaud Nuclear Non-Proliferation Officer",
         "Nach dem Streik blieben viele Busse auf des lignes vides.",
         "Quellen aus dem Rathaus bestätigten den Termin.",
         "Die Zahl der Abonnenten stieg 2023 um ein Drittel.",
