@@ -1,0 +1,124 @@
+"""Tests for tasks.boilerplate.patterns: furniture lines in several languages, and news sentences like them."""
+
+import polars as pl
+import pytest
+
+from tasks.boilerplate.patterns import furniture_codes
+
+
+def code(text: str) -> str | None:
+    """The furniture code of one paragraph (None when no pattern names it)."""
+    return furniture_codes(pl.DataFrame({"text": [text], "n_chars": [len(text)]}))[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # newsletter and e-mail sign-up prompts
+        ("Gib deine E-Mail-Adresse ein, um keinen Beitrag zu verpassen.", "newsletter"),
+        ("Abonnieren Sie unseren Wochenbrief.", "newsletter"),
+        ("Hier klicken, um diesen Blog kostenlos zu abonnieren", "newsletter"),
+        ("Benachrichtige mich über neue Beiträge via E-Mail.", "newsletter"),
+        ("Les meilleures recettes dans votre boîte mail chaque lundi.", "newsletter"),
+        ("Recibe las noticias del día en tu bandeja de entrada", "newsletter"),
+        ("Die Top-News direkt in Ihr Postfach!", "newsletter"),
+        ("Inscrivez-vous pour recevoir nos alertes.", "newsletter"),
+        # subscription, log-in state, donation and support appeals
+        ("Instant access to the full magazine archive.", "subscription"),
+        ("Your subscription will auto-renew every year.", "subscription"),
+        ("Sie sind derzeit nicht angemeldet.", "subscription"),
+        ("Jetzt spenden!", "subscription"),
+        ("Donate", "subscription"),
+        ("Please consider supporting our newsroom with a monthly gift.", "subscription"),
+        ("Ihre Spende hilft uns, unabhängig zu bleiben.", "subscription"),
+        ("Unterstützen Sie unseren Journalismus mit einem Abo.", "subscription"),
+        ("Wesprzyj nas dowolną kwotą.", "subscription"),
+        ("Soutenez-nous en faisant un don.", "subscription"),
+        ("Hazte socio y apoya el periodismo local.", "subscription"),
+        # "read also" and related-content labels
+        ("Czytaj też: Nowy most otwarty", "read_more"),
+        ("À lire aussi » Le pont ouvre au printemps", "read_more"),
+        ("Lea también: El puente abre en primavera", "read_more"),
+        ("Leggi anche: Il ponte apre in primavera", "read_more"),
+        ("Lees ook: De brug gaat open", "read_more"),
+        ("Weiterlesen … Die Brücke ist fertig", "read_more"),
+        ("Das könnte Sie auch interessieren:", "read_more"),
+        ("Auch interessant:", "read_more"),
+        ("Ähnliche Beiträge", "read_more"),
+        ("Schon gelesen?", "read_more"),
+        ("Artículos relacionados", "read_more"),
+        # comments closed, none yet, comment-form fields and help
+        ("Die Kommentarfunktion ist geschlossen.", "comments"),
+        ("Les commentaires sont fermés.", "comments"),
+        ("Es gibt noch keine Kommentare.", "comments"),
+        ("Keine Kommentare (Kommentare erscheinen erst nach Freigabe)", "comments"),
+        ("Name (erforderlich)", "comments"),
+        ("Votre adresse e-mail ne sera pas publiée.", "comments"),
+        ("Um diesen Beitrag kommentieren zu können, müssen Sie angemeldet sein.", "comments"),
+        ("Pour créer des paragraphes, laissez simplement des lignes vides.", "comments"),
+        ("Lines and paragraphs break automatically.", "comments"),
+        ("Comment by Jo Lee — 17.07.2011 @ 14:29", "byline"),
+        # copyright, licence and affiliate notices
+        ("Materiał chroniony prawem autorskim. Wszelkie prawa zastrzeżone.", "copyright"),
+        ("Alle rechten voorbehouden", "copyright"),
+        ("Alle Texte stehen unter einer Creative Commons Lizenz.", "copyright"),
+        ("This blog is a participant in the Amazon Services LLC Associates Program.", "copyright"),
+        ("This post contains affiliate links.", "copyright"),
+        ("We may earn a commission when you buy through links on this page.", "copyright"),
+        ("Für Käufe über diese Links erhalten wir eine kleine Provision.", "copyright"),
+        # share prompts and follow-us lines
+        ("Beitrag teilen:", "follow_us"),
+        ("Partager", "follow_us"),
+        ("Folge uns auf Instagram!", "follow_us"),
+        ("Únete a nuestro canal de Telegram", "follow_us"),
+        # credits closing a caption, source lines, dated update lines, interface notices
+        ("Die Bürgermeisterin eröffnet die Brücke. © AFP / Jo Lee", "caption"),
+        ("Die neue Brücke über den Fluss. (Bildquelle: Stadt Ulm)", "caption"),
+        ("La alcaldesa en el puente. Foto: LN", "caption"),
+        ("Quelle: Stadtverwaltung", "caption"),
+        ("Stand: 5. Februar 2020", "byline"),
+        ("Aktualisiert am 19.02.2020", "byline"),
+        ("Example News would like to send you push notifications.", "interface"),
+        ("Klicken Sie auf den Button, um den Inhalt von www.example.de zu laden.", "interface"),
+    ],
+)
+def test_furniture_lines(text: str, expected: str) -> None:
+    """Furniture lines of each kind, in the languages the multilingual snippet set shows, get their code."""
+    assert code(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Polizei fand ihre E-Mail-Adresse auf einem Zettel.",
+        "Millionen Menschen abonnieren den Kanal des Moderators.",
+        "Die Kommentare des Ministers sorgten für Ärger.",
+        "Keine Kommentare gab es vom Ministerium zu den Vorwürfen.",
+        "No comments were made by the police after the arrest.",
+        "The report will not be published until May.",
+        "Auch interessant ist, dass die Brücke billiger wurde.",
+        "Mehr Themen standen auf der Tagesordnung des Rates.",
+        "Ähnliche Beiträge zahlen auch die Nachbargemeinden.",
+        "Weiterlesen konnte er die Akte erst nach dem Urteil.",
+        "The charity said donors support its work in the region.",
+        "Unterstützen Sie die Reform, fragte der Reporter den Minister.",
+        "Die Spende von 5.000 Euro half dem Tierheim durch den Winter.",
+        "The firm will receive compensation from the state for the delay.",
+        "Teilen sich die Gemeinden die Kosten, wird die Brücke billiger.",
+        "Stand der Ermittlungen ist, dass der Brand gelegt wurde.",
+        "Das Bild: Die Brücke ist nach zwei Jahren fertig.",
+        "Auf dem Logo stehen ein © und der Name der Firma.",
+        "Die Drohung landete in ihrem Postfach.",
+        "Die Eltern wurden per E-Mail informiert.",
+        "We receive compensation only after the ruling, she said.",
+        '"We need your help," the mayor told the volunteers.',
+        "Mr. AndrÃ© Guilbaud Nuclear Non-Proliferation Officer",
+        "Nach dem Streik blieben viele Busse auf des lignes vides.",
+        "Quellen aus dem Rathaus bestätigten den Termin.",
+        "Die Zahl der Abonnenten stieg 2023 um ein Drittel.",
+        "Sie sind nicht angemeldet worden, sagte die Behörde.",
+    ],
+)
+def test_news_sentences_like_furniture_are_kept(text: str) -> None:
+    """News sentences with the same words (comments, support, share, source, subscribe) are not furniture."""
+    assert code(text) is None
