@@ -101,3 +101,21 @@ def test_process_workers_run_under_the_settings_the_flow_set_in_its_own_context(
     seen, passed_as_object = under_settings()
     assert seen == [7, 7, 7]
     assert passed_as_object
+
+
+def test_process_workers_keep_their_preloaded_imports_out_of_the_cyclic_gc(prefect_harness):
+    import gc
+
+    from prefect import flow, task
+
+    @task
+    def frozen_here() -> int:
+        """How many objects this worker's cyclic GC never walks."""
+        return gc.get_freeze_count()
+
+    @flow
+    def two_workers() -> list[int]:
+        with PreloadedProcessPool(max_workers=2) as runner:
+            return [future.result() for future in [runner.submit(frozen_here, {}) for _ in range(2)]]
+
+    assert all(count > 10_000 for count in two_workers())
