@@ -80,3 +80,42 @@ def test_process_workers_keep_one_api_client_for_the_flows_server(prefect_harnes
     seen, flow_api = six_tasks()
     assert len({pid for pid, _, _ in seen}) == len({(pid, client) for pid, client, _ in seen})  # one client per worker
     assert {api for _, _, api in seen} == {flow_api}
+
+
+def test_process_workers_run_under_the_settings_the_flow_set_in_its_own_context(prefect_harness):
+    from prefect import flow, task
+    from prefect.context import serialize_context
+    from prefect.settings import PREFECT_TASKS_DEFAULT_RETRIES, get_current_settings, temporary_settings
+
+    @task
+    def retries_here() -> int:
+        """The default retries setting as this worker's task run sees it."""
+        return get_current_settings().tasks.default_retries
+
+    @flow
+    def under_settings() -> tuple[list[int], bool]:
+        with temporary_settings({PREFECT_TASKS_DEFAULT_RETRIES: 7}), PreloadedProcessPool(max_workers=2) as runner:
+            passed_as_object = serialize_context()["settings_context"]["settings"] is get_current_settings()
+            return [future.result() for future in [runner.submit(retries_here, {}) for _ in range(3)]], passed_as_object
+
+    seen, passed_as_object = under_settings()
+    assert seen == [7, 7, 7]
+    assert passed_as_object
+
+
+def test_process_workers_keep_their_preloaded_imports_out_of_the_cyclic_gc(prefect_harness):
+    import gc
+
+    from prefect import flow, task
+
+    @task
+    def frozen_here() -> int:
+        """How many objects this worker's cyclic GC never walks."""
+        return gc.get_freeze_count()
+
+    @flow
+    def two_workers() -> list[int]:
+        with PreloadedProcessPool(max_workers=2) as runner:
+            return [future.result() for future in [runner.submit(frozen_here, {}) for _ in range(2)]]
+
+    assert all(count > 10_000 for count in two_workers())
