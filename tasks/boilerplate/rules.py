@@ -169,19 +169,19 @@ class Rule(NamedTuple):
 
 
 _FURNITURE_MEANINGS = {
-    "copyright": "copyright or legal footer (©, all rights reserved, terms, privacy policy)",
+    "copyright": "copyright or legal footer (©, all rights reserved, terms, privacy policy), licence or affiliate disclosure",
     "cookie": "cookie or consent notice",
     "newsletter": "newsletter or e-mail sign-up prompt",
-    "subscription": "subscription, paywall or log-in prompt",
+    "subscription": "subscription, paywall or log-in prompt, membership or donation appeal",
     "account": "account or sign-up confirmation notice (confirm your registration, reset your password)",
     "follow_us": "'follow us' or share prompt, or a line of share-button names",
-    "comments": "comment form or comment-section furniture (a comment count in several languages)",
+    "comments": "comment form, its fields and help, or comment-section furniture (comments closed, a comment count)",
     "comment_rules": "comment rules or moderation notice, or a call for readers' stories and letters",
-    "read_more": "'read more' / related-content line",
+    "read_more": "'read more' / related-content line, in several languages",
     "credit": "photo credit on a line of its own (Getty, AP, Reuters/Corbis)",
-    "caption": "media caption or credit (Image source, Media caption, Photo: ...)",
+    "caption": "media caption or credit (Image source, Media caption, Photo: ...), source line, credit closing a caption",
     "interface": "page-interface text: ad label, previous/next link, video player, script, ad-blocker or error notice",
-    "byline": "byline ('Posted by' too), dateline, comment header or reading-time line",
+    "byline": "byline ('Posted by' too), dateline, dated update line, comment header or reading-time line",
 }
 
 # Priority order: the first rule that holds names the paragraph. The lead is never flagged.
