@@ -212,7 +212,11 @@ END_MARKER = Furniture(
     r"|more from (?:\S+ ?){1,3}|more (?:stories|news|articles)|you (?:may|might) also like"
     r"|recommended(?: for you| reading| stories)?|most (?:read|popular|viewed)|trending(?: now)?"
     r"|latest (?:news|stories|articles)|further reading|about the author|share this (?:article|story|post)"
-    r"|leia também|veja também|à lire aussi|mehr zum thema|关联文章|関連記事|相关文章|читайте также)[^\w:]*$"
+    r"|leia também|veja também|à lire aussi|关联文章|関連記事|相关文章|читайте также)[^\w:]*$"
+    # the same in other languages, where a colon may end the heading ("Das könnte Sie auch interessieren:")
+    r"|^(?:mehr zum thema|über (?:den autor|die autorin)|das könnte sie (?:auch )?interessieren|(?:weitere|ähnliche) artikel"
+    r"|à propos de l'auteur|sur le même sujet|sobre el autor|(?:noticias|notícias) relacionadas|articoli correlati"
+    r"|podobne artykuły|komentarze|gerelateerde artikelen|reacties)[^\w:]*:?\s*$"
     r"|leave a (?:comment|reply)|you must be (?:logged in|signed in) to|comments are closed"
     r"|view the discussion thread|your e-?mail address will not be published|required fields are marked"
     r"|all rights reserved|todos los derechos reservados|tous droits réservés|alle rechte vorbehalten"

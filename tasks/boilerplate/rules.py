@@ -204,7 +204,7 @@ RULES: list[Rule] = [
     ),
     Rule(
         "after_article_end",
-        "after an end-of-article marker (comment section, related links, legal footer)",
+        "after an end-of-article marker (comment section, related links, about the author, legal footer; headings in several languages)",
         after_article_end,
         situational=True,
     ),

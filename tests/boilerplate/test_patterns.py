@@ -3,7 +3,7 @@
 import polars as pl
 import pytest
 
-from tasks.boilerplate.patterns import furniture_codes
+from tasks.boilerplate.patterns import END_MARKER, furniture_codes, matches
 
 
 def code(text: str) -> str | None:
@@ -122,3 +122,37 @@ def test_furniture_lines(text: str, expected: str) -> None:
 def test_news_sentences_like_furniture_are_kept(text: str) -> None:
     """News sentences with the same words (comments, support, share, source, subscribe) are not furniture."""
     assert code(text) is None
+
+
+def is_end_marker(text: str) -> bool:
+    """Whether one paragraph reads as an end-of-article marker."""
+    return pl.select(matches(pl.lit(text), pl.lit(len(text)), END_MARKER)).item()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # headings that end an article in other languages, with or without a colon
+        ("Über die Autorin:", True),
+        ("Das könnte Sie auch interessieren:", True),
+        ("Weitere Artikel", True),
+        ("À propos de l'auteur", True),
+        ("Sur le même sujet", True),
+        ("Sobre el autor", True),
+        ("Notícias relacionadas", True),
+        ("Articoli correlati", True),
+        ("Podobne artykuły", True),
+        ("Komentarze", True),
+        ("Gerelateerde artikelen:", True),
+        ("Reacties", True),
+        # sentences that open with the same words, and an English field label
+        ("Über den Autor ist wenig bekannt.", False),
+        ("Weitere Artikel folgen in der nächsten Ausgabe.", False),
+        ("Sobre el autor del ataque no hay datos.", False),
+        ("Reacties van de buren waren positief.", False),
+        ("Comment:", False),
+    ],
+)
+def test_end_markers_in_other_languages(text: str, expected: bool) -> None:
+    """Whole-line headings end the article; sentences that open with their words do not."""
+    assert is_end_marker(text) is expected

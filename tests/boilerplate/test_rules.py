@@ -86,3 +86,15 @@ def test_gallery_captions_above_credits() -> None:
     caption = "The mayor cuts the ribbon as crowds gather on the new bridge over the river on Sunday."
     texts = [BODY, BODY + " Two.", caption, "AP", caption + " Again.", "Reuters/Corbis", BODY + " Three."]
     assert reasons(frame(texts)) == [None, None, "captioned", "credit", "captioned", "credit", None]
+
+
+def test_author_note_after_a_german_end_marker() -> None:
+    """An author heading after the body ends the article: the note below it is flagged, the heading is not."""
+    texts = [
+        BODY,
+        BODY + " Zwei.",
+        BODY + " Drei.",
+        "Über die Autorin:",
+        "Jo Lee schreibt seit 2010 über Städte und Verkehr.",
+    ]
+    assert reasons(frame(texts))[3:] == [None, "after_article_end"]
