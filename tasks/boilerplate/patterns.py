@@ -82,7 +82,7 @@ FURNITURE: dict[str, Furniture] = {
     ),
     "follow_us": Furniture(
         160,
-        r"\bfollow (?:us|@|\w+(?: \w+)? on (?:twitter|facebook|instagram|x|tiktok|youtube)\b)"
+        r"\bfollow (?:us|@|\w+(?: \w+){0,2} on (?:twitter|facebook|instagram|x|tiktok|youtube)\b)"
         r"|\blike us on\b|^share\b|^(?:beitrag|artikel|seite|post) teilen\b"
         r"|^(?:teilen|partager|compartir|condividi|compartilhar|udostępnij|delen)\s*(?::|\W*$)|síguenos|suivez-nous|folgen sie uns|siga-nos|seguici"
         r"|\bfolg(?:e|t) uns\b|auf (?:instagram|facebook|twitter|youtube|tiktok|linkedin) folgen|nuestro canal de (?:youtube|telegram|whatsapp)"
@@ -180,6 +180,21 @@ FURNITURE: dict[str, Furniture] = {
         r"|\b\d+\s*(?:min(?:ute)?s?|minutos?) (?:read|de leitura)\b|tempo de leitura"
         r"|^\W*(?:posted by|publié par|publicado por|pubblicato da|veröffentlicht von|geplaatst door|comment(?:ed)? by|kommentar von)\b",
     ),
+    # A long appeal that opens the paragraph, or its closing sentence, longer than the caps above allow:
+    # "Bleiben Sie auf dem Laufenden mit unserem kostenlosen Newsletter ...", "... Wesprzyj nas darowizną."
+    "appeal": Furniture(
+        300,
+        r"^(?:(?:bleib(?:en sie)?|stay) (?:immer )?(?:auf dem laufenden|up to date|informed) (?:mit|with) (?:unserem|meinem|our|my) (?:kostenlosen |free )?newsletter"
+        r"|mit (?:meinem|unserem) (?:kostenlosen )?newsletter|ich bin mit der verarbeitung meiner daten|follow (?:us|\w+(?: \w+){0,2}) on (?:twitter|facebook|instagram)\b)"
+        r"|(?:^|[.!?…]\s+)(?:wesprzyj nas|hazte (?:miembro|socio)|jetzt spenden|support (?:us|our journalism)|soutenez-nous)\b[^.!?]*[.!?…]*\s*$",
+    ),
+    # A contact or address block: a phone number with a fax number or e-mail address, in a line that ends no
+    # sentence (`_first_furniture` checks that): "Musterstr. 1 12345 Ulm Tel.: 0731 123-0 E-Mail: info@example.de".
+    "contact": Furniture(
+        300,
+        r"\b(?:tel(?:efon|éfono|efono)?|phone|fon|tél(?:éphone)?)\b\.?\s*:?\s*[+(0-9][0-9 /().+–-]{5}.*\b(?:fax|telefax|e-?mail|mail)\b"
+        r"|\b(?:fax|e-?mail)\b.*\b(?:tel(?:efon|éfono|efono)?|phone|fon|tél(?:éphone)?)\b\.?\s*:?\s*[+(0-9][0-9 /().+–-]{5}",
+    ),
 }
 
 # A legal document named as someone else's ("violates its terms of service", "the BBC's privacy policy"):
@@ -192,6 +207,9 @@ ADDRESSED = r"\b(?:you|your|our|agree|©)|all rights reserved"
 # A sentence that opens with a read-more label's word used as a verb or adjective ("Watch how the
 # text changes", "Recommended daily amount: ..."), not as the label ("Watch: ...", "Recommended"). Lower case.
 LABEL_IN_SENTENCE = r"^(?:watch (?:how|where|what|when|why|out)|recommended (?:daily|dose|dosage|amount|intake|by))\b"
+
+# A line that ends a sentence: a contact block does not.
+CLOSED_SENTENCE = r"[.!?]\s*$"
 
 # A byline needs case: "By Jane Doe", "Por Ana M. Gil" but not "by the way". Checked on the original text.
 BYLINE_CASED = Furniture(100, r"^(?i:by|por|par|von|door|av|af|przez)\s+\p{Lu}(?:[^.!?]|\b\p{Lu}\.){0,60}$")
@@ -241,7 +259,9 @@ def _joined_scans(*splits: int) -> list[tuple[int, str]]:
     A paragraph is scanned only by the tiers short enough for it, and each joined regex stays
     small enough for the regex engine's lazy DFA: all patterns in one regex overflow its cache and
     fall back to a slower engine (3 µs a paragraph on BBC news, 17 on the mostly German trafilatura
-    pages; two tiers of 2026-12-02's patterns did so too, 6.3 µs there, against 3.4 for three).
+    pages; two tiers of 2026-12-02's patterns did so too, 6.3 µs there, against 3.4 for three). The
+    300-character appeal and contact patterns joined to the top tier add 0.2 µs a paragraph there; a
+    tier of their own costs more, as one more scan of every paragraph.
     """
     bounds = [max(f.max_chars for f in FURNITURE.values()), *sorted(splits, reverse=True), 0]
     tiers = [[f for f in FURNITURE.values() if low < f.max_chars <= high] for high, low in zip(bounds, bounds[1:])]
@@ -283,6 +303,8 @@ def _first_furniture(text: pl.Expr, n_chars: pl.Expr) -> pl.Expr:
             hit = hit & ~(lower.str.contains(fast(MENTION)) & ~lower.str.contains(fast(ADDRESSED)))
         elif code == "read_more":
             hit = hit & ~lower.str.contains(fast(LABEL_IN_SENTENCE))
+        elif code == "contact":
+            hit = hit & ~lower.str.contains(CLOSED_SENTENCE)
         expr = pl.when(hit).then(pl.lit(code)).otherwise(expr)
     return expr
 

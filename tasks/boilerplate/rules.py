@@ -182,6 +182,8 @@ _FURNITURE_MEANINGS = {
     "caption": "media caption or credit (Image source, Media caption, Photo: ...), source line, credit closing a caption",
     "interface": "page-interface text: ad label, previous/next link, video player, script, ad-blocker or error notice",
     "byline": "byline ('Posted by' too), dateline, dated update line, comment header or reading-time line",
+    "appeal": "long appeal opening the paragraph (newsletter, newsletter consent, follow us) or its closing sentence (membership, donation)",
+    "contact": "contact or address block: a phone number with a fax number or e-mail address, in a line that ends no sentence",
 }
 
 # Priority order: the first rule that holds names the paragraph. The lead is never flagged.

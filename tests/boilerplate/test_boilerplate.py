@@ -267,6 +267,8 @@ def test_every_reason_is_documented() -> None:
         "caption",
         "interface",
         "byline",
+        "appeal",
+        "contact",
         "captioned",
         "link_dense",
         "short_fragment",

@@ -156,3 +156,49 @@ def is_end_marker(text: str) -> bool:
 def test_end_markers_in_other_languages(text: str, expected: bool) -> None:
     """Whole-line headings end the article; sentences that open with their words do not."""
     assert is_end_marker(text) is expected
+
+
+APPEALS = [
+    "Bleiben Sie auf dem Laufenden mit unserem kostenlosen Newsletter: jeden Morgen die wichtigsten Meldungen aus der Stadt,"
+    " dazu Termine und Tipps fürs Wochenende. Abbestellen können Sie ihn jederzeit mit einem Klick.",
+    "Od dwudziestu lat piszemy o naszym mieście bez reklam i bez płatnych treści, a nasza praca jest możliwa tylko dzięki"
+    " czytelnikom. Wesprzyj nas darowizną lub przekaż nam 1% podatku.",
+    "Hacemos periodismo local desde hace cuarenta años, sin muros de pago y sin publicidad oficial, porque creemos que la"
+    " información es un bien público. HAZTE MIEMBRO Y DISFRUTA DE BENEFICIOS EXCLUSIVOS.",
+    "Follow the Daily Example on Twitter and Instagram @DailyExample and on Facebook @DailyExampleNews. Send us a message"
+    " on WhatsApp or email us at newsdesk@example.com with your story ideas and tips.",
+]
+
+APPEAL_LOOKALIKES = [
+    "Stay informed about the risks, the health minister urged parents on Monday, as the agency published new figures"
+    " showing that cases among children had doubled since the start of the school year.",
+    "„Unterstützen Sie uns“, riefen die Demonstranten den Abgeordneten zu, als diese am Dienstagmorgen das Rathaus"
+    " betraten, um über die Schließung der beiden Stadtteilbibliotheken abzustimmen.",
+    "Fundacja zebrała już dwa miliony złotych. Jej prezes apelował w piątek do darczyńców: wesprzyj nas, bo zima będzie"
+    " długa, a schronisko potrzebuje nowego dachu i ogrzewania dla ponad stu psów.",
+]
+
+
+def test_long_appeals_opening_a_paragraph_or_its_last_sentence() -> None:
+    """Appeals longer than the newsletter and subscription caps are flagged as appeals; news sentences with their words are not."""
+    assert all(160 < len(text) <= 300 for text in APPEALS + APPEAL_LOOKALIKES)
+    assert [code(text) for text in APPEALS] == ["appeal"] * 4
+    assert [code(text) for text in APPEAL_LOOKALIKES] == [None] * 3
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Stadtwerke Ulm Karlstraße 1 89073 Ulm Tel.: 0731 166-0 Fax: 0731 166-4900 E-Mail: info@example.de",
+            "contact",
+        ),
+        ("Pressestelle E-Mail: presse@example.org Telefon: +49 (0)30 / 1234-567", "contact"),
+        ("Tél : 71 341 066 Email : redaction@example.tn", "contact"),
+        ("Hinweise nimmt die Polizei unter Tel. 0731 188-0 oder per E-Mail an ulm@example.de entgegen.", None),
+        ("The phone 0800 123 456 rang twice before the e-mail arrived.", None),
+    ],
+)
+def test_contact_blocks(text: str, expected: str | None) -> None:
+    """A phone number with a fax or e-mail in a line that ends no sentence is a contact block; a sentence is not."""
+    assert code(text) == expected
