@@ -20,14 +20,13 @@ data set is in the GitHub repository sakata-yusuke-75/boilernet_japanese, commit
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
-from bench.convert_l3s import MIN_COVERED, SPACE, covered, decoded, paragraphs
+from bench.convert_l3s import MIN_COVERED, SPACE, covered, decoded, paragraphs, run_converter
 
 LABELLED = "span[__boilernet_label]"
 CONTENT = 'span[__boilernet_label="1"]'
@@ -83,13 +82,7 @@ def convert(source: Path, target: Path) -> int:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--source", type=Path, required=True, help="a BoilerNet prepared_html folder (gt_N.html, ce_N.html)"
-    )
-    parser.add_argument("--target", type=Path, required=True, help="folder to write the corpus into")
-    args = parser.parse_args(argv)
-    print(f"{convert(args.source, args.target)} pages with gold written to {args.target}")
+    run_converter(__doc__, "a BoilerNet prepared_html folder (gt_N.html, ce_N.html)", convert, argv)
 
 
 if __name__ == "__main__":

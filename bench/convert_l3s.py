@@ -22,6 +22,7 @@ import argparse
 import json
 import re
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 from bs4 import UnicodeDammit
@@ -83,12 +84,19 @@ def convert(source: Path, target: Path) -> int:
     return sum(1 for line in lines if json.loads(line)["gold"])
 
 
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--source", type=Path, required=True, help="L3S-GN1 folder with original/ and annotated/")
+def run_converter(
+    doc: str, source_help: str, convert: Callable[[Path, Path], int], argv: list[str] | None = None
+) -> None:
+    """The command line every bench/convert_*.py script shares: --source, --target, and a count."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--source", type=Path, required=True, help=source_help)
     parser.add_argument("--target", type=Path, required=True, help="folder to write the corpus into")
     args = parser.parse_args(argv)
-    print(f"{convert(args.source, args.target)} pages with gold written to {args.target}")
+    print(f"{convert(args.source, args.target)} pages written to {args.target}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    run_converter(__doc__, "L3S-GN1 folder with original/ and annotated/", convert, argv)
 
 
 if __name__ == "__main__":

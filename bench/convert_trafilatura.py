@@ -16,12 +16,11 @@ body to compare tokens with). Copy the files out of a mirror of adbar/trafilatur
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 from pathlib import Path
 
-from bench.convert_l3s import decoded, paragraphs
+from bench.convert_l3s import decoded, paragraphs, run_converter
 
 PAGE_FOLDERS = ("eval", "cache")
 
@@ -51,13 +50,7 @@ def convert(source: Path, target: Path) -> int:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--source", type=Path, required=True, help="trafilatura's tests/ folder (evaldata.json, eval/, cache/)"
-    )
-    parser.add_argument("--target", type=Path, required=True, help="folder to write the corpus into")
-    args = parser.parse_args(argv)
-    print(f"{convert(args.source, args.target)} pages written to {args.target}")
+    run_converter(__doc__, "trafilatura's tests/ folder (evaldata.json, eval/, cache/)", convert, argv)
 
 
 if __name__ == "__main__":
