@@ -94,19 +94,21 @@ def count(
     counts = Counts()
     for name, (with_, without) in labels.items():
         paragraphs = pages.get(name, [])
+        texts = [text for text, _ in paragraphs]
         kept = [
             text
             for text, flagged in paragraphs
             if keep(flagged, any(s in text for s in with_), any(s in text for s in without))
         ]
-        for snippet in with_:
-            if any(snippet in text for text, _ in paragraphs):
-                found = any(snippet in text for text in kept)
-                counts.kept_with += found
-                counts.lost_with += not found
-        for snippet in without:
-            if any(snippet in text for text, _ in paragraphs):
-                found = any(snippet in text for text in kept)
-                counts.kept_without += found
-                counts.flagged_without += not found
+        found, missed = _held(with_, texts, kept)
+        counts.kept_with, counts.lost_with = counts.kept_with + found, counts.lost_with + missed
+        found, missed = _held(without, texts, kept)
+        counts.kept_without, counts.flagged_without = counts.kept_without + found, counts.flagged_without + missed
     return counts
+
+
+def _held(snippets: list[str], texts: list[str], kept: list[str]) -> tuple[int, int]:
+    """Of the snippets some paragraph holds, how many a kept paragraph holds and how many none does."""
+    held = [snippet for snippet in snippets if any(snippet in text for text in texts)]
+    found = sum(any(snippet in text for text in kept) for snippet in held)
+    return found, len(held) - found
