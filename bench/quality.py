@@ -87,9 +87,10 @@ def _row(args: argparse.Namespace, name: str, part: str, corpus: Path, paragraph
     return f"| {name} | {part} | {keep_all} | {flow} | {empty} | {best} |"
 
 
-def _snippet_row(name: str, part: str, corpus: Path, paragraphs: Path) -> str:
-    """One table row of a snippet corpus: snippets kept by keeping all, by newsflow and by the oracle."""
-    labels, pages = snippets.labelled_pages(corpus), snippets.flow_paragraphs(paragraphs)
+def _snippet_row(name: str, part: str, corpus: Path, pages: dict[str, list[tuple[str, bool]]]) -> str:
+    """One table row of a snippet corpus: snippets kept by keeping all, by newsflow and by the oracle,
+    on `pages` (`snippets.flow_paragraphs` of the flow's output)."""
+    labels = snippets.labelled_pages(corpus)
     keep_all, flow, best = (
         snippets.count(labels, pages, keep) for keep in (snippets.KEEP_ALL, snippets.NEWSFLOW, snippets.ORACLE)
     )
@@ -120,7 +121,8 @@ def main(argv: list[str] | None = None) -> int:
             if _has(index, "gold"):
                 rows += [_row(args, corpus.name, part, folder, paragraphs) for part, folder in parts.items()]
             if _has(index, "with"):
-                snippet_rows += [_snippet_row(corpus.name, part, folder, paragraphs) for part, folder in parts.items()]
+                pages = snippets.flow_paragraphs(paragraphs)
+                snippet_rows += [_snippet_row(corpus.name, part, folder, pages) for part, folder in parts.items()]
             shares[corpus.name] = reason_shares(paragraphs)
     print("P/R/F1 = token precision / recall / F1 of the kept paragraphs, mean over articles\n")
     print("| set | pages | keep every paragraph | newsflow | pages with nothing kept | oracle per paragraph |")
