@@ -44,7 +44,7 @@ FURNITURE: dict[str, Furniture] = {
         r"|\bmay earn (?:a )?commission|\bhas affiliate partnerships"
         # the privacy policy or legal notice by name: "Zu meiner Datenschutzerklärung", "Impressum | Datenschutz"
         r"|datenschutzerklärung|datenschutzhinweise|^impressum\b|siehe impressum|politique de confidentialité|política de privacidad"
-        r"|política de privacidade|informativa (?:sulla )?privacy|privacybeleid|polityka prywatności|zásady (?:ochrany )?osobních údajů"
+        r"|política de privacidade|informativa (?:sulla )?privacy|privacybeleid|polityk[aię] prywatności|zásady (?:ochrany )?osobních údajů"
         r"|adatvédelmi (?:nyilatkozat|tájékoztató)|integritetspolicy|privatlivspolitik|tietosuojaseloste|politica de confidențialitate"
         r"|gizlilik politikası|политика конфиденциальности"
         # a disclaimer: "(Alle Angaben ohne Gewähr)", "All quotes delayed a minimum of 15 minutes"
@@ -53,11 +53,11 @@ FURNITURE: dict[str, Furniture] = {
     "cookie": Furniture(
         400,
         r"\bcookies?\b.*\b(?:use|accept|consent|settings|policy)\b|\b(?:use|uses|using) (?:of )?cookies\b|^was sind cookies"
-        r"|(?:verwende[nt]?|nutze[nt]?|setze[nt]?|utilise|utilisons|usamos|utilizamos|utiliza|utilizziamo|utilizza|gebruik(?:t|en)?"
-        r"|używa(?:my)?|wykorzystuje(?:my)?|používá(?:me)?|používají|használ(?:unk)?|använder|bruger|käyttää|käytämme|folosește|folosim"
-        r"|kullan(?:ır|ıyoruz|maktadır)|использу(?:ет|ем))\b.{0,40}(?:cookies?\b|ciasteczk|sütik|evästeit|kakor|çerez|файлы cookie|куки)"
-        r"|(?:cookies?\b|ciasteczk|sütik|evästeit|kakor|çerez|файлы cookie|куки).{0,80}(?:zustimm|einverstanden|akzeptier|accepte[rz]|acept|accett"
-        r"|aceit|akkoord|zgod[ęa]|souhlas|elfogad|godkänn|accepter|hyväksy|acceptați|kabul|соглаш|согласие)",
+        # in other languages, the cookie word first, as it is rare in text: "Cookies helfen uns ... Website", "pliki cookie ... zgodę"
+        r"|(?:cookie|evästei|çerez|kakor|sütik).*(?:verwend|nutz|setz|utilis|usamos|utiliza|gebruik|używa|wykorzyst|použív|használ|använd|bruge"
+        r"|käyttä|folos|kullan|использу|zustimm|einverstanden|akzept|accept|acept|accett|aceit|akkoord|zgod|souhlas|elfogad|godkänn"
+        r"|hyväksy|kabul|соглас|website|webseite|seite|site|strona|stronie|сайт|browser|einstellung|paramètres|configuración|ustawienia"
+        r"|erfahrung|experience|expérience|experiencia|esperienza|služ|usług|szolgáltat|hizmet|услуг)",
     ),
     "newsletter": Furniture(
         160,
@@ -141,7 +141,7 @@ FURNITURE: dict[str, Furniture] = {
         r"|we want to hear what you think about this (?:article|story)"
         r"|(?:submit|write) a letter to the editor|publishing a diversity of letters|\btips@"
         r"|^(?:have|got) a (?:news )?tip\b|send us (?:a|your) (?:news )?tips?\b|\bour community (?:standards|guidelines)"
-        r"|(?:anmerkungen|fragen|anregungen|hinweise|kritik) zu diesem (?:artikel|beitrag)|fehler gefunden|(?:einen|haben sie (?:einen|ein)) (?:fehler|tippfehler) entdeckt"
+        r"|(?:anmerkungen|anregungen) zu diesem (?:artikel|beitrag)|fehler gefunden"
         r"|(?:found|spotted|see) (?:a|an) (?:error|typo|mistake) in (?:this|the) (?:article|story)|report (?:a|an) (?:error|typo|correction)\b"
         r"|signaler une erreur|vous avez (?:repéré|trouvé|vu) une (?:erreur|faute)|(?:reportar|has visto|encontraste) un error|segnala(?:ci)? un errore"
         r"|zgłoś błąd|encontrou (?:um )?erro|fout gezien|tell us what you think about (?:this|our)",
@@ -164,7 +164,7 @@ FURNITURE: dict[str, Furniture] = {
     # A photo credit on its own line: "Getty", "AP", "Reuters/Corbis", "(photo AFP)".
     "credit": Furniture(
         80,
-        r"^\(?(?:(?:photo|foto|image|picture|credit|crédit)s?\s*:?\s*)?(?:[a-z]{2,4}\s*/\s*)?(?:getty(?: images)?|ap|pa|afp|reuters|rex"
+        r"^\(?(?:(?:photo|foto|image|picture|credit|crédit)s?\s*:?\s*)?(?:getty(?: images)?|ap|pa|afp|reuters|rex"
         r"|epa|corbis|shutterstock|alamy|dr|istock|dpa|efe|ansa|xinhua|bloomberg|pa (?:wire|media)|eyevine"
         r"|splash news|pap|ddp|kna|epd|apa|sda|keystone|anp|belga|tass|ctk|čtk|mti|tt|ntb|ritzau|stt|agerpres|anadolu)(?:\s*[/,;]\s*[^/,;]{1,40}){0,3}\)?\s*$",
     ),
