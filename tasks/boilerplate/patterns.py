@@ -295,16 +295,17 @@ def _joined_scans(*splits: int) -> list[tuple[int, str]]:
     A paragraph is scanned only by the tiers short enough for it, and each joined regex stays
     small enough for the regex engine's lazy DFA: all patterns in one regex overflow its cache and
     fall back to a slower engine (3 µs a paragraph on BBC news, 17 on the mostly German trafilatura
-    pages; two tiers of 2026-12-02's patterns did so too, 6.3 µs there, against 3.4 for three). The
-    300-character appeal and contact patterns joined to the top tier add 0.2 µs a paragraph there; a
-    tier of their own costs more, as one more scan of every paragraph.
+    pages; two tiers of 2026-12-02's patterns did so too, 6.3 µs there, against 3.4 for three). Each
+    tier is one more scan of most paragraphs (about 0.2 µs on BBC), so a tier is split off only when
+    its joined regex overflows: the 400-character tier with the 300-character appeal and contact
+    patterns in it scanned German pages in 3.1 µs, against about half that as two tiers.
     """
     bounds = [max(f.max_chars for f in FURNITURE.values()), *sorted(splits, reverse=True), 0]
     tiers = [[f for f in FURNITURE.values() if low < f.max_chars <= high] for high, low in zip(bounds, bounds[1:])]
     return [(max(f.max_chars for f in tier), "|".join(f"(?:{fast(f.regex)})" for f in tier)) for tier in tiers if tier]
 
 
-_SCANS = _joined_scans(200, 160)
+_SCANS = _joined_scans(300, 200, 160)
 
 
 def matches(text: pl.Expr, n_chars: pl.Expr, pattern: Furniture) -> pl.Expr:
