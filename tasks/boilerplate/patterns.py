@@ -40,22 +40,38 @@ FURNITURE: dict[str, Furniture] = {
         # an affiliate disclosure: "As an Amazon Associate I earn ...", "We may earn a commission when you buy ..."
         r"|amazon (?:services llc )?associates program|as an amazon associate|als amazon-partner|(?:contains?|enthält|enthalten) (?:sogenannte |so-called )?(?:affiliate|partner)[- ]?links"
         r"|\bwe may (?:earn|receive|get) (?:a )?(?:small )?(?:commission|compensation|share of (?:sales|revenue))"
-        r"|(?:erhalten|bekommen) wir (?:eine )?(?:kleine )?provision|liens? affiliés?|enlaces? de afiliados?|link di affiliazione",
+        r"|(?:erhalten|bekommen) wir (?:eine )?(?:kleine )?provision|liens? affiliés?|enlaces? de afiliados?|link di affiliazione"
+        r"|\bmay earn (?:a )?commission|\bhas affiliate partnerships"
+        # the privacy policy or legal notice by name: "Zu meiner Datenschutzerklärung", "Impressum | Datenschutz"
+        r"|datenschutzerklärung|datenschutzhinweise|^impressum\b|siehe impressum|politique de confidentialité|política de privacidad"
+        r"|política de privacidade|informativa (?:sulla )?privacy|privacybeleid|polityk[aię] prywatności|zásady (?:ochrany )?osobních údajů"
+        r"|adatvédelmi (?:nyilatkozat|tájékoztató)|integritetspolicy|privatlivspolitik|tietosuojaseloste|politica de confidențialitate"
+        r"|gizlilik politikası|политика конфиденциальности"
+        # a disclaimer: "(Alle Angaben ohne Gewähr)", "All quotes delayed a minimum of 15 minutes"
+        r"|angaben ohne gewähr|\bquotes (?:are )?delayed|\bsubject to change without notice",
     ),
     "cookie": Furniture(
-        400, r"\bcookies?\b.*\b(?:use|accept|consent|settings|policy)\b|\b(?:use|uses|using) (?:of )?cookies\b"
+        400,
+        r"\bcookies?\b.*\b(?:use|accept|consent|settings|policy)\b|\b(?:use|uses|using) (?:of )?cookies\b|^was sind cookies"
+        # in other languages, the cookie word first, as it is rare in text: "Cookies helfen uns ... Website", "pliki cookie ... zgodę"
+        r"|(?:cookie|evästei|çerez|kakor|sütik).*(?:verwend|nutz|setz|utilis|usamos|utiliza|gebruik|używa|wykorzyst|použív|használ|använd|bruge"
+        r"|käyttä|folos|kullan|использу|zustimm|einverstanden|akzept|accept|acept|accett|aceit|akkoord|zgod|souhlas|elfogad|godkänn"
+        r"|hyväksy|kabul|соглас|website|webseite|seite|site|strona|stronie|сайт|browser|einstellung|paramètres|configuración|ustawienia"
+        r"|erfahrung|experience|expérience|experiencia|esperienza|služ|usług|szolgáltat|hizmet|услуг)",
     ),
     "newsletter": Furniture(
         160,
         r"newsletter|\bsign[ -]?up\b|\bsubscribe to (?:our|the|his|her|my)\b"
         r"|enter your e-?mail|(?:your|enter(?: an?| the)?|valid|registered)\s+e-?mail address|^\W*e-?mail address|inscr[ií]ba?[-‐ ]?(?:se|te)|boletín"
-        r"|abonnez-vous|suscr[ií]b|delivered (?:straight )?to your (?:e-?mail )?inbox|mailing list|confirm your subscription"
+        r"|abonnez-vous|suscr[ií]b|delivered (?:straight |right )?to (?:your|their) (?:e-?mail )?inbox|^get (?:the best of|our) .*(?:by e-?mail|delivered)|mailing list|confirm your subscription"
         r"|newsstand price|e-?mail (?:has been|was) sent|e-?mail foi cadastrado|your first e-?mail|only send you"
         r"|(?:gib|geben sie) (?:hier )?(?:einfach )?(?:deine|ihre) e-?mail-?adresse|^abonnieren sie\b|(?:blog|kanal|podcast)[a-z]* (?:kostenlos )?(?:zu )?abonnieren"
         r"|neue (?:beiträge|artikel|posts) (?:per|via) e-?mail|(?:per|via) e-?mail über neue (?:beiträge|artikel|posts)"
         r"|(?:news|newsletter|nachrichten|artikel|beiträge)[a-z]* (?:direkt )?in (?:ihr|dein)(?:em)? postfach|votre boîte (?:mail|e-mail|de réception|aux lettres)|tu bandeja de entrada"
         r"|tua casella (?:di posta|e-?mail)|sua caixa de (?:entrada|e-?mail)|je (?:mailbox|inbox)|twoją skrzynkę"
-        r"|inscrivez-vous|schrijf je in|zapisz się|^zapraszamy (?:też |również )?do subskrypcji",
+        r"|inscrivez-vous|schrijf je in|zapisz się|^zapraszamy (?:też |również )?do subskrypcji"
+        r"|(?:tous les (?:matins|jours|soirs)|chaque (?:matin|jour|semaine)) (?:par|dans votre) (?:e-?)?mail|recib[eií]r? (?:por|en tu) (?:e-?)?mail"
+        r"|подпишитесь|рассылк|abone ol|feliratkoz|iratkozz(?:on|ál) fel|prenumerera på|tilmeld dig|uutiskirje|abonează-te|abonați-vă|přihlaste se k odběru",
     ),
     "subscription": Furniture(
         160,
@@ -72,7 +88,7 @@ FURNITURE: dict[str, Furniture] = {
         r"|(?:ihr beitrag|ihre spende|jede (?:kleine )?spende) hilft|wesprzyj nas|wspieraj nas|przekaż (?:nam )?1(?:,5)?% podatku"
         r"|apoya (?:el|al|nuestro) periodismo|hazte (?:miembro|socio)|haz una donación|soutenez(?:-nous| notre| le journalisme)"
         r"|faites un don|sostieni(?:ci)? (?:il nostro|la nostra|il giornalismo)|fai una donazione|apoie (?:o|nosso) jornalismo"
-        r"|faça uma doação|steun ons|word (?:lid|donateur)",
+        r"|faça uma doação|steun ons|word (?:lid|donateur)|^s'abonner\b",
     ),
     "account": Furniture(
         200,
@@ -83,7 +99,7 @@ FURNITURE: dict[str, Furniture] = {
     "follow_us": Furniture(
         160,
         r"\bfollow (?:us|@|\w+(?: \w+){0,2} on (?:twitter|facebook|instagram|x|tiktok|youtube)\b)"
-        r"|\blike us on\b|^share\b|^(?:beitrag|artikel|seite|post) teilen\b"
+        r"|\blike us on\b|^share\b|\bshare (?:it|this(?: article| story)?) with (?:a |your )?friends?|^connect with us\W*$|^(?:beitrag|artikel|seite|post) teilen\b"
         r"|^(?:teilen|partager|compartir|condividi|compartilhar|udostępnij|delen)\s*(?::|\W*$)|síguenos|suivez-nous|folgen sie uns|siga-nos|seguici"
         r"|\bfolg(?:e|t) uns\b|auf (?:instagram|facebook|twitter|youtube|tiktok|linkedin) folgen|nuestro canal de (?:youtube|telegram|whatsapp)"
         r"|únete a nuestro canal|(?:rejoignez|retrouvez)-nous sur|obserwuj nas|volg ons"
@@ -123,7 +139,12 @@ FURNITURE: dict[str, Furniture] = {
         r"|(?:comentarios|commentaires|comentários|commenti)[^.!?]*(?:respetuos|respeitos|respectueu|rispettos)"
         r"|(?:do you have|you['’]?ve got|have you got) a story.*(?:e-?mail|get in touch|contact us)|we pay for your stories"
         r"|we want to hear what you think about this (?:article|story)"
-        r"|(?:submit|write) a letter to the editor|publishing a diversity of letters|\btips@",
+        r"|(?:submit|write) a letter to the editor|publishing a diversity of letters|\btips@"
+        r"|^(?:have|got) a (?:news )?tip\b|send us (?:a|your) (?:news )?tips?\b|\bour community (?:standards|guidelines)"
+        r"|(?:anmerkungen|anregungen) zu diesem (?:artikel|beitrag)|fehler gefunden"
+        r"|(?:found|spotted|see) (?:a|an) (?:error|typo|mistake) in (?:this|the) (?:article|story)|report (?:a|an) (?:error|typo|correction)\b"
+        r"|signaler une erreur|vous avez (?:repéré|trouvé|vu) une (?:erreur|faute)|(?:reportar|has visto|encontraste) un error|segnala(?:ci)? un errore"
+        r"|zgłoś błąd|encontrou (?:um )?erro|fout gezien|tell us what you think about (?:this|our)",
     ),
     "read_more": Furniture(
         160,
@@ -145,12 +166,13 @@ FURNITURE: dict[str, Furniture] = {
         80,
         r"^\(?(?:(?:photo|foto|image|picture|credit|crédit)s?\s*:?\s*)?(?:getty(?: images)?|ap|pa|afp|reuters|rex"
         r"|epa|corbis|shutterstock|alamy|dr|istock|dpa|efe|ansa|xinhua|bloomberg|pa (?:wire|media)|eyevine"
-        r"|splash news)(?:\s*[/,;]\s*[^/,;]{1,40}){0,3}\)?\s*$",
+        r"|splash news|pap|ddp|kna|epd|apa|sda|keystone|anp|belga|tass|ctk|čtk|mti|tt|ntb|ritzau|stt|agerpres|anadolu)(?:\s*[/,;]\s*[^/,;]{1,40}){0,3}\)?\s*$",
     ),
     "caption": Furniture(
         200,
         r"^(?:image source|image caption|media caption|getty images|photo(?:graph)?|image"
-        r"|picture|credit|fotos?|bild|bildquelle|source|quelle|fuente|fonte|źródło)\s*[:,]|this video can ?not be played"
+        r"|picture|credit|fotos?|bild|bildquelle|source|quelle|fuente|fonte|źródło|beitragsbild|titelbild|titelfoto|headerbild"
+        r"|aufmacherbild|symbolbild|symbolfoto|(?:photo|image) credits?|crédits? photo|créditos?|zdjęcie|fotografia)\s*[:,]|this video can ?not be played"
         # a credit closing a caption: "... © AFP / Jo Lee", "... (Bildquelle: Jo Lee)", "... Foto: LN"
         r"|[ .(]©[^.!?]*$|(?:bildquelle|bild|fotos?|photo|crédit photo)\s*:[^:.!?]*$"
         r"|^(?:video|watch|listen)\s*,|\b(?:getty images|reuters|afp|shutterstock|epa"
@@ -162,7 +184,14 @@ FURNITURE: dict[str, Furniture] = {
         r"|enable javascript|javascript (?:is )?(?:disabled|required)|javascript be (?:enabled|turned on)"
         r"|flash (?:player|plug-?in)|\bcaptcha\b|browser does not support|ad ?blocker"
         r"|continue reading below|an error has occurred|error occurred|please try again|^report (?:an )?issue$"
-        r"|push[- ]notifications|push-benachrichtigungen|um den inhalt von [^ ]+ zu laden|externe inhalte (?:laden|anzeigen|aktivieren|zulassen)"
+        r"|push[- ]notifications|push-benachrichtigungen|turn on (?:desktop |browser |push )?notifications|^loading comments|^(?:conversation )?powered by (?:livefyre|disqus)"
+        r"|^remember me\W*$|rate this (?:article|story|post|page)|(?:give|leave) an? (?:overall )?(?:site |article )?rating|(?:artikel|beitrag) bewerten|bewerten sie (?:diesen|den) (?:artikel|beitrag)"
+        r"|noter cet article|valora (?:este|el) artículo|oceń (?:ten )?artykuł|vota (?:questo|l')articolo|avalie (?:este|o) artigo"
+        r"|(?:was this|war dieser|cet) (?:article|artikel|beitrag|page|seite)? ?(?:helpful|hilfreich|vous a-t-il été utile)"
+        r"|^(?:print|drucken|imprimer|imprimir|stampa|drukuj|afdrukken|(?:artikel|seite) drucken|druckversion|print (?:this )?(?:article|page|story)"
+        r"|(?:als )?pdf(?: herunterladen| speichern| download)?|download (?:as )?pdf|version imprimable|versión para imprimir|descargar pdf)\W*$"
+        r"|^(?:search|suche|rechercher|buscar|cerca|szukaj|zoeken|pesquisar)\W*$"
+        r"|um den inhalt von [^ ]+ zu laden|externe inhalte (?:laden|anzeigen|aktivieren|zulassen)"
         r"|tente (?:novamente|mais tarde)|int[eé]ntel?o (?:de nuevo|más tarde)|veuillez réessayer"
         r"|versuchen sie es (?:später )?(?:erneut|noch einmal)|riprova(?:re)? più tardi"
         r"|^(?:advertisement|advertising|sponsored|anzeige|werbung|publicité|publicidad|publicidade|pubblicità"
@@ -178,14 +207,19 @@ FURNITURE: dict[str, Furniture] = {
         r"|^(?:stand|aktualisiert|veröffentlicht|erstellt|publié|mis à jour|actualizado|publicado|aggiornato|pubblicato"
         r"|atualizado|bijgewerkt|gepubliceerd|aktualizacja|opublikowano)\s*(?:am|le|el|em|il|op|:)?\s*\d"
         r"|\b\d+\s*(?:min(?:ute)?s?|minutos?) (?:read|de leitura)\b|tempo de leitura"
-        r"|^\W*(?:posted by|publié par|publicado por|pubblicato da|veröffentlicht von|geplaatst door|comment(?:ed)? by|kommentar von)\b",
+        r"|^\W*(?:posted by|publié par|publicado por|pubblicato da|veröffentlicht von|geplaatst door|comment(?:ed)? by|kommentar von)\b"
+        r"|(?:view|see) all (?:posts|articles|stories) by|(?:zeige )?alle (?:beiträge|artikel) von|voir tous les articles de|ver todas las (?:entradas|publicaciones) de"
+        r"|tutti gli articoli di|ver todos os (?:posts|artigos) de|zobacz wszystkie (?:wpisy|artykuły)|alle berichten van|(?:→|->) ?mehr über",
     ),
     # A long appeal that opens the paragraph, or its closing sentence, longer than the caps above allow:
     # "Bleiben Sie auf dem Laufenden mit unserem kostenlosen Newsletter ...", "... Wesprzyj nas darowizną."
     "appeal": Furniture(
         300,
         r"^(?:(?:bleib(?:en sie)?|stay) (?:immer )?(?:auf dem laufenden|up to date|informed) (?:mit|with) (?:unserem|meinem|our|my) (?:kostenlosen |free )?newsletter"
-        r"|mit (?:meinem|unserem) (?:kostenlosen )?newsletter|ich bin mit der verarbeitung meiner daten|follow (?:us|\w+(?: \w+){0,2}) on (?:twitter|facebook|instagram)\b)"
+        r"|mit (?:meinem|unserem) (?:kostenlosen )?newsletter|ich bin mit der verarbeitung meiner daten"
+        r"|if you (?:enjoyed|liked|value) (?:this|our) (?:article|story|journalism)|(?:wenn ihnen|hat ihnen|hat dir) (?:dieser|der) (?:artikel|beitrag) gefall"
+        r"|si (?:cet article vous a plu|vous avez aimé cet article)|si te (?:ha gustado|gustó) (?:este|el) artículo|se (?:ti|vi) è piaciuto (?:questo|l')articolo"
+        r"|se você gostou (?:deste|do) artigo|jeśli (?:podobał|spodobał) ci się (?:ten )?(?:artykuł|tekst)|follow (?:us|\w+(?: \w+){0,2}) on (?:twitter|facebook|instagram)\b)"
         r"|(?:^|[.!?…]\s+)(?:wesprzyj nas|hazte (?:miembro|socio)|jetzt spenden|support (?:us|our journalism)|soutenez-nous)\b[^.!?]*[.!?…]*\s*$",
     ),
     # A contact or address block: a phone number with a fax number or e-mail address, in a line that ends no
@@ -193,7 +227,9 @@ FURNITURE: dict[str, Furniture] = {
     "contact": Furniture(
         300,
         r"\b(?:tel(?:efon|éfono|efono)?|phone|fon|tél(?:éphone)?)\b\.?\s*:?\s*[+(0-9][0-9 /().+–-]{5}.*\b(?:fax|telefax|e-?mail|mail)\b"
-        r"|\b(?:fax|e-?mail)\b.*\b(?:tel(?:efon|éfono|efono)?|phone|fon|tél(?:éphone)?)\b\.?\s*:?\s*[+(0-9][0-9 /().+–-]{5}",
+        r"|\b(?:fax|e-?mail)\b.*\b(?:tel(?:efon|éfono|efono)?|phone|fon|tél(?:éphone)?)\b\.?\s*:?\s*[+(0-9][0-9 /().+–-]{5}"
+        r"|\b\d{5} [a-zäöüß][a-zäöüß-]+\b.*\b(?:tel|telefon|phone|fon)\b\.?\s*:?\s*[+(0-9][0-9 /().+–-]{5}|\btoll[- ]free\s*:?\s*[+(0-9]"
+        r"|^bankverbindung\b|\biban\s*:?\s*[a-z]{2}\s?\d{2}",
     ),
 }
 
@@ -259,16 +295,17 @@ def _joined_scans(*splits: int) -> list[tuple[int, str]]:
     A paragraph is scanned only by the tiers short enough for it, and each joined regex stays
     small enough for the regex engine's lazy DFA: all patterns in one regex overflow its cache and
     fall back to a slower engine (3 µs a paragraph on BBC news, 17 on the mostly German trafilatura
-    pages; two tiers of 2026-12-02's patterns did so too, 6.3 µs there, against 3.4 for three). The
-    300-character appeal and contact patterns joined to the top tier add 0.2 µs a paragraph there; a
-    tier of their own costs more, as one more scan of every paragraph.
+    pages; two tiers of 2026-12-02's patterns did so too, 6.3 µs there, against 3.4 for three). Each
+    tier is one more scan of most paragraphs (about 0.2 µs on BBC), so a tier is split off only when
+    its joined regex overflows: the 400-character tier with the 300-character appeal and contact
+    patterns in it scanned German pages in 3.1 µs, against about half that as two tiers.
     """
     bounds = [max(f.max_chars for f in FURNITURE.values()), *sorted(splits, reverse=True), 0]
     tiers = [[f for f in FURNITURE.values() if low < f.max_chars <= high] for high, low in zip(bounds, bounds[1:])]
     return [(max(f.max_chars for f in tier), "|".join(f"(?:{fast(f.regex)})" for f in tier)) for tier in tiers if tier]
 
 
-_SCANS = _joined_scans(200, 160)
+_SCANS = _joined_scans(300, 200, 160)
 
 
 def matches(text: pl.Expr, n_chars: pl.Expr, pattern: Furniture) -> pl.Expr:

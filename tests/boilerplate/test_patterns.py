@@ -202,3 +202,72 @@ def test_long_appeals_opening_a_paragraph_or_its_last_sentence() -> None:
 def test_contact_blocks(text: str, expected: str | None) -> None:
     """A phone number with a fax or e-mail in a line that ends no sentence is a contact block; a sentence is not."""
     assert code(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # privacy policy and legal notice by name, disclaimers, affiliate commission
+        ("Bitte stimmen Sie unserer Datenschutzerklärung zu.", "copyright"),
+        ("Impressum | Datenschutz | Kontakt", "copyright"),
+        ("Akceptuję politykę prywatności serwisu.", "copyright"),
+        ("(Alle Angaben ohne Gewähr)", "copyright"),
+        ("All quotes delayed a minimum of 15 minutes.", "copyright"),
+        ("Disclosure: Example News may earn a commission from products featured here.", "copyright"),
+        # cookie notices in other languages
+        ("Diese Website verwendet Cookies, um Ihnen die beste Erfahrung zu bieten.", "cookie"),
+        ("Ta strona używa plików cookie. Korzystając z niej, wyrażasz zgodę.", "cookie"),
+        ("Sitemizde çerezler kullanılmaktadır.", "cookie"),
+        ("Tento web používá soubory cookie k poskytování služeb.", "cookie"),
+        ("Was sind Cookies?", "cookie"),
+        # calls for tips, corrections and feedback
+        ("Fehler gefunden? Schreiben Sie uns.", "comment_rules"),
+        ("Wenn Sie Anmerkungen zu diesem Artikel haben, schreiben Sie der Redaktion.", "comment_rules"),
+        ("Vous avez repéré une erreur ?", "comment_rules"),
+        ("Have a Tip?", "comment_rules"),
+        ("Please be mindful of our community standards.", "comment_rules"),
+        # page interface: rating widgets, print and search labels, comment loaders, notifications
+        ("Please give an overall site rating:", "interface"),
+        ("Artikel drucken", "interface"),
+        ("Rechercher :", "interface"),
+        ("Loading Comments...", "interface"),
+        ("Turn on desktop notifications?", "interface"),
+        ("Remember Me", "interface"),
+        # newsletter, subscription, share prompts, captions, author boxes, appeals
+        ("L'actu du jour tous les matins par email", "newsletter"),
+        ("Get our analysis delivered right to your inbox.", "newsletter"),
+        ("S'abonner au journal à partir de 1 €", "subscription"),
+        ("Like this story? Share it with a friend!", "follow_us"),
+        ("Beitragsbild: Die Brücke im Winter", "caption"),
+        ("Life is short. Zeige alle Beiträge von Jo Lee", "byline"),
+        ("Wenn Ihnen der Artikel gefallen hat, freuen wir uns über eine kleine Spende per PayPal.", "appeal"),
+        # bank details, an address with a postcode and phone, a toll-free number
+        ("IBAN: DE12 3456 7890 1234 5678 90 BIC: EXAMPLEXXX", "contact"),
+        ("Tierhilfe Ulm Hauptstraße 1 89073 Ulm Tel. 0731 / 12 34 5", "contact"),
+        ("Main office: (555) 010-0000 Toll Free: (800) 555-0100", "contact"),
+    ],
+)
+def test_more_furniture_lines(text: str, expected: str) -> None:
+    """Legal names, cookie notices, feedback calls and widgets in several languages get their code."""
+    assert code(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "TikTok said the video violated its community guidelines.",
+        "Die Datenschutzbehörde prüft die Beschwerde seit Mai.",
+        "The bakery sold 300 cookies before noon on Saturday.",
+        "Die Angaben der Polizei ließen sich nicht prüfen.",
+        "Der Fehler wurde erst nach dem Update gefunden, sagte der Sprecher.",
+        "Analysts said the quotes from the minister were taken out of context.",
+        "The company may earn more from its new plant next year.",
+        "The court will rate the evidence in June.",
+        "Drucken ließ er die Plakate in Polen.",
+        "Die Brücke kostet 20 Millionen Euro, wie die Stadt am Montag in Ulm mitteilte.",
+        "Search teams found the hikers on Sunday.",
+    ],
+)
+def test_news_sentences_like_the_new_furniture_are_kept(text: str) -> None:
+    """News sentences with the same words (community guidelines, cookies, errors, quotes, print) are not furniture."""
+    assert code(text) is None
