@@ -55,6 +55,11 @@ def _first_index(condition: pl.Expr) -> pl.Expr:
     return pl.when(condition).then(pl.col("paragraph_index")).min().over("source_file")
 
 
+def _neighbour(condition: pl.Expr, offset: int) -> pl.Expr:
+    """Whether condition holds `offset` paragraphs away in the same article (-1: the next one)."""
+    return condition.shift(offset).over("source_file", order_by="paragraph_index").fill_null(False)
+
+
 def _ideographs(text: pl.Expr) -> pl.Expr:
     """Ideographs in each text, counted only in texts with a non-ASCII character (5x cheaper on news)."""
     wide = text.str.len_bytes() > text.str.len_chars()
@@ -66,7 +71,9 @@ def stages(edge_repeat_threshold: int) -> list[dict[str, pl.Expr]]:
 
     The unique body is the prose paragraphs found in fewer than `edge_repeat_threshold` articles,
     plus the lead. An end marker counts only when short, after two body paragraphs (page headers
-    hold legal lines too) and with a quarter of the body above it (else it heads a section).
+    hold legal lines too), with a quarter of the body above it (else it heads a section), and not
+    as a table's column heading: a "Comment" no furniture pattern matches, between short plain
+    lines (table cells), is part of the body.
     Computed once as columns: rules share them, and window expressions are not re-evaluated.
     """
     text, n_chars, count, idx = (
@@ -79,17 +86,16 @@ def stages(edge_repeat_threshold: int) -> list[dict[str, pl.Expr]]:
     body, first, second, end, last = (pl.col(c) for c in ("_body", "_first", "_second", "_end", "_last"))
     body_chars = pl.when(body).then(n_chars).otherwise(0)
     body_before = body_chars.cum_sum().over("source_file", order_by="paragraph_index") - body_chars
-    marker = (idx > second) & matches(text, n_chars, END_MARKER)
     furniture_like = pl.col("_furniture").is_not_null() | (link_share >= LINK_DENSE_SHARE) | (n_chars == 0)
+    cell = (width < FRAGMENT_MAX_CHARS) & unpunctuated & ~furniture_like
+    column_heading = pl.col("_furniture").is_null() & _neighbour(cell, 1) & _neighbour(cell, -1)
+    marker = (idx > second) & matches(text, n_chars, END_MARKER) & ~column_heading
     return [
         {
             "_width": n_chars + (IDEOGRAPH_WIDTH - 1) * _ideographs(text),
             "_link_share": pl.col("link_chars") / pl.max_horizontal(n_chars, 1),
             "_unpunctuated": ~text.str.contains(SENTENCE_END),
-            "_above_credit": (pl.col("_furniture") == "credit")
-            .shift(-1)
-            .over("source_file", order_by="paragraph_index")
-            .fill_null(False),
+            "_above_credit": _neighbour(pl.col("_furniture") == "credit", -1),
         },
         {"_prose": (width >= BODY_MIN_CHARS) & (link_share < LINK_DENSE_SHARE) & ~unpunctuated},
         {"_body": (prose & (count < edge_repeat_threshold)) | pl.col("is_lead")},

@@ -98,3 +98,21 @@ def test_author_note_after_a_german_end_marker() -> None:
         "Jo Lee schreibt seit 2010 über Städte und Verkehr.",
     ]
     assert reasons(frame(texts))[3:] == [None, "after_article_end"]
+
+
+def test_comment_column_heading_inside_a_table_ends_nothing() -> None:
+    """A table's 'Comment' column between its cells is body; a 'Comments' heading after the body still ends it."""
+    body = [BODY, BODY + " Two.", BODY + " Three."]
+    table = ["Entity status", "Comment", "new", "Pick up new tasks"]
+    assert reasons(frame([*body, *table, BODY + " Four."])) == [None] * 8
+    thread = ["Comments", "Jane Doe", BODY + " Great piece."]
+    assert reasons(frame([*body, *thread])) == [
+        None,
+        None,
+        None,
+        "short_fragment",
+        "short_fragment",
+        "after_article_end",
+    ]
+    form = ["Salt to taste", "Leave a reply", "Name", BODY + " Nice recipe."]
+    assert reasons(frame([*body, *form]))[4:] == ["comments", "short_fragment", "after_article_end"]
