@@ -22,6 +22,7 @@ LINK_DENSE_SHARE = 0.5  # share of characters inside links from which a paragrap
 LINK_DENSE_MAX_CHARS = 400  # longer link-heavy paragraphs are prose with many citations
 FRAGMENT_MAX_CHARS = 40  # shorter unpunctuated paragraphs at the edges are furniture
 TAIL_HEADLINE_MAX_CHARS = 120  # past furniture after the body, unpunctuated lines this short are teasers
+LEAD_IN_PROSE = 2  # an unbroken run of punctuated text leading into the body with this much prose is a copy of it
 BODY_MIN_CHARS = 80  # a unique, punctuated, link-light paragraph this long is article body
 END_AFTER_BODY_SHARE = 0.25  # a marker with over 3/4 of the body's characters below it is a heading inside it
 # Lengths count a Chinese or Japanese character as this many Latin ones (one holds a word).
@@ -43,7 +44,9 @@ class Signals:
     link_share: pl.Expr = pl.col("_link_share")
     unpunctuated: pl.Expr = pl.col("_unpunctuated")
     prose: pl.Expr = pl.col("_prose")  # long, punctuated and link-light: reads like article text
-    at_edge: pl.Expr = pl.col("_at_edge")  # before the article's first or after its last unique body paragraph
+    at_edge: pl.Expr = pl.col(
+        "_at_edge"
+    )  # before the article's body (its lead-in run included) or after its last unique body paragraph
     after_tail_break: pl.Expr = pl.col("_after_tail_break")  # past furniture that follows the last body paragraph
     after_end: pl.Expr = pl.col("_after_end")  # after an end-of-article marker that follows the body
     above_credit: pl.Expr = pl.col("_above_credit")  # the next paragraph is a photo credit on its own
@@ -70,10 +73,15 @@ def stages(edge_repeat_threshold: int) -> list[dict[str, pl.Expr]]:
     """The temporary columns behind `Signals`, in stages that each read the columns of earlier ones.
 
     The unique body is the prose paragraphs found in fewer than `edge_repeat_threshold` articles,
-    plus the lead. An end marker counts only when short, after two body paragraphs (page headers
-    hold legal lines too), with a quarter of the body above it (else it heads a section), and not
-    as a table's column heading: a "Comment" no furniture pattern matches, between short plain
-    lines (table cells), is part of the body.
+    plus the lead. It starts earlier when an unbroken run of punctuated, furniture-free paragraphs
+    with `LEAD_IN_PROSE` prose ones leads into it: the same wire story on another site repeats its
+    opening, while repeated teasers above an article stand apart, between headlines, menus or links.
+
+    An end marker counts only when short, after two body paragraphs (page headers hold legal lines
+    too), with a quarter of the body above it (else it heads a section), and not as a table's
+    column heading: a "Comment" no furniture pattern matches, between short plain lines (table
+    cells), is part of the body.
+
     Computed once as columns: rules share them, and window expressions are not re-evaluated.
     """
     text, n_chars, count, idx = (
@@ -87,6 +95,8 @@ def stages(edge_repeat_threshold: int) -> list[dict[str, pl.Expr]]:
     body_chars = pl.when(body).then(n_chars).otherwise(0)
     body_before = body_chars.cum_sum().over("source_file", order_by="paragraph_index") - body_chars
     furniture_like = pl.col("_furniture").is_not_null() | (link_share >= LINK_DENSE_SHARE) | (n_chars == 0)
+    run_start = pl.col("_run_start").fill_null(0)
+    lead_in = prose & (idx >= run_start) & (idx < first)
     cell = (width < FRAGMENT_MAX_CHARS) & unpunctuated & ~furniture_like
     column_heading = pl.col("_furniture").is_null() & _neighbour(cell, 1) & _neighbour(cell, -1)
     marker = (idx > second) & matches(text, n_chars, END_MARKER) & ~column_heading
@@ -100,11 +110,20 @@ def stages(edge_repeat_threshold: int) -> list[dict[str, pl.Expr]]:
         {"_prose": (width >= BODY_MIN_CHARS) & (link_share < LINK_DENSE_SHARE) & ~unpunctuated},
         {"_body": (prose & (count < edge_repeat_threshold)) | pl.col("is_lead")},
         {"_first": _first_index(body)},
-        {"_second": _first_index(body & (idx > first))},
-        {"_end": _first_index(marker & (body_before >= END_AFTER_BODY_SHARE * body_chars.sum().over("source_file")))},
+        {
+            "_second": _first_index(body & (idx > first)),
+            "_run_start": pl.when((unpunctuated | furniture_like) & (idx < first))
+            .then(idx + 1)
+            .max()
+            .over("source_file"),
+        },
+        {
+            "_start": pl.when(lead_in.sum().over("source_file") >= LEAD_IN_PROSE).then(run_start).otherwise(first),
+            "_end": _first_index(marker & (body_before >= END_AFTER_BODY_SHARE * body_chars.sum().over("source_file"))),
+        },
         {"_last": pl.when(body & ~(idx >= end).fill_null(False)).then(idx).max().over("source_file")},
         {
-            "_at_edge": (idx < first) | (idx > last) | first.is_null(),
+            "_at_edge": (idx < pl.col("_start")) | (idx > last) | first.is_null(),
             "_after_tail_break": idx > _first_index((idx > last) & (furniture_like | (count >= edge_repeat_threshold))),
             "_after_end": idx > end,
         },

@@ -116,3 +116,13 @@ def test_comment_column_heading_inside_a_table_ends_nothing() -> None:
     ]
     form = ["Salt to taste", "Leave a reply", "Name", BODY + " Nice recipe."]
     assert reasons(frame([*body, *form]))[4:] == ["comments", "short_fragment", "after_article_end"]
+
+
+def test_wire_story_opening_repeated_on_another_site_is_body() -> None:
+    """Repeated prose running unbroken into the body is its opening; teasers set apart by a line stay repeated."""
+    story = [BODY + " One.", "Short and punctuated.", BODY + " Two.", BODY + " Three.", BODY + " Four."]
+    assert reasons(frame(story, counts=[2, 2, 2, 1, 1])) == [None] * 5
+    teasers = [BODY + " Teaser.", BODY + " Other teaser.", "Top stories", BODY + " Three.", BODY + " Four."]
+    assert reasons(frame(teasers, counts=[2, 2, 1, 1, 1])) == ["repeated", "repeated", "short_fragment", None, None]
+    one = [BODY + " Teaser.", BODY + " Three.", BODY + " Four."]
+    assert reasons(frame(one, counts=[2, 1, 1])) == ["repeated", None, None]
