@@ -50,6 +50,7 @@ class Signals:
     after_tail_break: pl.Expr = pl.col("_after_tail_break")  # past furniture that follows the last body paragraph
     after_end: pl.Expr = pl.col("_after_end")  # after an end-of-article marker that follows the body
     above_credit: pl.Expr = pl.col("_above_credit")  # the next paragraph is a photo credit on its own
+    gallery: pl.Expr = pl.col("_gallery")  # the article holds two or more photo credit lines
     off_topic: pl.Expr = pl.col("_off_topic")  # in a later segment that shares few words with the core (topic.py)
 
 
@@ -106,6 +107,7 @@ def stages(edge_repeat_threshold: int) -> list[dict[str, pl.Expr]]:
             "_link_share": pl.col("link_chars") / pl.max_horizontal(n_chars, 1),
             "_unpunctuated": ~text.str.contains(SENTENCE_END),
             "_above_credit": _neighbour(pl.col("_furniture") == "credit", -1),
+            "_gallery": (pl.col("_furniture") == "credit").sum().over("source_file") >= 2,
         },
         {"_prose": (width >= BODY_MIN_CHARS) & (link_share < LINK_DENSE_SHARE) & ~unpunctuated},
         {"_body": (prose & (count < edge_repeat_threshold)) | pl.col("is_lead")},
@@ -146,8 +148,12 @@ def furniture(code: str) -> Callable[[Signals], pl.Expr]:
 
 
 def captioned(s: Signals) -> pl.Expr:
-    """Directly above a photo credit line: the caption of that photo (a gallery repeats the pair)."""
-    return s.above_credit
+    """Directly above a photo credit line: the caption of that photo (a gallery repeats the pair).
+
+    Prose above the page's only credit line stays: a wire credit ("Reuters", "AFP, AP") often
+    closes the body, while a caption that reads like prose is a gallery's, with credits under each.
+    """
+    return s.above_credit & (s.gallery | ~s.prose)
 
 
 def link_dense(s: Signals) -> pl.Expr:

@@ -31,7 +31,7 @@ def test_rules_mirror_reasons_in_priority_order() -> None:
             [False, True, False],
         ),
         ("byline", frame(["By Jane Doe", "by the way, it rained", "Updated 3 May"]), [True, False, True]),
-        ("captioned", frame([BODY, BODY + " Two.", "Getty", BODY + " Three."]), [False, True, False, False]),
+        ("captioned", frame([BODY, "The mayor at the bridge", "Getty", BODY + " Three."]), [False, True, False, False]),
         (
             "link_dense",
             frame([MENU, BODY, BODY, BODY], link_chars=[len(MENU), 0, 60, 0]),
@@ -126,3 +126,11 @@ def test_wire_story_opening_repeated_on_another_site_is_body() -> None:
     assert reasons(frame(teasers, counts=[2, 2, 1, 1, 1])) == ["repeated", "repeated", "short_fragment", None, None]
     one = [BODY + " Teaser.", BODY + " Three.", BODY + " Four."]
     assert reasons(frame(one, counts=[2, 1, 1])) == ["repeated", None, None]
+
+
+def test_prose_above_the_only_credit_line_is_body() -> None:
+    """Above a lone wire credit the closing prose stays; a short caption above it still goes."""
+    texts = [BODY, BODY + " Two.", BODY + " Three.", "AFP, AP"]
+    assert reasons(frame(texts)) == [None, None, None, "credit"]
+    chart = [BODY, BODY + " Two.", "Billboard, Metacritic and Google Trends", "Getty"]
+    assert reasons(frame(chart)) == [None, None, "captioned", "credit"]
