@@ -221,7 +221,12 @@ _FURNITURE_MEANINGS = {
 RULES: list[Rule] = [
     Rule("empty", "no visible text (images, embeds, form fields)", empty),
     *(Rule(code, _FURNITURE_MEANINGS[code], furniture(code)) for code in FURNITURE),
-    Rule("captioned", "text directly above a photo credit line: the photo's caption", captioned, situational=True),
+    Rule(
+        "captioned",
+        "text directly above a photo credit line: the photo's caption (prose only in a gallery of two or more credits)",
+        captioned,
+        situational=True,
+    ),
     Rule("link_dense", "most of the text sits inside links (menus, link lists)", link_dense, situational=True),
     Rule(
         "short_fragment",
