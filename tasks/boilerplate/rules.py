@@ -44,9 +44,7 @@ class Signals:
     link_share: pl.Expr = pl.col("_link_share")
     unpunctuated: pl.Expr = pl.col("_unpunctuated")
     prose: pl.Expr = pl.col("_prose")  # long, punctuated and link-light: reads like article text
-    at_edge: pl.Expr = pl.col(
-        "_at_edge"
-    )  # before the article's body (its lead-in run included) or after its last unique body paragraph
+    at_edge: pl.Expr = pl.col("_at_edge")  # outside the body: before its lead-in run, after its last unique paragraph
     after_tail_break: pl.Expr = pl.col("_after_tail_break")  # past furniture that follows the last body paragraph
     after_end: pl.Expr = pl.col("_after_end")  # after an end-of-article marker that follows the body
     above_credit: pl.Expr = pl.col("_above_credit")  # the next paragraph is a photo credit on its own
