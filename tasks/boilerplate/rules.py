@@ -22,6 +22,7 @@ LINK_DENSE_SHARE = 0.5  # share of characters inside links from which a paragrap
 LINK_DENSE_MAX_CHARS = 400  # longer link-heavy paragraphs are prose with many citations
 FRAGMENT_MAX_CHARS = 40  # shorter unpunctuated paragraphs at the edges are furniture
 TAIL_HEADLINE_MAX_CHARS = 120  # past furniture after the body, unpunctuated lines this short are teasers
+LEAD_IN_PROSE = 2  # an unbroken run of punctuated text leading into the body with this much prose is a copy of it
 BODY_MIN_CHARS = 80  # a unique, punctuated, link-light paragraph this long is article body
 END_AFTER_BODY_SHARE = 0.25  # a marker with over 3/4 of the body's characters below it is a heading inside it
 # Lengths count a Chinese or Japanese character as this many Latin ones (one holds a word).
@@ -43,16 +44,22 @@ class Signals:
     link_share: pl.Expr = pl.col("_link_share")
     unpunctuated: pl.Expr = pl.col("_unpunctuated")
     prose: pl.Expr = pl.col("_prose")  # long, punctuated and link-light: reads like article text
-    at_edge: pl.Expr = pl.col("_at_edge")  # before the article's first or after its last unique body paragraph
+    at_edge: pl.Expr = pl.col("_at_edge")  # outside the body: before its lead-in run, after its last unique paragraph
     after_tail_break: pl.Expr = pl.col("_after_tail_break")  # past furniture that follows the last body paragraph
     after_end: pl.Expr = pl.col("_after_end")  # after an end-of-article marker that follows the body
     above_credit: pl.Expr = pl.col("_above_credit")  # the next paragraph is a photo credit on its own
+    gallery: pl.Expr = pl.col("_gallery")  # the article holds two or more photo credit lines
     off_topic: pl.Expr = pl.col("_off_topic")  # in a later segment that shares few words with the core (topic.py)
 
 
 def _first_index(condition: pl.Expr) -> pl.Expr:
     """Per article, the first paragraph index where condition holds (null if none)."""
     return pl.when(condition).then(pl.col("paragraph_index")).min().over("source_file")
+
+
+def _neighbour(condition: pl.Expr, offset: int) -> pl.Expr:
+    """Whether condition holds `offset` paragraphs away in the same article (-1: the next one)."""
+    return condition.shift(offset).over("source_file", order_by="paragraph_index").fill_null(False)
 
 
 def _ideographs(text: pl.Expr) -> pl.Expr:
@@ -65,8 +72,15 @@ def stages(edge_repeat_threshold: int) -> list[dict[str, pl.Expr]]:
     """The temporary columns behind `Signals`, in stages that each read the columns of earlier ones.
 
     The unique body is the prose paragraphs found in fewer than `edge_repeat_threshold` articles,
-    plus the lead. An end marker counts only when short, after two body paragraphs (page headers
-    hold legal lines too) and with a quarter of the body above it (else it heads a section).
+    plus the lead. It starts earlier when an unbroken run of punctuated, furniture-free paragraphs
+    with `LEAD_IN_PROSE` prose ones leads into it: the same wire story on another site repeats its
+    opening, while repeated teasers above an article stand apart, between headlines, menus or links.
+
+    An end marker counts only when short, after two body paragraphs (page headers hold legal lines
+    too), with a quarter of the body above it (else it heads a section), and not as a table's
+    column heading: a "Comment" no furniture pattern matches, between short plain lines (table
+    cells), is part of the body.
+
     Computed once as columns: rules share them, and window expressions are not re-evaluated.
     """
     text, n_chars, count, idx = (
@@ -79,26 +93,37 @@ def stages(edge_repeat_threshold: int) -> list[dict[str, pl.Expr]]:
     body, first, second, end, last = (pl.col(c) for c in ("_body", "_first", "_second", "_end", "_last"))
     body_chars = pl.when(body).then(n_chars).otherwise(0)
     body_before = body_chars.cum_sum().over("source_file", order_by="paragraph_index") - body_chars
-    marker = (idx > second) & matches(text, n_chars, END_MARKER)
     furniture_like = pl.col("_furniture").is_not_null() | (link_share >= LINK_DENSE_SHARE) | (n_chars == 0)
+    run_start = pl.col("_run_start").fill_null(0)
+    lead_in = prose & (idx >= run_start) & (idx < first)
+    cell = (width < FRAGMENT_MAX_CHARS) & unpunctuated & ~furniture_like
+    column_heading = pl.col("_furniture").is_null() & _neighbour(cell, 1) & _neighbour(cell, -1)
+    marker = (idx > second) & matches(text, n_chars, END_MARKER) & ~column_heading
     return [
         {
             "_width": n_chars + (IDEOGRAPH_WIDTH - 1) * _ideographs(text),
             "_link_share": pl.col("link_chars") / pl.max_horizontal(n_chars, 1),
             "_unpunctuated": ~text.str.contains(SENTENCE_END),
-            "_above_credit": (pl.col("_furniture") == "credit")
-            .shift(-1)
-            .over("source_file", order_by="paragraph_index")
-            .fill_null(False),
+            "_above_credit": _neighbour(pl.col("_furniture") == "credit", -1),
+            "_gallery": (pl.col("_furniture") == "credit").sum().over("source_file") >= 2,
         },
         {"_prose": (width >= BODY_MIN_CHARS) & (link_share < LINK_DENSE_SHARE) & ~unpunctuated},
         {"_body": (prose & (count < edge_repeat_threshold)) | pl.col("is_lead")},
         {"_first": _first_index(body)},
-        {"_second": _first_index(body & (idx > first))},
-        {"_end": _first_index(marker & (body_before >= END_AFTER_BODY_SHARE * body_chars.sum().over("source_file")))},
+        {
+            "_second": _first_index(body & (idx > first)),
+            "_run_start": pl.when((unpunctuated | furniture_like) & (idx < first))
+            .then(idx + 1)
+            .max()
+            .over("source_file"),
+        },
+        {
+            "_start": pl.when(lead_in.sum().over("source_file") >= LEAD_IN_PROSE).then(run_start).otherwise(first),
+            "_end": _first_index(marker & (body_before >= END_AFTER_BODY_SHARE * body_chars.sum().over("source_file"))),
+        },
         {"_last": pl.when(body & ~(idx >= end).fill_null(False)).then(idx).max().over("source_file")},
         {
-            "_at_edge": (idx < first) | (idx > last) | first.is_null(),
+            "_at_edge": (idx < pl.col("_start")) | (idx > last) | first.is_null(),
             "_after_tail_break": idx > _first_index((idx > last) & (furniture_like | (count >= edge_repeat_threshold))),
             "_after_end": idx > end,
         },
@@ -121,8 +146,12 @@ def furniture(code: str) -> Callable[[Signals], pl.Expr]:
 
 
 def captioned(s: Signals) -> pl.Expr:
-    """Directly above a photo credit line: the caption of that photo (a gallery repeats the pair)."""
-    return s.above_credit
+    """Directly above a photo credit line: the caption of that photo (a gallery repeats the pair).
+
+    Prose above the page's only credit line stays: a wire credit ("Reuters", "AFP, AP") often
+    closes the body, while a caption that reads like prose is a gallery's, with credits under each.
+    """
+    return s.above_credit & (s.gallery | ~s.prose)
 
 
 def link_dense(s: Signals) -> pl.Expr:
@@ -190,7 +219,12 @@ _FURNITURE_MEANINGS = {
 RULES: list[Rule] = [
     Rule("empty", "no visible text (images, embeds, form fields)", empty),
     *(Rule(code, _FURNITURE_MEANINGS[code], furniture(code)) for code in FURNITURE),
-    Rule("captioned", "text directly above a photo credit line: the photo's caption", captioned, situational=True),
+    Rule(
+        "captioned",
+        "text directly above a photo credit line: the photo's caption (prose only in a gallery of two or more credits)",
+        captioned,
+        situational=True,
+    ),
     Rule("link_dense", "most of the text sits inside links (menus, link lists)", link_dense, situational=True),
     Rule(
         "short_fragment",

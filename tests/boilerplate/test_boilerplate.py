@@ -106,8 +106,13 @@ def test_pattern_reasons(text: str, code: str) -> None:
 
 @pytest.mark.parametrize("text", ["Getty", "Reuters/Corbis", "(photo AFP)", "EPA/Jane Doe"])
 def test_bare_credit_lines(text: str) -> None:
-    """A photo credit on its own line is a credit (and the line above it its caption)."""
-    assert reasons(frame([BODY, BODY + " Two.", text])) == [None, "captioned", "credit"]
+    """A photo credit on its own line is a credit (and the short line above it its caption)."""
+    assert reasons(frame([BODY, BODY + " Two.", "The mayor at the bridge", text])) == [
+        None,
+        None,
+        "captioned",
+        "credit",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -31,7 +31,7 @@ def test_rules_mirror_reasons_in_priority_order() -> None:
             [False, True, False],
         ),
         ("byline", frame(["By Jane Doe", "by the way, it rained", "Updated 3 May"]), [True, False, True]),
-        ("captioned", frame([BODY, BODY + " Two.", "Getty", BODY + " Three."]), [False, True, False, False]),
+        ("captioned", frame([BODY, "The mayor at the bridge", "Getty", BODY + " Three."]), [False, True, False, False]),
         (
             "link_dense",
             frame([MENU, BODY, BODY, BODY], link_chars=[len(MENU), 0, 60, 0]),
@@ -98,3 +98,39 @@ def test_author_note_after_a_german_end_marker() -> None:
         "Jo Lee schreibt seit 2010 über Städte und Verkehr.",
     ]
     assert reasons(frame(texts))[3:] == [None, "after_article_end"]
+
+
+def test_comment_column_heading_inside_a_table_ends_nothing() -> None:
+    """A table's 'Comment' column between its cells is body; a 'Comments' heading after the body still ends it."""
+    body = [BODY, BODY + " Two.", BODY + " Three."]
+    table = ["Entity status", "Comment", "new", "Pick up new tasks"]
+    assert reasons(frame([*body, *table, BODY + " Four."])) == [None] * 8
+    thread = ["Comments", "Jane Doe", BODY + " Great piece."]
+    assert reasons(frame([*body, *thread])) == [
+        None,
+        None,
+        None,
+        "short_fragment",
+        "short_fragment",
+        "after_article_end",
+    ]
+    form = ["Salt to taste", "Leave a reply", "Name", BODY + " Nice recipe."]
+    assert reasons(frame([*body, *form]))[4:] == ["comments", "short_fragment", "after_article_end"]
+
+
+def test_wire_story_opening_repeated_on_another_site_is_body() -> None:
+    """Repeated prose running unbroken into the body is its opening; teasers set apart by a line stay repeated."""
+    story = [BODY + " One.", "Short and punctuated.", BODY + " Two.", BODY + " Three.", BODY + " Four."]
+    assert reasons(frame(story, counts=[2, 2, 2, 1, 1])) == [None] * 5
+    teasers = [BODY + " Teaser.", BODY + " Other teaser.", "Top stories", BODY + " Three.", BODY + " Four."]
+    assert reasons(frame(teasers, counts=[2, 2, 1, 1, 1])) == ["repeated", "repeated", "short_fragment", None, None]
+    one = [BODY + " Teaser.", BODY + " Three.", BODY + " Four."]
+    assert reasons(frame(one, counts=[2, 1, 1])) == ["repeated", None, None]
+
+
+def test_prose_above_the_only_credit_line_is_body() -> None:
+    """Above a lone wire credit the closing prose stays; a short caption above it still goes."""
+    texts = [BODY, BODY + " Two.", BODY + " Three.", "AFP, AP"]
+    assert reasons(frame(texts)) == [None, None, None, "credit"]
+    chart = [BODY, BODY + " Two.", "Billboard, Metacritic and Google Trends", "Getty"]
+    assert reasons(frame(chart)) == [None, None, "captioned", "credit"]
