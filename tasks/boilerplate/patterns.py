@@ -51,7 +51,7 @@ FURNITURE: dict[str, Furniture] = {
         r"|angaben ohne gewähr|\bquotes (?:are )?delayed|\bsubject to change without notice"
         # all rights reserved, no reprint without permission: ru, uk, zh, ja, ko, ar, fa, hi, tr, id, vi, el, he, cs, hu, ro, sv
         r"|все права защищены|всі права захищені|(?:любое|любая) (?:воспроизведение|использование|копирование|перепечатка) материалов"
-        r"|版權所有|公网安备|icp[备證证]|不得转载|禁止转载|不得轉載|禁止轉載|無断転載|無断複製|무단\s?전재|재배포\s?금지|الحقوق محفوظة|(?:کلیه|تمامی) حقوق[^.!?]*محفوظ"
+        r"|版權所有|公网安备|icp[备證证]|不得转载|禁止转载|不得轉載|禁止轉載|無断転載|無断複製|무단\s?전재|재배포\s?금지|(?:جميع|كافة|كل) الحقوق محفوظة|(?:کلیه|تمامی) حقوق[^.!?]*محفوظ"
         r"|सर्वाधिकार सुरक्षित|(?:tüm|bütün) haklar[ıi] sakl[ıi]d[ıi]r|her hakk[ıi] sakl[ıi]d[ıi]r|hak cipta dilindungi|bản quyền thuộc về"
         r"|(?:όλα τα|με επιφύλαξη παντός) δικαιώματ|כל הזכויות שמורות|všechna práva vyhrazena|minden jog fenntartva"
         r"|toate drepturile rezervate|alla rättigheter förbehållna",
