@@ -48,7 +48,13 @@ FURNITURE: dict[str, Furniture] = {
         r"|adatvédelmi (?:nyilatkozat|tájékoztató)|integritetspolicy|privatlivspolitik|tietosuojaseloste|politica de confidențialitate"
         r"|gizlilik politikası|политика конфиденциальности"
         # a disclaimer: "(Alle Angaben ohne Gewähr)", "All quotes delayed a minimum of 15 minutes"
-        r"|angaben ohne gewähr|\bquotes (?:are )?delayed|\bsubject to change without notice",
+        r"|angaben ohne gewähr|\bquotes (?:are )?delayed|\bsubject to change without notice"
+        # all rights reserved, no reprint without permission: ru, uk, zh, ja, ko, ar, fa, hi, tr, id, vi, el, he, cs, hu, ro, sv
+        r"|все права защищены|всі права захищені|(?:любое|любая) (?:воспроизведение|использование|копирование|перепечатка) материалов"
+        r"|版權所有|公网安备|icp[备證证]|不得转载|禁止转载|不得轉載|禁止轉載|無断転載|無断複製|무단\s?전재|재배포\s?금지|(?:جميع|كافة|كل) الحقوق محفوظة|(?:کلیه|تمامی) حقوق[^.!?]*محفوظ"
+        r"|सर्वाधिकार सुरक्षित|(?:tüm|bütün) haklar[ıi] sakl[ıi]d[ıi]r|her hakk[ıi] sakl[ıi]d[ıi]r|hak cipta dilindungi|bản quyền thuộc về"
+        r"|(?:όλα τα|με επιφύλαξη παντός) δικαιώματ|כל הזכויות שמורות|všechna práva vyhrazena|minden jog fenntartva"
+        r"|toate drepturile rezervate|alla rättigheter förbehållna",
     ),
     "cookie": Furniture(
         400,
@@ -71,7 +77,9 @@ FURNITURE: dict[str, Furniture] = {
         r"|tua casella (?:di posta|e-?mail)|sua caixa de (?:entrada|e-?mail)|je (?:mailbox|inbox)|twoją skrzynkę"
         r"|inscrivez-vous|schrijf je in|zapisz się|^zapraszamy (?:też |również )?do subskrypcji"
         r"|(?:tous les (?:matins|jours|soirs)|chaque (?:matin|jour|semaine)) (?:par|dans votre) (?:e-?)?mail|recib[eií]r? (?:por|en tu) (?:e-?)?mail"
-        r"|подпишитесь|рассылк|abone ol|feliratkoz|iratkozz(?:on|ál) fel|prenumerera på|tilmeld dig|uutiskirje|abonează-te|abonați-vă|přihlaste se k odběru",
+        r"|подпишитесь|рассылк|abone ol|feliratkoz|iratkozz(?:on|ál) fel|prenumerera på|tilmeld dig|uutiskirje|abonează-te|abonați-vă|přihlaste se k odběru"
+        r"|підпишіться на розсилку|メルマガ|メールマガジン|뉴스레터|النشرة (?:الإخبارية|البريدية)|न्यूज़?लेटर|bültenimize|e-?bülten"
+        r"|berlangganan newsletter|đăng ký nhận (?:tin|bản tin)|ενημερωτικό δελτίο|ניוזלטר|odebírejte|hírlevél|nyhetsbrev|suoraan sähköpostiisi",
     ),
     "subscription": Furniture(
         160,
@@ -100,7 +108,13 @@ FURNITURE: dict[str, Furniture] = {
         160,
         r"\bfollow (?:us|@|\w+(?: \w+){0,2} on (?:twitter|facebook|instagram|x|tiktok|youtube)\b)"
         r"|\blike us on\b|^share\b|\bshare (?:it|this(?: article| story)?) with (?:a |your )?friends?|^connect with us\W*$|^(?:beitrag|artikel|seite|post) teilen\b"
-        r"|^(?:teilen|partager|compartir|condividi|compartilhar|udostępnij|delen)\s*(?::|\W*$)|síguenos|suivez-nous|folgen sie uns|siga-nos|seguici"
+        r"|^(?:teilen|partager|compartir|condividi|compartilhar|udostępnij|delen|paylaş|bagikan|sdílet|megosztás|distribuie|dela)\s*(?::|\W*$)"
+        r"|^(?:поделиться|поширити|分享(?:到|至好友和朋友圈)?|シェアする|공유하기|مشاركة|chia sẻ|κοινοποίηση|שתפו|שתף)\s*(?::|：|\W*$)"
+        r"|síguenos|suivez-nous|folgen sie uns|siga-nos|seguici"
+        # ru, uk, zh, ar, fa, hi, tr, id, vi, el, he, cs, hu, ro, sv
+        r"|подписывайтесь на (?:наш|нас)|підписуйтеся на (?:наш|нас)|підпишіться на (?:наш|нас)|关注我们|關注我們|扫码关注|二维码关注|^用微信扫|تابع(?:ونا|نا) على"
+        r"|ما را در .* دنبال کنید|हमें .*फ\x{93c}?ॉलो कर|bizi takip edin|ikuti kami|theo dõi chúng tôi|ακολουθήστε μας|עקבו אחרינו|sledujte nás"
+        r"|kövess(?:en)? minket|urmăre[șş]te-ne|urmări[țţ]i-ne|följ oss"
         r"|\bfolg(?:e|t) uns\b|auf (?:instagram|facebook|twitter|youtube|tiktok|linkedin) folgen|nuestro canal de (?:youtube|telegram|whatsapp)"
         r"|únete a nuestro canal|(?:rejoignez|retrouvez)-nous sur|obserwuj nas|volg ons"
         r"|^(?:facebook|twitter|whatsapp|email|pinterest|linkedin|reddit)\W*$"
@@ -127,7 +141,15 @@ FURNITURE: dict[str, Furniture] = {
         # a comment form's text-format help (Drupal and others)
         r"|lines and paragraphs break automatically|addresses turn into links|allowed html tags|pour créer des paragraphes"
         r"|werden automatisch in links|zeilen und absätze werden automatisch"
-        r"|(?:留言|评论|評論|コメント|kommentare?|commentaires?|comentarios?|comentários?|commenti|комментари\w*)\s*[(（]\d+[)）]",
+        r"|(?:留言|评论|評論|コメント|kommentare?|commentaires?|comentarios?|comentários?|commenti|комментари\w*)\s*[(（]\d+[)）]"
+        # ru, uk, zh, ja, ko, ar, fa, tr, id, vi, el, he, cs, hu, ro, sv: leave a comment, your e-mail address will not be published
+        r"|^(?:оставить|добавить|оставьте|написать) комментарий|(?:адрес|e-?mail)[^.!?]*не (?:будет опубликован|буде оприлюднен)|сохранить моё имя"
+        r"|^(?:发表|我要|网友)评论|^目前没有(?:热门)?跟贴|^(?:發表|我要|網友)評論|^コメントを(?:書く|残す|する)|メールアドレスが公開されることはありません|^댓글\s?(?:쓰기|달기|작성)"
+        r"|^(?:أضف|اترك) تعليق|لن يتم نشر عنوان بريدك|ایمیل شما منتشر نخواهد شد|^yorum (?:yap|yaz)|e-?posta (?:adresiniz|hesabınız) yayınlanmayacak"
+        r"|^tinggalkan (?:balasan|komentar)|email anda tidak akan dipublikasikan|email của bạn sẽ không được|^(?:αφήστε|γράψτε) (?:ένα )?σχόλιο"
+        r"|email σας δεν (?:θα )?δημοσιεύ|^(?:הוסף|הוסיפו|כתוב|כתבו) תגובה|האימייל שלך לא (?:תפורסם|יפורסם)|^(?:napsat|přidat) komentář"
+        r"|e-?mailová adresa nebude zveřejněn|^szólj hozzá|e-?mail címet nem tesszük közzé|^lasă un comentariu|de e-?mail nu va fi publicat"
+        r"|^lämna en kommentar|e-postadress kommer inte (?:att )?publiceras",
     ),
     "comment_rules": Furniture(
         400,
@@ -153,13 +175,25 @@ FURNITURE: dict[str, Furniture] = {
         r"|leia (?:também|mais)|lire aussi|lesen sie auch|lee también|leer más|mehr zum thema"
         r"|czytaj (?:też|także|również|więcej)|zobacz (?:też|także|również)|à lire (?:aussi|également)|lire également|voir aussi"
         r"|lea (?:también|además)|(?:también )?(?:le|te) puede interesar|leggi anche|vedi anche|potrebbe interessarti|veja também"
-        r"|lees (?:ook|meer)|zie ook|siehe auch|lies auch|das (?:thema )?könnte (?:dich|sie|euch) (?:auch )?interessieren)"
-        r"(?:\b|\W|$)\s*[:\-–—|]?"
+        r"|lees (?:ook|meer)|zie ook|siehe auch|lies auch|das (?:thema )?könnte (?:dich|sie|euch) (?:auch )?interessieren"
+        # tr, id, cs, ro, sv, fi, then ru, uk, zh, ja, ko, ar, fa, hi, el: labels that open no news sentence
+        r"|ayr[ıi]ca (?:okuyun|bak[ıi]n[ıi]z)|bunlar da ilginizi|baca (?:juga|pula)|přečtěte si (?:také|též|i)|čtěte (?:také|též)"
+        r"|cite[șş]te [șş]i|citi[țţ]i [șş]i|läs (?:också|även|mer)|lue (?:myös|lisää|aiheesta lisää|seuraavaksi))(?:\b|\W|$)\s*[:\-–—|]?"
+        r"|^(?:читайте (?:также|еще|ещё|по теме)|смотрите также|читайте також|дивіться також|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀"
+        r"|あわせて読みたい|合わせて読みたい|함께 보면 좋은|[اإ]قرأ (?:أيضا|ايضا|المزيد)|همچنین بخوانید|بیشتر بخوانید|(?:यह|ये) भी पढ़ें"
+        r"|διαβ[άα]στε (?:επ[ίι]σης|ακ[όο]μ[ηα]))(?:\W|$)"
         # a heading that can also open a sentence counts only when it ends the line or a colon follows
         r"|^(?:weiterlesen|auch interessant|mehr themen|schon gelesen|(?:ähnliche|beliebte|neueste|verwandte) (?:beiträge|artikel)(?: zum thema)?|meistgelesen[a-z]*"
         r"|am häufigsten gelesen|highlights aus de[mr] [a-zäöü]+|latest on|articles? (?:similaires|liés|connexes)|sur le même sujet"
-        r"|(?:artículos|noticias|artigos|notícias) relacionad[oa]s|articoli correlati|gerelateerde artikelen|(?:powiązane|podobne) artykuły)"
-        r"\s*(?:[:\-–—|»›>…]|\W*$)",
+        r"|(?:artículos|noticias|artigos|notícias) relacionad[oa]s|articoli correlati|gerelateerde artikelen|(?:powiązane|podobne) artykuły"
+        r"|i\x{307}?lgili haberler|benzer haberler|(?:berita|artikel) terkait|lihat juga|simak juga|související(?: články)?|mohlo by vás zajímat"
+        r"|olvassa el|olvasd el|kapcsolódó(?: cikkek| hírek)?|ajánlott cikkek|vezi [șş]i|articole (?:similare|asemănătoare)|relaterade artiklar|se även)"
+        r"\s*(?:[:\-–—|»›>…]|\W*$)"
+        r"|^(?:(?:еще|ещё|новости|материалы) по теме|по теме|похожие (?:новости|статьи|материалы)|другие новости|за темою|новини за темою"
+        r"|схожі новини|相关(?:新闻|阅读|链接)|相關(?:新聞|閱讀)|更多新闻|猜你喜欢|热门推荐|関連記事|関連ニュース|관련\s?(?:기사|뉴스)|人気記事|おすすめ記事"
+        r"|こちらの記事も|많이 본 뉴스|인기\s?기사|추천\s?기사|(?:مواضيع|أخبار|اخبار|مقالات) ذات صلة|(?:مطالب|اخبار) مرتبط|संबंधित (?:खबरें|ख़बरें|लेख)"
+        r"|xem thêm|đọc thêm|tin (?:liên quan|cùng chuyên mục)|bài (?:viết )?liên quan|σχετικ(?:ά άρθρα|ές ειδήσεις)|קראו (?:עוד|גם)|קרא (?:עוד|גם)"
+        r"|כתבות (?:נוספות|קשורות))\s*(?:[:\-–—|»›>…：]|\W*$)",
     ),
     # A photo credit on its own line: "Getty", "AP", "Reuters/Corbis", "(photo AFP)".
     "credit": Furniture(
@@ -195,7 +229,8 @@ FURNITURE: dict[str, Furniture] = {
         r"|tente (?:novamente|mais tarde)|int[eé]ntel?o (?:de nuevo|más tarde)|veuillez réessayer"
         r"|versuchen sie es (?:später )?(?:erneut|noch einmal)|riprova(?:re)? più tardi"
         r"|^(?:advertisement|advertising|sponsored|anzeige|werbung|publicité|publicidad|publicidade|pubblicità"
-        r"|advertentie|реклама|reklama|广告|広告|광고)\W*$"
+        r"|advertentie|reklama|reklam|iklan|hirdetés|szponzorált tartalom|publicitate|annons)\W*$"
+        r"|^(?:реклама|на правах рекламы|广告|広告|광고|スポンサー(?:ド)?リンク|إعلان|تبلیغات|विज्ञापन|quảng cáo|διαφήμιση|פרסומת)\W*$"
         r"|^[\W_]*(?:(?:previous|next|prev|older|newer|vorige|volgende|nächste|vorherige|précédent|suivant"
         r"|anterior|siguiente|próximo|precedente|successivo|предыдущ\w*|следующ\w*|上一[篇页頁]|下一[篇页頁])"
         r"(?:\s+(?:post|page|article|story|entry|seite|artikel|página|pagina))?[\W_]*){1,4}$",
@@ -209,7 +244,9 @@ FURNITURE: dict[str, Furniture] = {
         r"|\b\d+\s*(?:min(?:ute)?s?|minutos?) (?:read|de leitura)\b|tempo de leitura"
         r"|^\W*(?:posted by|publié par|publicado por|pubblicato da|veröffentlicht von|geplaatst door|comment(?:ed)? by|kommentar von)\b"
         r"|(?:view|see) all (?:posts|articles|stories) by|(?:zeige )?alle (?:beiträge|artikel) von|voir tous les articles de|ver todas las (?:entradas|publicaciones) de"
-        r"|tutti gli articoli di|ver todos os (?:posts|artigos) de|zobacz wszystkie (?:wpisy|artykuły)|alle berichten van|(?:→|->) ?mehr über",
+        r"|tutti gli articoli di|ver todos os (?:posts|artigos) de|zobacz wszystkie (?:wpisy|artykuły)|alle berichten van|(?:→|->) ?mehr über"
+        # an author or editor label: "Автор: ...", "（责任编辑：张三）"
+        r"|^[(（]?(?:автор|текст|редактор|责任编辑|責任編輯|责编|编辑|編輯|记者|記者|yazar|penulis|tác giả|συντάκτης|szerző|författare)\s*[:：]",
     ),
     # A long appeal that opens the paragraph, or its closing sentence, longer than the caps above allow:
     # "Bleiben Sie auf dem Laufenden mit unserem kostenlosen Newsletter ...", "... Wesprzyj nas darowizną."
@@ -288,9 +325,36 @@ def fast(pattern: str) -> str:
     return pattern.replace(r"\b", r"(?-u:\b)").replace(r"\d", "[0-9]")
 
 
+def _branches(regex: str) -> list[str]:
+    """The top-level alternatives of a regex (split at `|` outside groups and classes)."""
+    out, depth, in_class, start, i = [], 0, False, 0, 0
+    while i < len(regex):
+        c = regex[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c in "()":
+            depth += 1 if c == "(" else -1
+        elif c == "|" and depth == 0:
+            out.append(regex[start:i])
+            start = i + 1
+        i += 1
+    return [*out, regex[start:]]
+
+
+def _other_script(branch: str) -> bool:
+    """Whether an alternative names a letter outside the Latin script (Cyrillic, CJK, Arabic, ...)."""
+    return any(c.isalpha() and ord(c) > 0x24F for c in branch)
+
+
 def _joined_scans(*splits: int) -> list[tuple[int, str]]:
-    """The patterns joined into one regex per tier of length caps (above the largest split, down to
-    the smallest and below it), each with the longest cap among its patterns.
+    """The Latin-script alternatives of the patterns joined into one regex per tier of length caps
+    (above the largest split, down to the smallest and below it), the other scripts' alternatives
+    joined to the shortest tier's regex; each with the longest cap among its alternatives.
 
     A paragraph is scanned only by the tiers short enough for it, and each joined regex stays
     small enough for the regex engine's lazy DFA: all patterns in one regex overflow its cache and
@@ -298,11 +362,21 @@ def _joined_scans(*splits: int) -> list[tuple[int, str]]:
     pages; two tiers of 2026-12-02's patterns did so too, 6.3 µs there, against 3.4 for three). Each
     tier is one more scan of most paragraphs (about 0.2 µs on BBC), so a tier is split off only when
     its joined regex overflows: the 400-character tier with the 300-character appeal and contact
-    patterns in it scanned German pages in 3.1 µs, against about half that as two tiers.
+    patterns in it scanned German pages in 3.1 µs, against about half that as two tiers. Letters of
+    other scripts are many more distinct bytes, which swell every DFA state of a tier: labels in 17
+    more languages left in their tiers cost BBC +0.47 µs and trafilatura pages +2.8; joined to the
+    shortest tier (the 300-character appeal and contact patterns), +0.1 and +0.6.
     """
     bounds = [max(f.max_chars for f in FURNITURE.values()), *sorted(splits, reverse=True), 0]
-    tiers = [[f for f in FURNITURE.values() if low < f.max_chars <= high] for high, low in zip(bounds, bounds[1:])]
-    return [(max(f.max_chars for f in tier), "|".join(f"(?:{fast(f.regex)})" for f in tier)) for tier in tiers if tier]
+    parts = [(f.max_chars, b) for f in FURNITURE.values() for b in _branches(f.regex)]
+    latin = [
+        [(cap, b) for cap, b in parts if low < cap <= high and not _other_script(b)]
+        for high, low in zip(bounds, bounds[1:])
+    ]
+    tiers = [tier for tier in latin if tier]
+    shortest = min(tiers, key=lambda tier: sum(len(b) for _, b in tier))
+    shortest += [(cap, b) for cap, b in parts if _other_script(b)]
+    return [(max(cap for cap, _ in tier), "|".join(f"(?:{fast(b)})" for _, b in tier)) for tier in tiers]
 
 
 _SCANS = _joined_scans(300, 200, 160)

@@ -198,19 +198,19 @@ class Rule(NamedTuple):
 
 
 _FURNITURE_MEANINGS = {
-    "copyright": "copyright or legal footer (©, all rights reserved, terms, privacy policy or legal notice by name in several languages), licence, affiliate disclosure or disclaimer",
+    "copyright": "copyright or legal footer (©, all rights reserved or no reprint without permission, terms, privacy policy or legal notice by name, in several languages; Chinese ICP licence), licence, affiliate disclosure or disclaimer",
     "cookie": "cookie or consent notice, in several languages",
-    "newsletter": "newsletter or e-mail sign-up prompt",
+    "newsletter": "newsletter or e-mail sign-up prompt, in several languages",
     "subscription": "subscription, paywall or log-in prompt, membership or donation appeal",
     "account": "account or sign-up confirmation notice (confirm your registration, reset your password)",
-    "follow_us": "'follow us' or share prompt, or a line of share-button names",
+    "follow_us": "'follow us' or share prompt, in several languages, or a line of share-button names",
     "comments": "comment form, its fields and help, or comment-section furniture (comments closed, a comment count)",
     "comment_rules": "comment rules or moderation notice, or a call for readers' stories, letters, tips or corrections",
     "read_more": "'read more' / related-content line, in several languages",
     "credit": "photo credit on a line of its own (Getty, AP, Reuters/Corbis)",
     "caption": "media caption or credit (Image source, Media caption, Photo: ...), source line, credit closing a caption",
     "interface": "page-interface text: ad label, previous/next link, video player, script, ad-blocker or error notice, rating widget, print or search label, notification prompt",
-    "byline": "byline ('Posted by' too), dateline, dated update line, comment header, reading-time line or an author box's link to all their posts",
+    "byline": "byline ('Posted by' too), an author or editor label (Автор:, 责任编辑：), dateline, dated update line, comment header, reading-time line or an author box's link to all their posts",
     "appeal": "long appeal opening the paragraph (newsletter, newsletter consent, follow us, 'if you enjoyed this article') or its closing sentence (membership, donation)",
     "contact": "contact or address block: a phone number with a fax number, e-mail address or postcode, a toll-free number or bank details, in a line that ends no sentence",
 }

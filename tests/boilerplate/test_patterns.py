@@ -3,7 +3,7 @@
 import polars as pl
 import pytest
 
-from tasks.boilerplate.patterns import END_MARKER, furniture_codes, matches
+from tasks.boilerplate.patterns import END_MARKER, _branches, furniture_codes, matches
 
 
 def code(text: str) -> str | None:
@@ -271,3 +271,75 @@ def test_more_furniture_lines(text: str, expected: str) -> None:
 def test_news_sentences_like_the_new_furniture_are_kept(text: str) -> None:
     """News sentences with the same words (community guidelines, cookies, errors, quotes, print) are not furniture."""
     assert code(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Читайте также: Мост откроют весной", "read_more"),
+        ("Подписывайтесь на наш канал в Telegram", "follow_us"),
+        ("© 2024 Газета. Все права защищены.", "copyright"),
+        ("Ваш адрес email не будет опубликован.", "comments"),
+        ("Реклама", "interface"),
+        ("Текст: Анна Петрова", "byline"),
+        ("Новини за темою:", "read_more"),
+        ("相关新闻：", "read_more"),
+        ("（责任编辑：张三）", "byline"),
+        ("京ICP证030173号", "copyright"),
+        ("関連記事", "read_more"),
+        ("記事の無断転載を禁じます", "copyright"),
+        ("スポンサーリンク", "interface"),
+        ("관련기사", "read_more"),
+        ("<저작권자 ⓒ 뉴스. 무단전재 및 재배포 금지>", "copyright"),
+        ("اقرأ أيضا: افتتاح الجسر في الربيع", "read_more"),
+        ("جميع الحقوق محفوظة", "copyright"),
+        ("کلیه حقوق این سایت محفوظ است.", "copyright"),
+        ("यह भी पढ़ें: पुल वसंत में खुलेगा", "read_more"),
+        ("İlgili Haberler", "read_more"),
+        ("Tüm hakları saklıdır.", "copyright"),
+        ("Baca juga: Jembatan dibuka musim semi", "read_more"),
+        ("Xem thêm: Cầu mở cửa vào mùa xuân", "read_more"),
+        ("Διαβάστε επίσης: Η γέφυρα ανοίγει την άνοιξη", "read_more"),
+        ("כל הזכויות שמורות", "copyright"),
+        ("Přečtěte si také: Most se otevře na jaře", "read_more"),
+        ("Minden jog fenntartva.", "copyright"),
+        ("Citește și: Podul se deschide în primăvară", "read_more"),
+        ("Läs också: Bron öppnar i vår", "read_more"),
+        ("Lue myös:", "read_more"),
+    ],
+)
+def test_furniture_lines_in_more_languages(text: str, expected: str) -> None:
+    """Read-also labels, legal footers, follow prompts, ad labels and author labels in 18 more languages get their code."""
+    assert code(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "По теме выступил министр финансов.",
+        "Доклад не будет опубликован до осени.",
+        "За темою реформи виступив міністр.",
+        "相关报道称，该公司将裁员。",
+        "関連記事によると、同社は来年上場する。",
+        "관련 기사에 따르면 정부는 예산을 늘렸다.",
+        "قال الوزير إن الحقوق محفوظة للجميع.",
+        "وزیر گفت کلیه حقوق کارگران پرداخت شد.",
+        "İlgili haberlere göre bakanlık karar verdi.",
+        "Lihat juga bagaimana warga membangun jembatan itu.",
+        "Tin liên quan đến vụ cháy được cập nhật liên tục.",
+        "Σχετικά άρθρα του νόμου τροποποιήθηκαν χθες.",
+        "קרא גם השר לבחירות חדשות.",
+        "Související náklady vzrostly o deset procent.",
+        "Olvassa el a miniszter levelét, kérte a szóvivő.",
+        "Vezi și tu cum arată podul, a spus primarul.",
+        "Se även till att dörren är låst, sade polisen.",
+    ],
+)
+def test_news_sentences_like_furniture_in_more_languages_are_kept(text: str) -> None:
+    """A news sentence opening with a related-content heading's words, or naming rights, is not furniture."""
+    assert code(text) is None
+
+
+def test_branches_split_a_regex_at_its_top_level_alternatives() -> None:
+    """Alternatives inside groups and classes stay whole."""
+    assert _branches(r"^a(?:b|c)|[|(]d|e\|f") == ["^a(?:b|c)", "[|(]d", r"e\|f"]
