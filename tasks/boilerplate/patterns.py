@@ -374,8 +374,8 @@ def _joined_scans(*splits: int) -> list[tuple[int, str]]:
         for high, low in zip(bounds, bounds[1:])
     ]
     tiers = [tier for tier in latin if tier]
-    shortest = min(tiers, key=lambda tier: sum(len(b) for _, b in tier))
-    shortest += [(cap, b) for cap, b in parts if _other_script(b)]
+    shortest = min(range(len(tiers)), key=lambda i: sum(len(b) for _, b in tiers[i]))
+    tiers[shortest] = tiers[shortest] + [(cap, b) for cap, b in parts if _other_script(b)]
     return [(max(cap for cap, _ in tier), "|".join(f"(?:{fast(b)})" for _, b in tier)) for tier in tiers]
 
 
