@@ -52,14 +52,19 @@ class TemporaryServer:
         """Block until the server answers /health; raise if it exits or takes longer than Prefect allows."""
         from prefect.settings import PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS
 
-        deadline = time.monotonic() + PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS.value()
+        timeout = PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS.value()
+        deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"the temporary Prefect server exited with status {self.process.returncode}")
             if _healthy(self.api_url):
                 return
             time.sleep(POLL_SECONDS)
-        raise RuntimeError(f"the temporary Prefect server did not answer on {self.api_url} in time")
+        raise RuntimeError(
+            f"the temporary Prefect server did not answer on {self.api_url} within {timeout} s; on a busy"
+            " machine raise PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS, or start one server"
+            " (`make server`) and set PREFECT_API_URL"
+        )
 
     def stop(self) -> None:
         """Terminate the server, as Prefect stops its own (SQLite's journal keeps the database whole); kill it if it lingers."""

@@ -10,6 +10,7 @@ import urllib.request
 from pathlib import Path
 
 import prefect.context
+import pytest
 from prefect.settings import (
     PREFECT_API_URL,
     PREFECT_FLOWS_HEARTBEAT_FREQUENCY,
@@ -78,3 +79,14 @@ def test_no_server_is_started_when_an_api_url_is_set():
     with temporary_settings({PREFECT_API_URL: "http://prefect.internal:4200/api"}), temporary_api() as server:
         assert server is None
         assert "PREFECT_API_URL" not in os.environ
+
+
+def test_a_server_too_slow_to_answer_fails_with_the_setting_to_raise_and_is_stopped(tmp_path, monkeypatch):
+    monkeypatch.setenv("PREFECT_HOME", str(tmp_path))
+    unset = temporary_settings(
+        {PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS: 0}, restore_defaults={PREFECT_API_URL}
+    )
+    busy = pytest.raises(RuntimeError, match="within 0 s; on a busy machine raise PREFECT_SERVER_EPHEMERAL_STARTUP")
+    with busy, unset, temporary_api() as server:
+        server.ready()
+    assert server.process.poll() is not None
