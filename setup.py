@@ -3,6 +3,7 @@ are present, so quotes run about 1.4x faster; pure Python, which gives the same 
 
 import os
 import shutil
+import sys
 import sysconfig
 from pathlib import Path
 
@@ -10,6 +11,8 @@ from setuptools import setup
 
 # quotes and what it imports, numbers, sentences: the Python that the default enrichments spend most time in.
 COMPILED = [f"tasks/enrich/{name}.py" for name in ("hints", "sentences", "speakers", "numbers", "quotes")]
+# pip runs this file three times per install; only these commands build (the others read metadata).
+BUILDS = {"build", "build_ext", "bdist_wheel", "editable_wheel", "develop", "install"}
 
 
 def can_compile() -> bool:
@@ -21,7 +24,7 @@ def can_compile() -> bool:
 
 def extensions() -> list:
     """mypyc's extension modules for COMPILED, or none (the .py files are then what imports)."""
-    if not can_compile():
+    if not BUILDS.intersection(sys.argv) or not can_compile():
         return []
     from mypyc.build import mypycify
 
