@@ -254,7 +254,7 @@ def _paragraph_quotes(text: str, para: int, pending: _Quote | None) -> list[_Quo
             open_at = None
     if open_at is not None:
         quotes.append(_Quote(para, open_at[1], len(text.rstrip()), open_at[0], None))
-    if continues and pending and quotes and quotes[0].open_mark == marks[0][0]:
+    if continues and pending is not None and quotes and quotes[0].open_mark == marks[0][0]:
         pending.chain.append(quotes[0])
         quotes[0].chain = pending.chain
     for quote in quotes:
