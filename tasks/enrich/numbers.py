@@ -14,6 +14,7 @@ multiplier of the second; a "±" tolerance keeps the kind of its own unit.
 """
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from tasks.enrich.hints import whole_words
@@ -131,12 +132,12 @@ MONTHS = (
 )
 
 
-def _alternatives(words: object) -> str:
+def _alternatives(words: Iterable[str]) -> str:
     """A regex alternation of words, longest first so "seventeen" is tried before "seven"."""
     return "|".join(sorted(words, key=len, reverse=True))
 
 
-def _trie(words: object) -> str:
+def _trie(words: Iterable[str]) -> str:
     """A regex matching any of `words`, factored by shared prefixes so each position tries few branches."""
     tree: dict = {}
     for word in words:

@@ -4,6 +4,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import cast
 
 from tasks.enrich.hints import whole_words
 from tasks.enrich.sentences import sentence_ends
@@ -194,7 +195,7 @@ def _attributions(masked: str) -> list[_Attribution]:
     """Find every speech clause in a paragraph whose quotes have been masked out."""
     found: list[_Attribution] = []
     for match in _clauses(masked):
-        key = match.lastgroup  # the subject is the last named group of every branch
+        key = cast(str, match.lastgroup)  # the subject is the last named group of every branch
         subject = match.group(key)
         kind = key.split("_")[1]
         if kind == "name" and subject in PRONOUN_GENDER:
@@ -253,7 +254,7 @@ def _paragraph_quotes(text: str, para: int, pending: _Quote | None) -> list[_Quo
             open_at = None
     if open_at is not None:
         quotes.append(_Quote(para, open_at[1], len(text.rstrip()), open_at[0], None))
-    if continues and quotes and quotes[0].open_mark == marks[0][0]:
+    if continues and pending is not None and quotes and quotes[0].open_mark == marks[0][0]:
         pending.chain.append(quotes[0])
         quotes[0].chain = pending.chain
     for quote in quotes:
@@ -264,7 +265,8 @@ def _paragraph_quotes(text: str, para: int, pending: _Quote | None) -> list[_Quo
 
 def _mask(text: str, quotes: list[_Quote]) -> str:
     """Blank out quoted text and marks so speech verbs inside quotes are not read as attribution."""
-    parts, done = [], 0
+    parts: list[str] = []
+    done = 0
     for quote in quotes:
         stop = quote.close_end if quote.close_end is not None else len(text)
         parts += text[done : quote.open_mark], _MASK * (stop - quote.open_mark)
@@ -295,7 +297,7 @@ def _own_clauses(quotes: list[_Quote], atts: list[_Attribution], masked: str, te
 def _clause_after(quote: _Quote, atts: list[_Attribution], masked: str) -> _Attribution | None:
     """The clause right after the quote ('"…," he said'), which states its speaker."""
     if quote.close_end is not None:
-        after = _GAP.match(masked, quote.close_end).end()
+        after = cast(re.Match[str], _GAP.match(masked, quote.close_end)).end()  # `*`: it always matches
         for att in atts:
             if att.start == after:
                 return att
@@ -404,7 +406,7 @@ def _role_text(phrase: str) -> str:
 
 
 def find_quotes(
-    paragraphs: Sequence[str], marked: Sequence[bool] | None = None, spoken: Sequence[bool] | None = None
+    paragraphs: Sequence[str | None], marked: Sequence[bool] | None = None, spoken: Sequence[bool] | None = None
 ) -> tuple[list[list[dict]], list[float]]:
     """Extract quotes, their kind and speakers per paragraph so quotes and sources can be queried.
 

@@ -60,7 +60,7 @@ _FRONTED_TIME = re.compile(r"\W*(\w+)\s+\d{1,2}(?:[.:]\d{2})?\s*[ap]\.m", re.IGN
 def _opens_sentence(text: str, next_start: int) -> bool:
     """Tell whether the word at `next_start` is one that commonly opens a sentence."""
     following = _WORD_AFTER.match(text, next_start)
-    return bool(following) and following.group(1).lower() in SENTENCE_OPENERS
+    return following is not None and following.group(1).lower() in SENTENCE_OPENERS
 
 
 def _abbreviation_ends(text: str, start: int, dot: int, next_start: int) -> bool:
