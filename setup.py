@@ -8,6 +8,7 @@ import sysconfig
 from pathlib import Path
 
 from setuptools import setup
+from setuptools.command.build_ext import build_ext
 
 # quotes and what it imports, numbers, sentences: the Python that the default enrichments spend most time in.
 COMPILED = [f"tasks/enrich/{name}.py" for name in ("hints", "sentences", "speakers", "numbers", "quotes")]
@@ -31,4 +32,19 @@ def extensions() -> list:
     return mypycify(["--ignore-missing-imports", *COMPILED], opt_level="3", group_name="newsflow_enrich")
 
 
-setup(ext_modules=extensions())
+class OptionalBuildExt(build_ext):
+    """Compile the extensions, or leave the pure Python modules in place when compiling fails.
+
+    can_compile() sees a compiler, but a broken toolchain (a missing linker, an unsupported flag)
+    fails only here: the project then installs and runs on its .py files, as without a compiler.
+    """
+
+    def run(self) -> None:
+        try:
+            super().run()
+        except Exception as e:  # distutils' compile, link and platform errors have no common base here
+            print(f"newsflow: compiling the enrichments failed ({e}); installing pure Python", file=sys.stderr)
+            self.extensions = []
+
+
+setup(ext_modules=extensions(), cmdclass={"build_ext": OptionalBuildExt})
