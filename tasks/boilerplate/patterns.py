@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import NamedTuple
 
 import polars as pl
@@ -404,18 +405,22 @@ def _is_byline(text: pl.Expr, n_chars: pl.Expr, lower: pl.Expr) -> pl.Expr:
     return short & (text.str.contains(fast(BYLINE_CASED.regex)) | dated)
 
 
+# Lines a code's pattern matches that are news sentences, not that furniture (on lower-cased text).
+NOT_FURNITURE: dict[str, Callable[[pl.Expr], pl.Expr]] = {
+    "copyright": lambda lower: lower.str.contains(fast(MENTION)) & ~lower.str.contains(fast(ADDRESSED)),
+    "read_more": lambda lower: lower.str.contains(fast(LABEL_IN_SENTENCE)),
+    "contact": lambda lower: lower.str.contains(CLOSED_SENTENCE),
+}
+
+
 def _first_furniture(text: pl.Expr, n_chars: pl.Expr) -> pl.Expr:
     """Reason code of the first furniture pattern matching a short paragraph, else null."""
     lower = _short_lower(text, n_chars)
     expr = pl.when(_is_byline(text, n_chars, lower)).then(pl.lit("byline"))
     for code, pattern in reversed(FURNITURE.items()):
         hit = (n_chars <= pattern.max_chars) & lower.str.contains(fast(pattern.regex))
-        if code == "copyright":
-            hit = hit & ~(lower.str.contains(fast(MENTION)) & ~lower.str.contains(fast(ADDRESSED)))
-        elif code == "read_more":
-            hit = hit & ~lower.str.contains(fast(LABEL_IN_SENTENCE))
-        elif code == "contact":
-            hit = hit & ~lower.str.contains(CLOSED_SENTENCE)
+        if code in NOT_FURNITURE:
+            hit = hit & ~NOT_FURNITURE[code](lower)
         expr = pl.when(hit).then(pl.lit(code)).otherwise(expr)
     return expr
 
