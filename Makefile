@@ -52,7 +52,8 @@ fmt: install
 	$(BIN)/ruff check --fix .
 
 # Benchmark on CORPUS recombined to PARAGRAPHS paragraphs: floor, peer flow (on PEER_FILES files,
-# extrapolated; 0 runs it on all), Prefect no-op flow, base stages, default run, rerun.
+# extrapolated; 0 runs it on all), Prefect no-op flow, base stages, default run, rerun; the last four
+# again against a warm Prefect server; the prefect.yaml entrypoint.
 bench: install
 	$(BIN)/python -m bench.run --corpus $(CORPUS) --paragraphs $(PARAGRAPHS) --runner $(RUNNER) --peer-files $(PEER_FILES)
 

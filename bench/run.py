@@ -27,6 +27,7 @@ from dataclasses import fields
 from pathlib import Path
 
 from bench.make_corpus import build
+from bench.servers import prefect_server
 from flows.cli import build_parser
 from tasks.settings import Enrichments, Settings
 
@@ -40,7 +41,9 @@ ENTRYPOINT = (
     "print(json.dumps(newsflow(Settings.model_validate_json(sys.argv[1]))))\n"
 )
 SAMPLE_SECONDS = 0.2
-RUNS = ["floor", "peer", "prefect-noop", "base", "default", "rerun", "entrypoint"]
+PREFECT_RUNS = ["prefect-noop", "base", "default", "rerun"]
+# "served": PREFECT_RUNS again against one warm `prefect server start`, rows suffixed "@server".
+RUNS = ["floor", "peer", *PREFECT_RUNS, "served", "entrypoint"]
 NEWSFLOW_RUNS = ("base", "default", "rerun", "entrypoint")
 PEER_FILES = 1000
 
@@ -170,6 +173,30 @@ def peer_row(corpus_dir: Path, corpus: dict, env: dict, out: Path, files: int) -
     return row
 
 
+def prefect_rows(
+    runs: list[str], env: dict, out: Path, common: list[str], workers: int, suffix: str = ""
+) -> list[dict]:
+    """The no-op flow, then the base, default and rerun rows of `runs`, each a fresh process in `env`.
+
+    With `suffix` ("@server") the rows run against the warm server `env` names, as scheduled
+    deployments and many runs do; their outputs are folders of their own.
+    """
+    rows = []
+    if "prefect-noop" in runs:
+        noop, _ = measure([sys.executable, "-c", NOOP_FLOW], env, out / f"prefect-noop{suffix}.log")
+        rows.append({"run": f"prefect-noop{suffix}", **noop, "paragraphs": 0, "prefect_s": noop["wall_s"]})
+    newsflow = str(Path(sys.executable).parent / "newsflow")
+    for name, flags, fresh in (("base", BASE_FLAGS, True), ("default", [], True), ("rerun", [], False)):
+        if name not in runs:
+            continue
+        target = out / (("base" if name == "base" else "default") + suffix)
+        if fresh:
+            shutil.rmtree(target, ignore_errors=True)
+        command = [newsflow, "run", *common, "--output", str(target), *flags, "--json"]
+        rows.append(newsflow_row(name + suffix, command, env, out, workers))
+    return rows
+
+
 def run_all(args: argparse.Namespace) -> dict:
     """Build the corpus, then measure the floor, the peer, a no-op flow, the base stages, the default run and a rerun."""
     out = args.out.resolve()
@@ -180,7 +207,6 @@ def run_all(args: argparse.Namespace) -> dict:
     env.setdefault("PREFECT_HOME", str(out / "prefect-home"))
     # Prefect's 20 s default fails runs when other work loads the machine; waiting longer is timed honestly.
     env.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
-    newsflow = str(Path(sys.executable).parent / "newsflow")
     common = ["--input", str(corpus_dir), "--runner", args.runner, "--workers", str(args.workers), *args.extra]
     rows = []
 
@@ -188,17 +214,11 @@ def run_all(args: argparse.Namespace) -> dict:
         rows.append(floor_row(corpus_dir, env, out))
     if "peer" in args.runs:
         rows.append(peer_row(corpus_dir, corpus, env, out, args.peer_files))
-    if "prefect-noop" in args.runs:
-        noop, _ = measure([sys.executable, "-c", NOOP_FLOW], env, out / "prefect-noop.log")
-        rows.append({"run": "prefect-noop", **noop, "paragraphs": 0, "prefect_s": noop["wall_s"]})
-    for name, flags, fresh in (("base", BASE_FLAGS, True), ("default", [], True), ("rerun", [], False)):
-        if name not in args.runs:
-            continue
-        target = out / ("base" if name == "base" else "default")
-        if fresh:
-            shutil.rmtree(target, ignore_errors=True)
-        command = [newsflow, "run", *common, "--output", str(target), *flags, "--json"]
-        rows.append(newsflow_row(name, command, env, out, args.workers))
+    rows += prefect_rows(args.runs, env, out, common, args.workers)
+    if "served" in args.runs:
+        with prefect_server(out / "served-home") as served:
+            served_env = served | {"PREFECT_HOME": env["PREFECT_HOME"]}
+            rows += prefect_rows(PREFECT_RUNS, served_env, out, common, args.workers, suffix="@server")
     if "entrypoint" in args.runs:
         target = out / "entrypoint"
         shutil.rmtree(target, ignore_errors=True)
@@ -225,13 +245,13 @@ def add_ratios(rows: list[dict]) -> None:
     for row in rows:
         row["paragraphs_per_s"] = row["paragraphs"] / row["wall_s"]
         row["x_floor"] = row["wall_s"] / floor_wall if row["paragraphs"] and floor_wall else None
-        newsflow = row["run"] in NEWSFLOW_RUNS and row["paragraphs"]
+        newsflow = row["run"].removesuffix("@server") in NEWSFLOW_RUNS and row["paragraphs"]
         row["x_peer"] = row["wall_s"] / peer_wall if newsflow and peer_wall else None
 
 
 def table(report: dict) -> str:
     """The rows as a fixed-width text table."""
-    head = f"{'run':<13}{'paragraphs':>11}{'wall s':>9}{'para/s':>10}{'x floor':>9}{'x peer':>8}{'max RSS MB':>11}"
+    head = f"{'run':<21}{'paragraphs':>11}{'wall s':>9}{'para/s':>10}{'x floor':>9}{'x peer':>8}{'max RSS MB':>11}"
     head += f"{'server MB':>10}{'tree PSS MB':>12}{'prefect s':>10}{'outside %':>10}"
     lines = [head]
     for r in report["rows"]:
@@ -239,9 +259,10 @@ def table(report: dict) -> str:
         x_peer = f"{r['x_peer']:.3f}" if r.get("x_peer") else "-"
         prefect = f"{r['prefect_s']:.1f}" if "prefect_s" in r else "-"
         outside = f"{100 * r['outside_stages']:.0f}" if "outside_stages" in r else "-"
+        server = "-" if r["run"].endswith("@server") else f"{r.get('server_rss_mb', 0):.0f}"
         lines.append(
-            f"{r['run']:<13}{r['paragraphs']:>11,}{r['wall_s']:>9.2f}{r['paragraphs_per_s']:>10,.0f}{x_floor:>9}{x_peer:>8}"
-            f"{r['max_rss_mb']:>11.0f}{r.get('server_rss_mb', 0):>10.0f}{r['tree_pss_mb']:>12.0f}{prefect:>10}{outside:>10}"
+            f"{r['run']:<21}{r['paragraphs']:>11,}{r['wall_s']:>9.2f}{r['paragraphs_per_s']:>10,.0f}{x_floor:>9}{x_peer:>8}"
+            f"{r['max_rss_mb']:>11.0f}{server:>10}{r['tree_pss_mb']:>12.0f}{prefect:>10}{outside:>10}"
         )
     for r in report["rows"]:
         if "sample" in r:
