@@ -17,10 +17,9 @@ export PREFECT_SERVER_ANALYTICS_ENABLED := false
 
 .PHONY: install run test test-fast test-faults lint fmt bench bench-stages bench-quality bench-enrich check-html server server-postgres screenshot clean docs
 
-# The enrichment modules that setup.py compiles with mypyc: a change to one rebuilds them.
-COMPILED := $(foreach name,hints sentences speakers numbers quotes,tasks/enrich/$(name).py)
-
-$(VENV)/.installed: pyproject.toml requirements.lock setup.py $(COMPILED)
+# setup.py compiles some enrichment modules with mypyc (pyproject.toml names them): a change to any
+# enrichment module rebuilds them.
+$(VENV)/.installed: pyproject.toml requirements.lock setup.py $(wildcard tasks/enrich/*.py)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -r requirements.lock

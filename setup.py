@@ -5,13 +5,14 @@ import os
 import shutil
 import sys
 import sysconfig
+import tomllib
 from pathlib import Path
 
 from setuptools import setup
 from setuptools.command.build_ext import build_ext
 
-# quotes and what it imports, numbers, sentences: the Python that the default enrichments spend most time in.
-COMPILED = [f"tasks/enrich/{name}.py" for name in ("hints", "sentences", "speakers", "numbers", "quotes")]
+PROJECT = tomllib.loads((Path(__file__).parent / "pyproject.toml").read_text())
+COMPILED = [f"tasks/enrich/{name}.py" for name in PROJECT["tool"]["newsflow"]["compiled"]]
 # pip runs this file three times per install; only these commands build (the others read metadata).
 BUILDS = {"build", "build_ext", "bdist_wheel", "editable_wheel", "develop", "install"}
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+import tomllib
 from pathlib import Path
 from types import ModuleType
 
@@ -19,7 +20,8 @@ from hypothesis import strategies as st
 from tasks.enrich import numbers, quotes, sentences
 
 ENRICH = Path(quotes.__file__).parent
-NAMES = ("hints", "sentences", "speakers", "numbers", "quotes")  # each imports only those before it
+PROJECT = tomllib.loads((ENRICH.parents[1] / "pyproject.toml").read_text())
+NAMES = PROJECT["tool"]["newsflow"]["compiled"]  # each imports only those before it
 COMPILED = [name for name in NAMES if not getattr(sys.modules[f"tasks.enrich.{name}"], "__file__", "").endswith(".py")]
 
 pytestmark = pytest.mark.skipif(
