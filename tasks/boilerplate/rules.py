@@ -49,6 +49,7 @@ class Signals:
     after_end: pl.Expr = pl.col("_after_end")  # after an end-of-article marker that follows the body
     above_credit: pl.Expr = pl.col("_above_credit")  # the next paragraph is a photo credit on its own
     gallery: pl.Expr = pl.col("_gallery")  # the article holds two or more photo credit lines
+    on_page_twice: pl.Expr = pl.col("_on_page_twice")  # the same text is another paragraph of the article too
     off_topic: pl.Expr = pl.col("_off_topic")  # in a later segment that shares few words with the core (topic.py)
 
 
@@ -106,6 +107,7 @@ def stages(edge_repeat_threshold: int) -> list[dict[str, pl.Expr]]:
             "_unpunctuated": ~text.str.contains(SENTENCE_END),
             "_above_credit": _neighbour(pl.col("_furniture") == "credit", -1),
             "_gallery": (pl.col("_furniture") == "credit").sum().over("source_file") >= 2,
+            "_on_page_twice": pl.len().over("source_file", "text") > 1,
         },
         {"_prose": (width >= BODY_MIN_CHARS) & (link_share < LINK_DENSE_SHARE) & ~unpunctuated},
         {"_body": (prose & (count < edge_repeat_threshold)) | pl.col("is_lead")},
@@ -174,6 +176,14 @@ def repeated(s: Signals) -> pl.Expr:
     return (s.count >= s.repeat_threshold) | (s.at_edge & (s.count >= s.edge_repeat_threshold))
 
 
+def duplicate(s: Signals) -> pl.Expr:
+    """Outside the unique body, a text the page shows twice or more (a teaser, prompt or widget in two slots).
+
+    Inside the body a repeat stays: interviews repeat their questions, pull quotes their sentence.
+    """
+    return s.on_page_twice & s.at_edge
+
+
 def after_article_end(s: Signals) -> pl.Expr:
     """Past an end-of-article marker that follows the body (see `stages` for when a marker counts)."""
     return s.after_end
@@ -236,6 +246,12 @@ RULES: list[Rule] = [
         "repeated",
         "same normalised text in many articles (or in two, outside the body)",
         repeated,
+        situational=True,
+    ),
+    Rule(
+        "duplicate",
+        "same text twice or more on its page, outside the article's body (a teaser, prompt or widget shown in two places)",
+        duplicate,
         situational=True,
     ),
     Rule(

@@ -44,6 +44,11 @@ def test_rules_mirror_reasons_in_priority_order() -> None:
             [True, False, False, False, True],
         ),
         ("after_article_end", frame([BODY, BODY + " Two.", "Related stories", BODY]), [False, False, False, True]),
+        (
+            "duplicate",
+            frame(["Top picks.", BODY, "Why now?", BODY + " Two.", "Why now?", BODY + " Three.", "Top picks."]),
+            [True, False, False, False, False, False, True],
+        ),
     ],
 )
 def test_rule_alone(code: str, df: pl.DataFrame, expected: list[bool]) -> None:
@@ -134,3 +139,11 @@ def test_prose_above_the_only_credit_line_is_body() -> None:
     assert reasons(frame(texts)) == [None, None, None, "credit"]
     chart = [BODY, BODY + " Two.", "Billboard, Metacritic and Google Trends", "Getty"]
     assert reasons(frame(chart)) == [None, None, "captioned", "credit"]
+
+
+def test_text_shown_twice_around_the_body() -> None:
+    """A prompt above and below the article goes; a question an interview repeats inside it stays."""
+    prompt = "The best of our journalism, every week."
+    texts = [prompt, BODY, "Why now?", BODY + " Two.", "Why now?", BODY + " Three.", prompt]
+    assert reasons(frame(texts)) == ["duplicate", None, None, None, None, None, "duplicate"]
+    assert reasons(frame([prompt, BODY, BODY + " Two."])) == [None, None, None]
