@@ -315,6 +315,11 @@ END_MARKER = Furniture(
     r"|direitos reservados|tutti i diritti riservati",
 )
 
+# A legal footer too long for the copyright pattern's cap opens with its notice: "© 2020 Condé Nast.
+# All rights reserved. Use of this site ...", "Copyright and Trade Mark Notice © 2008 owned by ...".
+# Lower case; checked on the first 100 characters of paragraphs longer than every cap.
+LEGAL_OPENING = r"^.{0,80}(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d|©)"
+
 # Sentence-final punctuation in several scripts; a fragment without it is not prose.
 SENTENCE_END = r"[.!?…:;。！？」』\"'”’»)\]]\s*$"
 
@@ -443,4 +448,7 @@ def furniture_codes(paragraphs: pl.DataFrame) -> pl.Series:
     text, n_chars = pl.col("text"), pl.col("n_chars")
     rows = _may_match(paragraphs).arg_true()
     found = paragraphs[rows].select(_first_furniture(text, n_chars)).to_series()
-    return pl.repeat(None, paragraphs.height, dtype=pl.String, eager=True).scatter(rows, found)
+    codes = pl.repeat(None, paragraphs.height, dtype=pl.String, eager=True).scatter(rows, found)
+    opening = pl.when(n_chars > _MAX_CHARS).then(text.str.slice(0, 100).str.to_lowercase())
+    legal = opening.str.contains(fast(LEGAL_OPENING)).fill_null(False)
+    return paragraphs.select(pl.when(legal).then(pl.lit("copyright")).otherwise(codes)).to_series()
