@@ -316,9 +316,10 @@ END_MARKER = Furniture(
 )
 
 # A legal footer too long for the copyright pattern's cap opens with its notice: "© 2020 Condé Nast.
-# All rights reserved. Use of this site ...", "Copyright and Trade Mark Notice © 2008 owned by ...".
-# Lower case; checked on the first 100 characters of paragraphs longer than every cap.
-LEGAL_OPENING = r"^.{0,80}(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d|©)"
+# All rights reserved. Use of this site ...", "Copyright and Trade Mark Notice © 2008 owned by ...",
+# "©News Group Newspapers Limited ..." (its "Â©" when a page's UTF-8 was read as Latin-1). Lower case;
+# checked on the first 100 characters of paragraphs longer than every cap.
+LEGAL_OPENING = r"^\W*â?©|^.{0,80}(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d|©)"
 
 # Sentence-final punctuation in several scripts; a fragment without it is not prose.
 SENTENCE_END = r"[.!?…:;。！？」』\"'”’»)\]]\s*$"

@@ -199,6 +199,7 @@ LONG_LEGAL_FOOTERS = [
     "© 2020 Example Media Group. All rights reserved. Use of this site constitutes acceptance of our User Agreement",
     "Copyright and Trade Mark Notice © 2008 owned by or licensed to Example Newspapers Limited.",
     "Alle Inhalte © Copyright 2000 - 2023 Beispiel-TV. Alle Rechte vorbehalten.",
+    "Â©Example Newspapers Limited in England No. 123456 Registered office: 1 Bridge Street, London.",
 ]
 LONG_NEWS_ABOUT_COPYRIGHT = [
     "Copyright holders argued in court on Monday that the 1998 law no longer protects them.",
@@ -207,9 +208,9 @@ LONG_NEWS_ABOUT_COPYRIGHT = [
 
 
 def test_long_legal_footers_open_with_their_notice() -> None:
-    """Past every cap, a paragraph whose first 80 characters hold © and a year is a legal footer; news about copyright is not."""
+    """Past every cap, a paragraph that opens with ©, or holds © and a year in its first 80 characters, is a legal footer; news about copyright is not."""
     filler = " This material may not be published, broadcast, rewritten or redistributed without permission." * 4
-    assert [code(text + filler) for text in LONG_LEGAL_FOOTERS] == ["copyright"] * 3
+    assert [code(text + filler) for text in LONG_LEGAL_FOOTERS] == ["copyright"] * 4
     assert [code(text + filler) for text in LONG_NEWS_ABOUT_COPYRIGHT] == [None] * 2
 
 
