@@ -48,6 +48,9 @@ class Signals:
     after_tail_break: pl.Expr = pl.col("_after_tail_break")  # past furniture that follows the last body paragraph
     after_end: pl.Expr = pl.col("_after_end")  # after an end-of-article marker that follows the body
     above_credit: pl.Expr = pl.col("_above_credit")  # the next paragraph is a photo credit on its own
+    between_photos: pl.Expr = pl.col(
+        "_between_photos"
+    )  # below one credit line, and the next paragraph is above another
     gallery: pl.Expr = pl.col("_gallery")  # the article holds two or more photo credit lines
     on_page_twice: pl.Expr = pl.col("_on_page_twice")  # the same text is another paragraph of the article too
     off_topic: pl.Expr = pl.col("_off_topic")  # in a later segment that shares few words with the core (topic.py)
@@ -106,6 +109,8 @@ def stages(edge_repeat_threshold: int) -> list[dict[str, pl.Expr]]:
             "_link_share": pl.col("link_chars") / pl.max_horizontal(n_chars, 1),
             "_unpunctuated": ~text.str.contains(SENTENCE_END),
             "_above_credit": _neighbour(pl.col("_furniture") == "credit", -1),
+            "_between_photos": _neighbour(pl.col("_furniture") == "credit", 1)
+            & _neighbour(pl.col("_furniture") == "credit", -2),
             "_gallery": (pl.col("_furniture") == "credit").sum().over("source_file") >= 2,
             "_on_page_twice": pl.len().over("source_file", "text") > 1,
         },
@@ -152,8 +157,10 @@ def captioned(s: Signals) -> pl.Expr:
 
     Prose above the page's only credit line stays: a wire credit ("Reuters", "AFP, AP") often
     closes the body, while a caption that reads like prose is a gallery's, with credits under each.
+    In a gallery, prose between one photo's credit and the next photo's caption is a caption whose
+    credit is missing.
     """
-    return s.above_credit & (s.gallery | ~s.prose)
+    return (s.above_credit & (s.gallery | ~s.prose)) | (s.gallery & s.between_photos)
 
 
 def link_dense(s: Signals) -> pl.Expr:
@@ -231,7 +238,7 @@ RULES: list[Rule] = [
     *(Rule(code, _FURNITURE_MEANINGS[code], furniture(code)) for code in FURNITURE),
     Rule(
         "captioned",
-        "text directly above a photo credit line: the photo's caption (prose only in a gallery of two or more credits)",
+        "text directly above a photo credit line: the photo's caption (prose only in a gallery of two or more credits, where prose between a credit and the next caption is one too)",
         captioned,
         situational=True,
     ),

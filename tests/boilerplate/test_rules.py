@@ -93,6 +93,22 @@ def test_gallery_captions_above_credits() -> None:
     assert reasons(frame(texts)) == [None, None, "captioned", "credit", "captioned", "credit", None]
 
 
+def test_gallery_caption_whose_credit_is_missing() -> None:
+    """In a gallery, prose below one credit and above the next photo's caption is a caption too; prose after the last credit stays."""
+    caption = "The mayor cuts the ribbon as crowds gather on the new bridge over the river on Sunday."
+    texts = [
+        BODY,
+        BODY + " Two.",
+        caption,
+        "AP",
+        caption + " No credit.",
+        caption + " Again.",
+        "Reuters",
+        BODY + " Three.",
+    ]
+    assert reasons(frame(texts)) == [None, None, "captioned", "credit", "captioned", "captioned", "credit", None]
+
+
 def test_author_note_after_a_german_end_marker() -> None:
     """An author heading after the body ends the article: the note below it is flagged, the heading is not."""
     texts = [
