@@ -320,6 +320,8 @@ END_MARKER = Furniture(
 # "©News Group Newspapers Limited ..." (its "Â©" when a page's UTF-8 was read as Latin-1). Lower case;
 # checked on the first 100 characters of paragraphs longer than every cap.
 LEGAL_OPENING = r"^\W*â?©|^.{0,80}(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d|©)"
+# Any text LEGAL_OPENING can match holds one of these (on the original case).
+LEGAL_HINT = r"©|\([cC]\)|(?i:copyright)"
 
 # Sentence-final punctuation in several scripts; a fragment without it is not prose.
 SENTENCE_END = r"[.!?…:;。！？」』\"'”’»)\]]\s*$"
@@ -450,6 +452,14 @@ def furniture_codes(paragraphs: pl.DataFrame) -> pl.Series:
     rows = _may_match(paragraphs).arg_true()
     found = paragraphs[rows].select(_first_furniture(text, n_chars)).to_series()
     codes = pl.repeat(None, paragraphs.height, dtype=pl.String, eager=True).scatter(rows, found)
-    opening = pl.when(n_chars > _MAX_CHARS).then(text.str.slice(0, 100).str.to_lowercase())
-    legal = opening.str.contains(fast(LEGAL_OPENING)).fill_null(False)
-    return paragraphs.select(pl.when(legal).then(pl.lit("copyright")).otherwise(codes)).to_series()
+    return codes.scatter(_long_legal_footers(paragraphs), "copyright")
+
+
+def _long_legal_footers(paragraphs: pl.DataFrame) -> pl.Series:
+    """Row numbers of the paragraphs longer than every cap that open with a copyright notice
+    (`LEGAL_OPENING`): a literal pre-scan (0.05 µs a paragraph on BBC, where lower-casing the first
+    100 characters of every long paragraph cost 0.38) leaves the regex a few rows naming ©."""
+    text, n_chars = pl.col("text"), pl.col("n_chars")
+    rows = paragraphs.select((n_chars > _MAX_CHARS) & text.str.contains(LEGAL_HINT)).to_series().arg_true()
+    opens = paragraphs[rows].select(text.str.head(100).str.to_lowercase().str.contains(fast(LEGAL_OPENING)))
+    return rows.filter(opens.to_series())
