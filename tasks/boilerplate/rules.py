@@ -48,7 +48,11 @@ class Signals:
     after_tail_break: pl.Expr = pl.col("_after_tail_break")  # past furniture that follows the last body paragraph
     after_end: pl.Expr = pl.col("_after_end")  # after an end-of-article marker that follows the body
     above_credit: pl.Expr = pl.col("_above_credit")  # the next paragraph is a photo credit on its own
+    between_photos: pl.Expr = pl.col(
+        "_between_photos"
+    )  # below one credit line, and the next paragraph is above another
     gallery: pl.Expr = pl.col("_gallery")  # the article holds two or more photo credit lines
+    on_page_twice: pl.Expr = pl.col("_on_page_twice")  # the same text is another paragraph of the article too
     off_topic: pl.Expr = pl.col("_off_topic")  # in a later segment that shares few words with the core (topic.py)
 
 
@@ -105,7 +109,10 @@ def stages(edge_repeat_threshold: int) -> list[dict[str, pl.Expr]]:
             "_link_share": pl.col("link_chars") / pl.max_horizontal(n_chars, 1),
             "_unpunctuated": ~text.str.contains(SENTENCE_END),
             "_above_credit": _neighbour(pl.col("_furniture") == "credit", -1),
+            "_between_photos": _neighbour(pl.col("_furniture") == "credit", 1)
+            & _neighbour(pl.col("_furniture") == "credit", -2),
             "_gallery": (pl.col("_furniture") == "credit").sum().over("source_file") >= 2,
+            "_on_page_twice": pl.len().over("source_file", "text") > 1,
         },
         {"_prose": (width >= BODY_MIN_CHARS) & (link_share < LINK_DENSE_SHARE) & ~unpunctuated},
         {"_body": (prose & (count < edge_repeat_threshold)) | pl.col("is_lead")},
@@ -150,8 +157,10 @@ def captioned(s: Signals) -> pl.Expr:
 
     Prose above the page's only credit line stays: a wire credit ("Reuters", "AFP, AP") often
     closes the body, while a caption that reads like prose is a gallery's, with credits under each.
+    In a gallery, prose between one photo's credit and the next photo's caption is a caption whose
+    credit is missing.
     """
-    return s.above_credit & (s.gallery | ~s.prose)
+    return (s.above_credit & (s.gallery | ~s.prose)) | (s.gallery & s.between_photos)
 
 
 def link_dense(s: Signals) -> pl.Expr:
@@ -172,6 +181,14 @@ def short_fragment(s: Signals) -> pl.Expr:
 def repeated(s: Signals) -> pl.Expr:
     """In many articles anywhere, or in a few outside the unique body."""
     return (s.count >= s.repeat_threshold) | (s.at_edge & (s.count >= s.edge_repeat_threshold))
+
+
+def duplicate(s: Signals) -> pl.Expr:
+    """Outside the unique body, a text the page shows twice or more (a teaser, prompt or widget in two slots).
+
+    Inside the body a repeat stays: interviews repeat their questions, pull quotes their sentence.
+    """
+    return s.on_page_twice & s.at_edge
 
 
 def after_article_end(s: Signals) -> pl.Expr:
@@ -198,7 +215,7 @@ class Rule(NamedTuple):
 
 
 _FURNITURE_MEANINGS = {
-    "copyright": "copyright or legal footer (©, all rights reserved or no reprint without permission, terms, privacy policy or legal notice by name, in several languages; Chinese ICP licence), licence, affiliate disclosure or disclaimer",
+    "copyright": "copyright or legal footer (©, all rights reserved or no reprint without permission, terms, privacy policy or legal notice by name, in several languages; Chinese ICP licence), licence, affiliate disclosure or disclaimer; a longer legal footer that opens with its © notice",
     "cookie": "cookie or consent notice, in several languages",
     "newsletter": "newsletter or e-mail sign-up prompt, in several languages",
     "subscription": "subscription, paywall or log-in prompt, membership or donation appeal",
@@ -221,7 +238,7 @@ RULES: list[Rule] = [
     *(Rule(code, _FURNITURE_MEANINGS[code], furniture(code)) for code in FURNITURE),
     Rule(
         "captioned",
-        "text directly above a photo credit line: the photo's caption (prose only in a gallery of two or more credits)",
+        "text directly above a photo credit line: the photo's caption (prose only in a gallery of two or more credits, where prose between a credit and the next caption is one too)",
         captioned,
         situational=True,
     ),
@@ -236,6 +253,12 @@ RULES: list[Rule] = [
         "repeated",
         "same normalised text in many articles (or in two, outside the body)",
         repeated,
+        situational=True,
+    ),
+    Rule(
+        "duplicate",
+        "same text twice or more on its page, outside the article's body (a teaser, prompt or widget shown in two places)",
+        duplicate,
         situational=True,
     ),
     Rule(

@@ -278,6 +278,7 @@ def test_every_reason_is_documented() -> None:
         "link_dense",
         "short_fragment",
         "repeated",
+        "duplicate",
         "after_article_end",
         "off_topic",
     }

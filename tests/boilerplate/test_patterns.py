@@ -194,6 +194,26 @@ def test_contact_blocks(text: str, expected: str | None) -> None:
     assert code(text) == expected
 
 
+# Legal footers longer than every pattern's cap, and long news paragraphs with the same words.
+LONG_LEGAL_FOOTERS = [
+    "© 2020 Example Media Group. All rights reserved. Use of this site constitutes acceptance of our User Agreement",
+    "Copyright and Trade Mark Notice © 2008 owned by or licensed to Example Newspapers Limited.",
+    "Alle Inhalte © Copyright 2000 - 2023 Beispiel-TV. Alle Rechte vorbehalten.",
+    "Â©Example Newspapers Limited in England No. 123456 Registered office: 1 Bridge Street, London.",
+]
+LONG_NEWS_ABOUT_COPYRIGHT = [
+    "Copyright holders argued in court on Monday that the 1998 law no longer protects them.",
+    "The judge said the photograph, first published in a 1978 catalogue, was never registered. (c) notices were rare.",
+]
+
+
+def test_long_legal_footers_open_with_their_notice() -> None:
+    """Past every cap, a paragraph that opens with ©, or holds © and a year in its first 80 characters, is a legal footer; news about copyright is not."""
+    filler = " This material may not be published, broadcast, rewritten or redistributed without permission." * 4
+    assert [code(text + filler) for text in LONG_LEGAL_FOOTERS] == ["copyright"] * 4
+    assert [code(text + filler) for text in LONG_NEWS_ABOUT_COPYRIGHT] == [None] * 2
+
+
 # legal names, cookie notices, feedback calls and widgets in several languages
 LEGAL_AND_WIDGET_LINES = [
     # privacy policy and legal notice by name, disclaimers, affiliate commission

@@ -44,6 +44,11 @@ def test_rules_mirror_reasons_in_priority_order() -> None:
             [True, False, False, False, True],
         ),
         ("after_article_end", frame([BODY, BODY + " Two.", "Related stories", BODY]), [False, False, False, True]),
+        (
+            "duplicate",
+            frame(["Top picks.", BODY, "Why now?", BODY + " Two.", "Why now?", BODY + " Three.", "Top picks."]),
+            [True, False, False, False, False, False, True],
+        ),
     ],
 )
 def test_rule_alone(code: str, df: pl.DataFrame, expected: list[bool]) -> None:
@@ -86,6 +91,22 @@ def test_gallery_captions_above_credits() -> None:
     caption = "The mayor cuts the ribbon as crowds gather on the new bridge over the river on Sunday."
     texts = [BODY, BODY + " Two.", caption, "AP", caption + " Again.", "Reuters/Corbis", BODY + " Three."]
     assert reasons(frame(texts)) == [None, None, "captioned", "credit", "captioned", "credit", None]
+
+
+def test_gallery_caption_whose_credit_is_missing() -> None:
+    """In a gallery, prose below one credit and above the next photo's caption is a caption too; prose after the last credit stays."""
+    caption = "The mayor cuts the ribbon as crowds gather on the new bridge over the river on Sunday."
+    texts = [
+        BODY,
+        BODY + " Two.",
+        caption,
+        "AP",
+        caption + " No credit.",
+        caption + " Again.",
+        "Reuters",
+        BODY + " Three.",
+    ]
+    assert reasons(frame(texts)) == [None, None, "captioned", "credit", "captioned", "captioned", "credit", None]
 
 
 def test_author_note_after_a_german_end_marker() -> None:
@@ -134,3 +155,11 @@ def test_prose_above_the_only_credit_line_is_body() -> None:
     assert reasons(frame(texts)) == [None, None, None, "credit"]
     chart = [BODY, BODY + " Two.", "Billboard, Metacritic and Google Trends", "Getty"]
     assert reasons(frame(chart)) == [None, None, "captioned", "credit"]
+
+
+def test_text_shown_twice_around_the_body() -> None:
+    """A prompt above and below the article goes; a question an interview repeats inside it stays."""
+    prompt = "The best of our journalism, every week."
+    texts = [prompt, BODY, "Why now?", BODY + " Two.", "Why now?", BODY + " Three.", prompt]
+    assert reasons(frame(texts)) == ["duplicate", None, None, None, None, None, "duplicate"]
+    assert reasons(frame([prompt, BODY, BODY + " Two."])) == [None, None, None]
