@@ -48,9 +48,8 @@ class Signals:
     after_tail_break: pl.Expr = pl.col("_after_tail_break")  # past furniture that follows the last body paragraph
     after_end: pl.Expr = pl.col("_after_end")  # after an end-of-article marker that follows the body
     above_credit: pl.Expr = pl.col("_above_credit")  # the next paragraph is a photo credit on its own
-    between_photos: pl.Expr = pl.col(
-        "_between_photos"
-    )  # below one credit line, and the next paragraph is above another
+    # below one photo credit line, and the paragraph after next is another credit line
+    between_photos: pl.Expr = pl.col("_between_photos")
     gallery: pl.Expr = pl.col("_gallery")  # the article holds two or more photo credit lines
     on_page_twice: pl.Expr = pl.col("_on_page_twice")  # the same text is another paragraph of the article too
     off_topic: pl.Expr = pl.col("_off_topic")  # in a later segment that shares few words with the core (topic.py)
