@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tasks.boilerplate.literals import python_regex, required_literals
-from tasks.boilerplate.patterns import FURNITURE, LITERALS, _filtered, _may_match, matches
+from tasks.boilerplate.patterns import FURNITURE, LITERALS, _filtered, _may_match, matches, short_lower
 
 
 @pytest.mark.parametrize(
@@ -37,8 +37,10 @@ def test_every_unanchored_alternative_has_literals() -> None:
 
 def _scan_all(texts: list[str]) -> tuple[list[bool], list[bool]]:
     """The pre-filter's verdict and whether any furniture pattern matches, for each text."""
-    frame = pl.DataFrame({"text": texts, "n_chars": [len(t) for t in texts]})
     text, n_chars = pl.col("text"), pl.col("n_chars")
+    frame = pl.DataFrame({"text": texts, "n_chars": [len(t) for t in texts]}).with_columns(
+        _lower=short_lower(text, n_chars)
+    )
     full = frame.select(pl.any_horizontal(matches(text, n_chars, f) for f in FURNITURE.values())).to_series()
     return _may_match(frame).to_list(), full.to_list()
 

@@ -3,7 +3,15 @@
 import polars as pl
 import pytest
 
-from tasks.boilerplate.patterns import END_MARKER, _branches, furniture_codes, matches
+from tasks.boilerplate.patterns import (
+    END_MARKER,
+    FURNITURE,
+    _branches,
+    furniture_codes,
+    lowered_matches,
+    matches,
+    short_lower,
+)
 
 
 def code(text: str) -> str | None:
@@ -112,6 +120,16 @@ NEWS_SENTENCES = [
     "Die Zahl der Abonnenten stieg 2023 um ein Drittel.",
     "Sie sind nicht angemeldet worden, sagte die Behörde.",
 ]
+
+
+def test_end_markers_fit_the_furniture_scans_lower_cased_text() -> None:
+    """The rules match end markers on `short_lower`'s text, null past the longest furniture cap."""
+    text = "Leave a comment " * 30
+    assert END_MARKER.max_chars <= max(f.max_chars for f in FURNITURE.values())
+    assert (
+        pl.select(lowered_matches(short_lower(pl.lit(text), pl.lit(len(text))), pl.lit(len(text)), END_MARKER)).item()
+        is False
+    )
 
 
 def is_end_marker(text: str) -> bool:
