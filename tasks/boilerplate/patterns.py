@@ -416,14 +416,10 @@ _UNFILTERED = _joined([(cap, b) for cap, b in _PARTS if not _filtered(b)])
 _SCANS = _joined_scans([(cap, b) for cap, b in _PARTS if _filtered(b)], 300, 200, 160)
 
 
-def matches(text: pl.Expr, n_chars: pl.Expr, pattern: Furniture) -> pl.Expr:
-    """Whether a paragraph short enough for `pattern` matches it, lower-cased."""
-    return lowered_matches(text.str.to_lowercase(), n_chars, pattern)
-
-
-def lowered_matches(lower: pl.Expr, n_chars: pl.Expr, pattern: Furniture) -> pl.Expr:
-    """`matches` on the lower-cased text: `short_lower`'s serves any pattern capped at 400 characters
-    or less, so that the end markers reuse the furniture scan's (0.46 µs a paragraph on the trafilatura pages)."""
+def matches(lower: pl.Expr, n_chars: pl.Expr, pattern: Furniture) -> pl.Expr:
+    """Whether a paragraph short enough for `pattern` matches it, in `lower`, its lower-cased text:
+    `short_lower`'s serves any pattern capped at 400 characters or less, so that the end markers
+    reuse the furniture scan's (lower-casing again cost 0.46 µs a paragraph on the trafilatura pages)."""
     short = n_chars <= pattern.max_chars
     return short & pl.when(short).then(lower).str.contains(fast(pattern.regex))
 

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 import polars as pl
 
-from tasks.boilerplate.patterns import END_MARKER, FURNITURE, SENTENCE_END, lowered_matches
+from tasks.boilerplate.patterns import END_MARKER, FURNITURE, SENTENCE_END, matches
 from tasks.settings import RepeatThresholds
 
 DEFAULT_REPEAT_THRESHOLD = RepeatThresholds.anywhere
@@ -98,7 +98,7 @@ def stages(edge_repeat_threshold: int) -> list[dict[str, pl.Expr]]:
     lead_in = prose & (idx >= run_start) & (idx < first)
     cell = (width < FRAGMENT_MAX_CHARS) & unpunctuated & ~furniture_like
     column_heading = pl.col("_furniture").is_null() & _neighbour(cell, 1) & _neighbour(cell, -1)
-    marker = (idx > second) & lowered_matches(pl.col("_lower"), n_chars, END_MARKER) & ~column_heading
+    marker = (idx > second) & matches(pl.col("_lower"), n_chars, END_MARKER) & ~column_heading
     return [
         {
             "_width": n_chars + (IDEOGRAPH_WIDTH - 1) * _ideographs(text),

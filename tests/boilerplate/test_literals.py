@@ -41,8 +41,8 @@ def _scan_all(texts: list[str]) -> tuple[list[bool], list[bool]]:
     frame = pl.DataFrame({"text": texts, "n_chars": [len(t) for t in texts]}).with_columns(
         _lower=short_lower(text, n_chars)
     )
-    full = frame.select(pl.any_horizontal(matches(text, n_chars, f) for f in FURNITURE.values())).to_series()
-    return _may_match(frame).to_list(), full.to_list()
+    full = frame.select(pl.any_horizontal(matches(pl.col("_lower"), n_chars, f) for f in FURNITURE.values()))
+    return _may_match(frame).to_list(), full.to_series().to_list()
 
 
 @pytest.mark.parametrize("branch", [branch for branch in LITERALS if _filtered(branch)])
