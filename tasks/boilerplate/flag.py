@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from tasks.boilerplate.patterns import furniture_codes
+from tasks.boilerplate.patterns import furniture_codes, short_lower
 from tasks.boilerplate.rules import (
     DEFAULT_EDGE_REPEAT_THRESHOLD,
     DEFAULT_REPEAT_THRESHOLD,
@@ -64,8 +64,10 @@ def _reason(s: Signals, rules: list[Rule]) -> pl.Expr:
 
 
 def with_signals(paragraphs: pl.DataFrame, edge_repeat_threshold: int) -> pl.DataFrame:
-    """Paragraphs with the temporary columns the rules read (`Signals`), stage by stage."""
-    frame = paragraphs.with_columns(_furniture=furniture_codes(paragraphs))
+    """Paragraphs with the temporary columns the rules read (`Signals`), stage by stage; the short
+    ones' text lower-cased once (`_lower`) for the furniture patterns and the end markers."""
+    frame = paragraphs.with_columns(_lower=short_lower(pl.col("text"), pl.col("n_chars")))
+    frame = frame.with_columns(_furniture=furniture_codes(frame))
     for stage in stages(edge_repeat_threshold):
         frame = frame.with_columns(**stage)
     return frame

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import NamedTuple
 
 import polars as pl
+
+from tasks.boilerplate.literals import minimal, required_literals
 
 
 class Furniture(NamedTuple):
@@ -360,10 +363,10 @@ def _other_script(branch: str) -> bool:
     return any(c.isalpha() and ord(c) > 0x24F for c in branch)
 
 
-def _joined_scans(*splits: int) -> list[tuple[int, str]]:
-    """The Latin-script alternatives of the patterns joined into one regex per tier of length caps
-    (above the largest split, down to the smallest and below it), the other scripts' alternatives
-    joined to the shortest tier's regex; each with the longest cap among its alternatives.
+def _joined_scans(parts: list[tuple[int, str]], *splits: int) -> list[tuple[int, str]]:
+    """The Latin-script alternatives `parts` (length cap, regex) joined into one regex per tier of
+    length caps (above the largest split, down to the smallest and below it), the other scripts'
+    alternatives joined to the shortest tier's regex; each with the longest cap among its alternatives.
 
     A paragraph is scanned only by the tiers short enough for it, and each joined regex stays
     small enough for the regex engine's lazy DFA: all patterns in one regex overflow its cache and
@@ -376,8 +379,7 @@ def _joined_scans(*splits: int) -> list[tuple[int, str]]:
     more languages left in their tiers cost BBC +0.47 µs and trafilatura pages +2.8; joined to the
     shortest tier (the 300-character appeal and contact patterns), +0.1 and +0.6.
     """
-    bounds = [max(f.max_chars for f in FURNITURE.values()), *sorted(splits, reverse=True), 0]
-    parts = [(f.max_chars, b) for f in FURNITURE.values() for b in _branches(f.regex)]
+    bounds = [max(cap for cap, _ in parts), *sorted(splits, reverse=True), 0]
     latin = [
         [(cap, b) for cap, b in parts if low < cap <= high and not _other_script(b)]
         for high, low in zip(bounds, bounds[1:])
@@ -385,19 +387,52 @@ def _joined_scans(*splits: int) -> list[tuple[int, str]]:
     tiers = [tier for tier in latin if tier]
     shortest = min(range(len(tiers)), key=lambda i: sum(len(b) for _, b in tiers[i]))
     tiers[shortest] = tiers[shortest] + [(cap, b) for cap, b in parts if _other_script(b)]
-    return [(max(cap for cap, _ in tier), "|".join(f"(?:{fast(b)})" for _, b in tier)) for tier in tiers]
+    return [_joined(tier) for tier in tiers]
 
 
-_SCANS = _joined_scans(300, 200, 160)
+def _joined(parts: list[tuple[int, str]]) -> tuple[int, str]:
+    """Alternatives (length cap, regex) as one regex, with the longest cap among them."""
+    return max(cap for cap, _ in parts), "|".join(f"(?:{fast(b)})" for _, b in parts)
 
 
-def matches(text: pl.Expr, n_chars: pl.Expr, pattern: Furniture) -> pl.Expr:
-    """Whether a paragraph short enough for `pattern` matches it, lower-cased (null when longer)."""
+def _escaped(literal: str) -> str:
+    """A literal string as a regex matching it (the regex crate's meta characters escaped)."""
+    return re.sub(r"[\\.+*?()|\[\]{}^$#&\-~]", r"\\\g<0>", literal)
+
+
+# Every top-level alternative of the patterns (length cap, regex), and the literals one of which
+# each alternative's matches hold (`literals.required_literals`; None if it has none, which a test forbids).
+_PARTS = [(f.max_chars, b) for f in FURNITURE.values() for b in _branches(f.regex)]
+LITERALS: dict[str, frozenset[str] | None] = {b: required_literals(b) for _, b in _PARTS}
+
+
+def _filtered(branch: str) -> bool:
+    """Whether an alternative is scanned only in paragraphs holding one of its literals.
+
+    One anchored at the start is not: the regex engine tries it at the first character only, so
+    all of them joined scan news in 0.05 µs a paragraph, and their literals are common words
+    ("watch", "share", "print", "ap") that would send most paragraphs to the full scans.
+    """
+    return LITERALS[branch] is not None and not branch.startswith("^")
+
+
+# The literals of the filtered alternatives in one regex (the regex crate's literal search: 0.4 µs
+# a paragraph on BBC, against 1.1 for Polars' `str.contains_any` with these 600 literals), the
+# alternatives that every short paragraph goes through in one regex, and the filtered ones in tiers.
+_KEYWORDS = "|".join(sorted(map(_escaped, minimal({w for _, b in _PARTS if _filtered(b) for w in LITERALS[b] or ()}))))
+_UNFILTERED = _joined([(cap, b) for cap, b in _PARTS if not _filtered(b)])
+_SCANS = _joined_scans([(cap, b) for cap, b in _PARTS if _filtered(b)], 300, 200, 160)
+
+
+def matches(lower: pl.Expr, n_chars: pl.Expr, pattern: Furniture) -> pl.Expr:
+    """Whether a paragraph short enough for `pattern` matches it, in `lower`, its lower-cased text:
+    `short_lower`'s serves any pattern capped at 400 characters or less, so that the end markers
+    reuse the furniture scan's (lower-casing again cost 0.46 µs a paragraph on the trafilatura pages)."""
     short = n_chars <= pattern.max_chars
-    return short & pl.when(short).then(text.str.to_lowercase()).str.contains(fast(pattern.regex))
+    return short & pl.when(short).then(lower).str.contains(fast(pattern.regex))
 
 
-def _short_lower(text: pl.Expr, n_chars: pl.Expr) -> pl.Expr:
+def short_lower(text: pl.Expr, n_chars: pl.Expr) -> pl.Expr:
     """Lower-cased text of the paragraphs short enough for a furniture pattern, else null.
 
     Patterns are lower case and run on short paragraphs only, as case-insensitive matching and
@@ -421,9 +456,8 @@ NOT_FURNITURE: dict[str, Callable[[pl.Expr], pl.Expr]] = {
 }
 
 
-def _first_furniture(text: pl.Expr, n_chars: pl.Expr) -> pl.Expr:
-    """Reason code of the first furniture pattern matching a short paragraph, else null."""
-    lower = _short_lower(text, n_chars)
+def _first_furniture(text: pl.Expr, n_chars: pl.Expr, lower: pl.Expr) -> pl.Expr:
+    """Reason code of the first furniture pattern matching a short paragraph (`lower`: lower-cased), else null."""
     expr = pl.when(_is_byline(text, n_chars, lower)).then(pl.lit("byline"))
     for code, pattern in reversed(FURNITURE.items()):
         hit = (n_chars <= pattern.max_chars) & lower.str.contains(fast(pattern.regex))
@@ -433,24 +467,34 @@ def _first_furniture(text: pl.Expr, n_chars: pl.Expr) -> pl.Expr:
     return expr
 
 
+def _scanned(lower: pl.Expr, n_chars: pl.Expr, scans: list[tuple[int, str]]) -> pl.Expr:
+    """Whether any of the joined `scans` (length cap, regex) matches a paragraph short enough for it."""
+    return pl.any_horizontal(pl.when(n_chars <= cap).then(lower).str.contains(rx).fill_null(False) for cap, rx in scans)
+
+
 def _may_match(paragraphs: pl.DataFrame) -> pl.Series:
-    """True where any furniture pattern could match: a few joined scans (`_SCANS`) instead of one per
-    pattern, on text lower-cased once."""
+    """True where any furniture pattern could match, on text lower-cased once: the unfiltered
+    alternatives and bylines on every short paragraph, the tiers of the others (`_SCANS`) only on
+    paragraphs holding one of their literals (12% of BBC's, 17% of the trafilatura pages')."""
     text, n_chars, lower = pl.col("text"), pl.col("n_chars"), pl.col("_lower")
-    hits = [pl.when(n_chars <= cap).then(lower).str.contains(regex).fill_null(False) for cap, regex in _SCANS]
-    return (
-        paragraphs.select(text, n_chars, _lower=_short_lower(text, n_chars))
-        .select(pl.any_horizontal(*hits) | _is_byline(text, n_chars, lower))
-        .to_series()
+    short = paragraphs.select(text, n_chars, lower)
+    first = short.select(
+        _keyword=lower.str.contains(_KEYWORDS).fill_null(False),
+        _hit=_scanned(lower, n_chars, [_UNFILTERED]) | _is_byline(text, n_chars, lower),
     )
+    rows, hit = first["_keyword"].arg_true(), first["_hit"]
+    return hit.scatter(rows, hit.gather(rows) | short[rows].select(_scanned(lower, n_chars, _SCANS)).to_series())
 
 
 def furniture_codes(paragraphs: pl.DataFrame) -> pl.Series:
     """The first matching furniture code of every paragraph, evaluated only where some pattern may
-    match (2% of news)."""
-    text, n_chars = pl.col("text"), pl.col("n_chars")
+    match (2% of news). The text is lower-cased here unless `paragraphs` holds it as `_lower`
+    (`short_lower`'s), as `flag.with_signals` makes it once for these patterns and the end markers."""
+    if "_lower" not in paragraphs.columns:
+        paragraphs = paragraphs.with_columns(_lower=short_lower(pl.col("text"), pl.col("n_chars")))
+    text, n_chars, lower = pl.col("text"), pl.col("n_chars"), pl.col("_lower")
     rows = _may_match(paragraphs).arg_true()
-    found = paragraphs[rows].select(_first_furniture(text, n_chars)).to_series()
+    found = paragraphs[rows].select(_first_furniture(text, n_chars, lower)).to_series()
     codes = pl.repeat(None, paragraphs.height, dtype=pl.String, eager=True).scatter(rows, found)
     return codes.scatter(_long_legal_footers(paragraphs), "copyright")
 

@@ -101,7 +101,7 @@ def stages(edge_repeat_threshold: int) -> list[dict[str, pl.Expr]]:
     lead_in = prose & (idx >= run_start) & (idx < first)
     cell = (width < FRAGMENT_MAX_CHARS) & unpunctuated & ~furniture_like
     column_heading = pl.col("_furniture").is_null() & _neighbour(cell, 1) & _neighbour(cell, -1)
-    marker = (idx > second) & matches(text, n_chars, END_MARKER) & ~column_heading
+    marker = (idx > second) & matches(pl.col("_lower"), n_chars, END_MARKER) & ~column_heading
     return [
         {
             "_width": n_chars + (IDEOGRAPH_WIDTH - 1) * _ideographs(text),

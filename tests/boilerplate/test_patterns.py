@@ -3,7 +3,14 @@
 import polars as pl
 import pytest
 
-from tasks.boilerplate.patterns import END_MARKER, _branches, furniture_codes, matches
+from tasks.boilerplate.patterns import (
+    END_MARKER,
+    FURNITURE,
+    _branches,
+    furniture_codes,
+    matches,
+    short_lower,
+)
 
 
 def code(text: str) -> str | None:
@@ -114,9 +121,18 @@ NEWS_SENTENCES = [
 ]
 
 
+def test_end_markers_fit_the_furniture_scans_lower_cased_text() -> None:
+    """The rules match end markers on `short_lower`'s text: their cap is within its 400 characters."""
+    text = "Leave a comment " * 30
+    assert END_MARKER.max_chars <= max(f.max_chars for f in FURNITURE.values())
+    assert (
+        pl.select(matches(short_lower(pl.lit(text), pl.lit(len(text))), pl.lit(len(text)), END_MARKER)).item() is False
+    )
+
+
 def is_end_marker(text: str) -> bool:
     """Whether one paragraph reads as an end-of-article marker."""
-    return pl.select(matches(pl.lit(text), pl.lit(len(text)), END_MARKER)).item()
+    return pl.select(matches(pl.lit(text).str.to_lowercase(), pl.lit(len(text)), END_MARKER)).item()
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,55 @@
+"""Tests for tasks.boilerplate.literals and the literal pre-filter of the furniture scan (patterns._may_match)."""
+
+import polars as pl
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tasks.boilerplate.literals import python_regex, required_literals
+from tasks.boilerplate.patterns import FURNITURE, LITERALS, _filtered, _may_match, matches, short_lower
+
+
+@pytest.mark.parametrize(
+    ("regex", "expected"),
+    [
+        (
+            r"terms (?:of|and) (?:use|service)",
+            {"terms of use", "terms of service", "terms and use", "terms and service"},
+        ),
+        (r"^\s*(?:©|\(c\)\s*\d{4}|copyright\b)", {"©", "(c)", "copyright"}),
+        (r"inscr[ií]ba?", {"inscrib", "inscríb"}),  # "inscriba" holds "inscrib": one literal is enough
+        (r"\bsign[ -]?up\b", {"sign up", "sign-up", "signup"}),
+        (r"(?:cookie|çerez).*(?:use|nutz)", {"cookie", "çerez"}),  # the rarer side of the gap
+        (r"फ\x{93c}?ॉलो", {"फॉलो", "फ\u093cॉलो"}),  # a Rust escape, the optional sign spelled out
+        (r"\d+", None),
+        (r"a|\w+", None),  # one alternative without literals: the whole has none
+    ],
+)
+def test_required_literals(regex: str, expected: set[str] | None) -> None:
+    """Literals one of which every match holds, the rarest (longest, fewest) such set."""
+    assert required_literals(regex) == (None if expected is None else frozenset(expected))
+
+
+def test_every_unanchored_alternative_has_literals() -> None:
+    """A pattern without literals would be scanned on every paragraph: rewrite it to hold a word."""
+    assert [branch for branch, literals in LITERALS.items() if literals is None] == []
+
+
+def _scan_all(texts: list[str]) -> tuple[list[bool], list[bool]]:
+    """The pre-filter's verdict and whether any furniture pattern matches, for each text."""
+    text, n_chars = pl.col("text"), pl.col("n_chars")
+    frame = pl.DataFrame({"text": texts, "n_chars": [len(t) for t in texts]}).with_columns(
+        _lower=short_lower(text, n_chars)
+    )
+    full = frame.select(pl.any_horizontal(matches(pl.col("_lower"), n_chars, f) for f in FURNITURE.values()))
+    return _may_match(frame).to_list(), full.to_series().to_list()
+
+
+@pytest.mark.parametrize("branch", [branch for branch in LITERALS if _filtered(branch)])
+@settings(max_examples=3, deadline=None)
+@given(data=st.data())
+def test_prefilter_keeps_every_match_of_an_alternative(branch: str, data: st.DataObject) -> None:
+    """Text generated from each filtered alternative that the patterns match passes the pre-filter."""
+    texts = data.draw(st.lists(st.from_regex(python_regex(branch), fullmatch=True), min_size=1, max_size=20))
+    kept, matched = _scan_all(texts)
+    assert [t for t, k, m in zip(texts, kept, matched) if m and not k] == []
