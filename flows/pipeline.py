@@ -84,9 +84,7 @@ def newsflow(settings: Settings) -> dict:
     source, output = Store(settings.input), Store(settings.output)
     check_input_root(source)
     with output_lock(output, run_id=str(flow_run.id)), workers_share_api():
-        plan = plan_run(
-            source, output, settings.batch_files, settings.full_refresh, settings.max_file_bytes, settings.full_check
-        )
+        plan = plan_run(source, output, settings)
         kind = runner_kind(settings, sum(batch.files for batch in plan.batches))
         ui.describe_run(ui.run_name(plan.run.started_at, settings, plan.found), ui.run_tags(settings, kind))
         with task_runner(kind, settings) as runner:

@@ -40,7 +40,7 @@ from tasks.repeats.buckets import bucket_repeats, hash_range, hash_slice
 from tasks.repeats.pairs import first_seen, text_pairs
 from tasks.repeats.runs import Counting, dropped_by, live, tombstones
 from tasks.report.summary import run_summary, with_seconds
-from tasks.settings import Enrichments, InputLimits, RepeatThresholds
+from tasks.settings import Enrichments, InputLimits, RepeatThresholds, Settings
 from tasks.stats import Stats
 from tasks.storage.store import Store, is_transient_error
 
@@ -67,11 +67,17 @@ def _task_stats() -> Stats:
 
 
 @task(name="plan", **RETRY_POLICY)
-def plan_run(
-    source: Store, output: Store, batch_files: int, full_refresh: bool, max_file_bytes: int, full_check: bool
-) -> Plan:
+def plan_run(source: Store, output: Store, settings: Settings) -> Plan:
     """Recover the output, find the input files, skip the unchanged ones and batch the rest."""
-    found = make_plan(source, output, batch_files, full_refresh, max_file_bytes, full_check)
+    found = make_plan(
+        source,
+        output,
+        settings.batch_files,
+        settings.full_refresh,
+        settings.max_file_bytes,
+        settings.full_check,
+        settings.workers,
+    )
     for healed in found.healed:
         get_run_logger().warning("state: %s", healed)
     return replace(found, stats=Stats.merged([found.stats, _task_stats()]))

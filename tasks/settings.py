@@ -50,7 +50,12 @@ class Settings(BaseModel):
 
     input: str = Field(description="Folder (or fsspec URL) searched recursively for *.txt article files.")
     output: str = Field(description="Folder (or fsspec URL) that holds the datasets and the manifest.")
-    batch_files: int = Field(2000, ge=1, le=100_000, description="Files per task run (a batch).")
+    batch_files: int = Field(
+        2000,
+        ge=1,
+        le=100_000,
+        description="Most files per task run (a batch); batches are evened out to a multiple of `workers`.",
+    )
     full_refresh: bool = Field(False, description="Delete the existing datasets and rebuild from scratch.")
     runner: Literal["auto", "thread", "process", "dask"] = Field(
         "auto", description="Task runner: 'auto' is a thread pool, or a process pool from 8,000 files to process."

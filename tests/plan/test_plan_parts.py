@@ -14,7 +14,7 @@ from tasks.commit.staging import read_staged_part
 from tasks.handoffs import Batch
 from tasks.ingest import discover
 from tasks.ingest.discover import article_id, article_ids, discover_with_keys
-from tasks.plan.plan import make_plan
+from tasks.plan.plan import batch_sizes, make_plan
 from tasks.storage.store import Store
 
 HOUR_AGO_NS = time.time_ns() - 3600 * 10**9
@@ -26,6 +26,23 @@ def write_files(folder, names: list[str]) -> None:
     for name in names:
         (folder / name).write_bytes(b"['<p>x</p>']")
         os.utime(folder / name, ns=(HOUR_AGO_NS, HOUR_AGO_NS))
+
+
+def test_batches_are_even_and_a_multiple_of_the_workers():
+    assert batch_sizes(13_753, 2000, 2) == [1720] + [1719] * 7  # 8 batches, not 7: no round runs one batch alone
+    assert batch_sizes(55_006, 2000, 2) == [1965] * 14 + [1964] * 14
+    assert batch_sizes(4000, 2000, 2) == [2000, 2000]
+    assert batch_sizes(500, 2000, 2) == [250, 250]
+    assert batch_sizes(5, 2, 2) == [2, 1, 1, 1]
+    assert batch_sizes(5, 2, 1) == [2, 2, 1]
+    assert batch_sizes(3, 2000, 8) == [1, 1, 1]  # never more batches than files
+    assert batch_sizes(0, 2000, 2) == []
+
+
+def test_a_plan_batches_for_its_workers(tmp_path):
+    write_files(tmp_path / "in", NAMES)
+    plan = make_plan(Store(str(tmp_path / "in")), Store(str(tmp_path / "out")), 2000, False, 10_000, False, workers=2)
+    assert plan.batches == [Batch(3, NAMES[0], NAMES[2]), Batch(2, NAMES[3], NAMES[4])]
 
 
 def test_a_plan_stages_each_batch_files_and_quick_keys_as_one_part(tmp_path):
