@@ -2,10 +2,11 @@
 
 The skip list and the repeat-count pairs are derived data: article_versions and quarantine hold
 every file's `source_file`, `content_sha256`, `article_id` and part; paragraphs hold every
-`(content_hash, article_id)` pair. A rebuilt pair's `seen` ordinal is its rank by `ingested_at`,
-then part name, then row within the part: the order the runs saw them in, up to the batch order of
-rows a replaced file's rewrite moved to a newer part. The rebuilt pairs go to the base's files and
-the newer pair runs are left empty, with their tombstones (which the ranks are all after).
+`(content_hash, article_id)` pair. A rebuilt pair's `seen` ordinal is its rank by `ingested_at`
+and `run_id`, then `source_file` and `paragraph_index`: the order the runs saw them in, as a run
+reads its files in sorted batches, wherever a replaced file's rewrite has since moved its part's
+other rows. The rebuilt pairs go to the base's files and the newer pair runs are left empty, with
+their tombstones (which the ranks are all after).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import polars as pl
 import pyarrow as pa
 
+from schemas import TABLES
 from schemas.internal import FILES_STATE, PAIRS
 from tasks.commit.manifest import Manifest, ManifestState, write_pairs
 from tasks.commit.skip_list import write_skip_list
@@ -46,15 +48,13 @@ def pairs_from_tables(store: Store, manifest: Manifest) -> pl.DataFrame:
 
     The ranks start at the manifest's own run ordinal: after every tombstone it holds, before any later run.
     """
-    columns = ["content_hash", "article_id", "ingested_at"]
-    frames = [
-        pl.DataFrame(schema={"content_hash": pl.String, "article_id": pl.String, "at": pl.Int64, "part": pl.Int64})
+    columns = ["content_hash", "article_id", "ingested_at", "run_id", "source_file", "paragraph_index"]
+    parts = [TABLES["paragraphs"].empty_table()] + [
+        store.read_parquet(f"paragraphs/{part}", columns) for part in manifest.tables.get("paragraphs", [])
     ]
-    for number, part in enumerate(sorted(manifest.tables.get("paragraphs", []), key=_part_order)):
-        rows = pl.from_arrow(store.read_parquet(f"paragraphs/{part}", columns))
-        at = pl.col("ingested_at").dt.epoch("us").alias("at")
-        frames.append(rows.select("content_hash", "article_id", at, part=pl.lit(number, pl.Int64)))
-    ordered = pl.concat(frames).with_row_index("row").sort("at", "part", "row").with_row_index("seen")
+    frames = [pl.from_arrow(part.select(columns)) for part in parts]
+    order = ["ingested_at", "run_id", "source_file", "paragraph_index"]
+    ordered = pl.concat(frames, how="vertical_relaxed").sort(order).with_row_index("seen")
     seen = pl.col("seen").cast(pl.Int64) + first_seen(manifest.version, 0)
     return (
         ordered.select(id_as_int("content_hash"), id_as_int("article_id"), seen)
@@ -63,11 +63,6 @@ def pairs_from_tables(store: Store, manifest: Manifest) -> pl.DataFrame:
         .sort("content_hash", "article_id")
         .cast(PAIRS)
     )
-
-
-def _part_order(part: str) -> str:
-    """Parts by file name (the run id sorts by start time, then the batch), whatever their date folder."""
-    return part.rsplit("/", 1)[-1]
 
 
 def pair_buckets(pairs: pl.DataFrame, buckets: int) -> list[pl.DataFrame]:
