@@ -102,15 +102,15 @@ def stages(edge_repeat_threshold: int) -> list[dict[str, pl.Expr]]:
     cell = (width < FRAGMENT_MAX_CHARS) & unpunctuated & ~furniture_like
     column_heading = pl.col("_furniture").is_null() & _neighbour(cell, 1) & _neighbour(cell, -1)
     marker = (idx > second) & matches(pl.col("_lower"), n_chars, END_MARKER) & ~column_heading
+    credit = pl.col("_furniture") == "credit"
     return [
         {
             "_width": n_chars + (IDEOGRAPH_WIDTH - 1) * _ideographs(text),
             "_link_share": pl.col("link_chars") / pl.max_horizontal(n_chars, 1),
             "_unpunctuated": ~text.str.contains(SENTENCE_END),
-            "_above_credit": _neighbour(pl.col("_furniture") == "credit", -1),
-            "_between_photos": _neighbour(pl.col("_furniture") == "credit", 1)
-            & _neighbour(pl.col("_furniture") == "credit", -2),
-            "_gallery": (pl.col("_furniture") == "credit").sum().over("source_file") >= 2,
+            "_above_credit": _neighbour(credit, -1),
+            "_between_photos": _neighbour(credit, 1) & _neighbour(credit, -2),
+            "_gallery": credit.sum().over("source_file") >= 2,
             "_on_page_twice": pl.len().over("source_file", "text") > 1,
         },
         {"_prose": (width >= BODY_MIN_CHARS) & (link_share < LINK_DENSE_SHARE) & ~unpunctuated},
