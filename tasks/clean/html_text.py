@@ -40,6 +40,7 @@ _UNSAFE_SCHEME = re.compile(r"(?:javascript|data|vbscript):")
 _HTTP_HOST = re.compile(r"https?://(?:[^/?#@]*@)?([^/?#:@\[\]]*)(?=[/?#:]|\Z)", re.IGNORECASE)
 _SIMPLE_PATH = re.compile(r"/(?![/\\])(?!.*/\.)[^\s\\]*\Z")
 _STRIP_FOR_SCHEME = re.compile(r"[\x00-\x20\x7f]+")
+_SAFE_START = frozenset("/#?hH")
 
 # Elements whose content is never shown as text on the page.
 DROP = frozenset({"script", "style", "template", "noscript", "iframe", "svg", "math", "head"})
@@ -63,10 +64,19 @@ Walk = tuple[list[str], list[tuple[str, list[str]]], bool]
 def normalize_text(text: str) -> str:
     """Collapse whitespace, drop invisible characters and apply NFC, as a reader sees text."""
     if not text.isascii():
-        text = text.translate(_INVISIBLE)
+        text = _drop_invisible(text)
         if not unicodedata.is_normalized("NFC", text):
             text = unicodedata.normalize("NFC", text)
     return " ".join(text.split())
+
+
+def _drop_invisible(text: str) -> str:
+    """text without INVISIBLE_CHARS. It looks for them first: str.translate costs about 80 ns a
+    character on non-ASCII text (12 µs a paragraph) even when it has nothing to drop."""
+    for char in INVISIBLE_CHARS:
+        if char in text:
+            return text.translate(_INVISIBLE)
+    return text
 
 
 def _site(host: str | None) -> str | None:
@@ -91,11 +101,19 @@ def _host(url: str) -> str | None:
     return urlsplit(url).hostname
 
 
+def _is_unsafe(href: str) -> bool:
+    """A javascript:, data: or vbscript: href, in any case, with controls and spaces anywhere in it.
+    An href starting with '/', '#', '?' or 'h' (nearly all) cannot be one and skips the regexes."""
+    if href[:1] in _SAFE_START:
+        return False
+    return bool(_UNSAFE_SCHEME.match(_STRIP_FOR_SCHEME.sub("", href).lower()))
+
+
 def resolve_link(href: str, anchor_text: str, base_url: str) -> dict:
     """Resolve one href against the site base URL; unsafe schemes are flagged, never resolved."""
     link = {"href": href, "text": anchor_text, "url": None, "domain": None}
     link["is_internal"] = False
-    link["is_unsafe"] = bool(_UNSAFE_SCHEME.match(_STRIP_FOR_SCHEME.sub("", href).lower()))
+    link["is_unsafe"] = _is_unsafe(href)
     if link["is_unsafe"]:
         return link
     try:
@@ -122,7 +140,18 @@ def is_hidden(attrs: dict) -> bool:
     cls, style = attrs.get("class"), attrs.get("style")
     if isinstance(cls, list):  # BeautifulSoup splits class; lexbor gives the attribute as written
         cls = " ".join(cls)
-    return bool(cls and _HIDDEN_CLASS.search(cls)) or bool(style and _HIDDEN_STYLE.search(style))
+    return bool(cls and _hidden_class(cls)) or bool(style and _HIDDEN_STYLE.search(style))
+
+
+def _hidden_class(cls: str) -> bool:
+    """cls names a hiding class. Each such name holds 'hidden', 'sr-only' or 'screen', so an ASCII
+    cls without them (where IGNORECASE is plain ASCII case) skips the regex, whose backtracking
+    costs 1.3 µs on a BBC class list that hides nothing."""
+    if cls.isascii():
+        lower = cls.lower()
+        if "hidden" not in lower and "sr-only" not in lower and "screen" not in lower:
+            return False
+    return bool(_HIDDEN_CLASS.search(cls))
 
 
 def keep_heap_top_pad() -> None:

@@ -1,6 +1,7 @@
 """Tests for tasks.clean.html_text: visible text, links and the bold-lead signal, from both parsers."""
 
 import ast
+import unicodedata
 from pathlib import Path
 
 import polars as pl
@@ -9,7 +10,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tasks.clean.html_reference import clean_paragraph_reference
-from tasks.clean.html_text import clean_paragraph
+from tasks.clean.html_text import (
+    _HIDDEN_CLASS,
+    _STRIP_FOR_SCHEME,
+    _UNSAFE_SCHEME,
+    INVISIBLE_CHARS,
+    _hidden_class,
+    _is_unsafe,
+    clean_paragraph,
+    is_hidden,
+    normalize_text,
+)
 from tasks.clean.paragraphs import clean_paragraphs
 
 BBC = "https://www.bbc.co.uk"
@@ -143,3 +154,61 @@ def test_plain_paragraphs_cleaned_as_a_column_equal_the_python_fast_path(texts):
     cleaned = clean_paragraphs(frame, "https://example.org")
     assert cleaned["text"].to_list() == [clean_paragraph(t).text for t in texts]
     assert cleaned["links"].to_list() == [[] for _ in texts]
+
+
+@pytest.mark.parametrize(
+    ("cls", "hidden"),
+    [
+        ("ssrcss-1xjjfut-BoldText e5tfeyi3", False),  # ASCII, no 'hidden', 'sr-only' or 'screen': no regex
+        ("hidden-gem", False),  # holds 'hidden', so the regex decides: not a hiding class
+        ("ssrcss-1f39n02-VisuallyHidden e16en2lz0", True),
+        ("Screen-Reader-Text", True),
+        ("\u017fr-only", True),  # long s: not ASCII, so the regex decides, and IGNORECASE folds it to 's'
+        ("\u017fr-onl", False),
+    ],
+)
+def test_hidden_class_names(cls: str, hidden: bool) -> None:
+    """The hiding class names, on both sides of the substring check that skips the regex."""
+    assert is_hidden({"class": cls}) is hidden
+
+
+CLASS_CHARS = "hidensrolyvualtcxHIDENSROLYVUALTCX-_ \t\u00a0\u017f\u0130\u0131\u212a\u00e9"
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=CLASS_CHARS, max_size=40) | st.text(max_size=20))
+def test_hidden_class_check_equals_the_regex(cls: str) -> None:
+    """Skipping the regex for ASCII class lists without the three substrings never changes the answer."""
+    assert _hidden_class(cls) is bool(_HIDDEN_CLASS.search(cls))
+
+
+@pytest.mark.parametrize(
+    ("href", "unsafe"),
+    [
+        ("/javascript:x", False),  # starts with '/': no regex
+        ("h", False),
+        ("", False),
+        ("javascript:x", True),
+        ("\x01JavaScript:x", True),  # a control first: the regexes decide
+        ("d\tata:x", True),
+        ("vbscript", False),
+    ],
+)
+def test_unsafe_hrefs(href: str, unsafe: bool) -> None:
+    """Unsafe schemes, on both sides of the first-character check that skips the regexes."""
+    assert _is_unsafe(href) is unsafe
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="javscriptdbJAVSCRIPTDB:/#?hH \t\x00\x01\x7f\u00e9", max_size=14) | st.text(max_size=12))
+def test_unsafe_check_equals_the_regexes(href: str) -> None:
+    """Skipping the regexes for hrefs starting with '/', '#', '?' or 'h' never changes the answer."""
+    assert _is_unsafe(href) is bool(_UNSAFE_SCHEME.match(_STRIP_FOR_SCHEME.sub("", href).lower()))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=INVISIBLE_CHARS + "ae\u0301\u00e9 \u00a0\t", max_size=12) | st.text(max_size=30))
+def test_normalize_text_equals_translate_nfc_and_split(text: str) -> None:
+    """Looking for invisible characters before str.translate gives the text translate would."""
+    expected = " ".join(unicodedata.normalize("NFC", text.translate(dict.fromkeys(map(ord, INVISIBLE_CHARS)))).split())
+    assert normalize_text(text) == expected
