@@ -3,16 +3,19 @@
 Generated markup covers nesting, unclosed and stray tags, entities (valid, invalid, numeric out of
 range), hidden spans, scripts, styles, comments, CDATA, unquoted attributes and non-ASCII text.
 The cases where the two parsers disagree on purpose are pinned one by one in KNOWN_DIFFERENCES.
+lexbor's parser, reused from paragraph to paragraph, walks each as a parser of its own would.
 """
 
 from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tasks.clean.html_reference import clean_paragraph_reference
-from tasks.clean.html_text import MAX_LEXBOR_TAGS, clean_paragraph
+from tasks.clean.html_text import _REUSED, MAX_LEXBOR_TAGS, PARSER_BUDGET, Walk, clean_paragraph, walk_lexbor
 
 BASE = "https://www.bbc.co.uk"
 INLINE = ["b", "strong", "i", "em", "span", "sup", "a"]
@@ -176,3 +179,69 @@ def test_paragraphs_with_very_many_tags_take_the_linear_reference_parser() -> No
     html = "<div>" * (MAX_LEXBOR_TAGS + 1) + "Q&A"  # html.parser's reading: the & is dropped
     assert clean_paragraph(html, BASE).text == "QA"
     assert clean_paragraph(html[5:], BASE).text == "Q&A"
+
+
+def walks_by_one_parser(htmls: list[str]) -> list[Walk]:
+    """walk_lexbor of each paragraph in turn, all parsed by one reused parser."""
+    _REUSED.budget = -1  # the first paragraph gets a new parser, the others reuse it
+    walks = [walk_lexbor(htmls[0])]
+    parser = _REUSED.parser
+    walks += [walk_lexbor(html) for html in htmls[1:]]
+    assert _REUSED.parser is parser
+    return walks
+
+
+def walk_by_new_parser(html: str) -> Walk:
+    """walk_lexbor of one paragraph, parsed by a parser built for it."""
+    _REUSED.budget = -1
+    return walk_lexbor(html)
+
+
+# Paragraphs that leave the parser mid-element, mid-comment or in a raw-text or foreign context,
+# each followed by one that would read differently if that state carried over.
+LEFT_OPEN = [
+    "<b>open", "<script>x", "<!-- open", "<table><tr><td>x", "<plaintext><b>", "<svg><title>",
+    "<template>", "<select>", "<textarea>", '<a href="/x">', "<li><div>", "&am",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("left_open", LEFT_OPEN)
+def test_a_reused_parser_forgets_the_paragraph_before(left_open: str) -> None:
+    """Each paragraph parses as if it were the first: nothing left open carries over."""
+    htmls = [left_open, 'a <b>b</b> &amp; <a href="/y">c</a><!-- d -->e', left_open]
+    assert walks_by_one_parser(htmls) == [walk_by_new_parser(html) for html in htmls]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(paragraph(), min_size=2, max_size=6))
+def test_a_reused_parser_walks_generated_paragraphs_as_new_parsers_do(htmls: list[str]) -> None:
+    """Generated paragraphs in a row, one parser for all of them: the walks of one parser each."""
+    assert walks_by_one_parser(htmls) == [walk_by_new_parser(html) for html in htmls]
+
+
+def test_a_parser_is_replaced_once_it_has_taken_its_budget() -> None:
+    """A paragraph as long as what is left of the budget reuses the parser; one character more does not."""
+    walk_by_new_parser("<b>x</b>")
+    parser, _REUSED.budget = _REUSED.parser, 8
+    assert walk_lexbor("<b>y</b>") == (["y"], [], True)  # 8 characters: the last the parser takes
+    assert (_REUSED.parser, _REUSED.budget) == (parser, 0)
+    assert walk_lexbor("<b>z</b>") == (["z"], [], True)
+    assert _REUSED.parser is not parser
+    assert _REUSED.budget == PARSER_BUDGET - 8
+
+
+def test_lone_surrogates_are_dropped_as_the_parser_constructor_drops_them() -> None:
+    """inner_html refuses a lone surrogate; such a paragraph gets a parser of its own, the reused one is kept."""
+    walk_by_new_parser("<b>x</b>")
+    parser, budget = _REUSED.parser, _REUSED.budget
+    assert clean_paragraph("a\ud800b<b>c</b>", BASE) == ("abc", [], False, 0)
+    assert (_REUSED.parser, _REUSED.budget) == (parser, budget)
+
+
+def test_each_thread_reuses_a_parser_of_its_own() -> None:
+    """The clean task may run on a thread pool: a parser is never shared between threads."""
+    walk_lexbor("<b>x</b>")
+    with ThreadPoolExecutor(1) as pool:
+        other = pool.submit(lambda: (walk_lexbor("<i>y</i>"), _REUSED.parser)).result()
+    assert other[0] == (["y"], [], False)
+    assert other[1] is not None and other[1] is not _REUSED.parser
