@@ -57,6 +57,8 @@ class Signals:
     on_page_twice: pl.Expr = pl.col("_on_page_twice")  # the same text is another paragraph of the article too
     number_line: pl.Expr = pl.col("_number_line")  # one number and no letter (NUMBER_LINE)
     off_topic: pl.Expr = pl.col("_off_topic")  # in a later segment that shares few words with the core (topic.py)
+    # ends with a comma beside prose: a letter's salutation or closing ("Dear Minister,", "Respectfully,")
+    clause: pl.Expr = pl.col("_clause")
 
 
 def _first_index(condition: pl.Expr) -> pl.Expr:
@@ -123,7 +125,10 @@ def stages(edge_repeat_threshold: int) -> list[dict[str, pl.Expr]]:
             "_number_line": text.str.contains(NUMBER_LINE),
         },
         {"_prose": (width >= BODY_MIN_CHARS) & (link_share < LINK_DENSE_SHARE) & ~unpunctuated},
-        {"_body": (prose & (count < edge_repeat_threshold)) | pl.col("is_lead")},
+        {
+            "_body": (prose & (count < edge_repeat_threshold)) | pl.col("is_lead"),
+            "_clause": text.str.contains(r",\s*$") & (_neighbour(prose, 1) | _neighbour(prose, -1)),
+        },
         {"_first": _first_index(body)},
         {
             "_second": _first_index(body & (idx > first)),
@@ -180,10 +185,12 @@ def link_dense(s: Signals) -> pl.Expr:
 def short_fragment(s: Signals) -> pl.Expr:
     """Unpunctuated: short at the article's edges, or a teaser headline after the furniture that ends it.
 
-    A list that closes the body directly stays: only lines past a furniture paragraph count.
+    A list that closes the body directly stays: only lines past a furniture paragraph count. So
+    does a line ending with a comma beside prose: it opens or closes a letter ("Dear Minister,",
+    "Respectfully submitted,"), where a menu item or headline ends without one.
     """
     short = (s.at_edge & (s.width < FRAGMENT_MAX_CHARS)) | (s.after_tail_break & (s.width < TAIL_HEADLINE_MAX_CHARS))
-    return short & s.unpunctuated
+    return short & s.unpunctuated & ~s.clause
 
 
 def repeated(s: Signals) -> pl.Expr:

@@ -179,3 +179,9 @@ def test_numbers_on_their_own_line_are_not_repeated_furniture() -> None:
     """List numbering and table figures found in many articles stay; a repeated date line does not."""
     texts = [BODY, "1.", BODY + " Two.", "$155,000", BODY + " Three.", "21.01.2022", BODY + " Four."]
     assert reasons(frame(texts, [1, 9, 1, 9, 1, 9, 1])) == [None, None, None, None, None, "repeated", None]
+
+
+def test_letter_salutation_and_closing_beside_prose_are_body() -> None:
+    """A line ending with a comma next to prose opens or closes a letter; the signature and a menu stay flagged."""
+    texts = ["Dear Mr Prime Minister,", BODY, BODY + " Two.", "Respectfully submitted,", "Jane Doe", MENU]
+    assert reasons(frame(texts)) == [None, None, None, None, "short_fragment", "short_fragment"]
