@@ -110,8 +110,9 @@ def stages(edge_repeat_threshold: int) -> list[dict[str, pl.Expr]]:
     cell = (width < FRAGMENT_MAX_CHARS) & unpunctuated & ~furniture_like
     column_heading = pl.col("_furniture").is_null() & _neighbour(cell, 1) & _neighbour(cell, -1)
     lower = pl.col("_lower")
-    credit_line = lower.str.contains(fast(REPRINT_CREDIT)).fill_null(False)
-    marker = (idx > second) & matches(lower, n_chars, END_MARKER) & ~column_heading & ~credit_line
+    end_line = matches(lower, n_chars, END_MARKER)
+    credit_line = pl.when(end_line).then(lower).str.contains(fast(REPRINT_CREDIT)).fill_null(False)
+    marker = (idx > second) & end_line & ~column_heading & ~credit_line
     credit = pl.col("_furniture") == "credit"
     return [
         {
