@@ -89,7 +89,8 @@ FURNITURE: dict[str, Furniture] = {
         160,
         r"already a subscriber|subscribers? only|\bsubscribe (?:now|today)|\blog ?in\b"
         r"|\bsign ?in\b|create (?:an|your) account|keep me logged in|\bpaywall"
-        r"|\bregister (?:now|for free|to)\b"
+        # "Register to post a comment", not "Iraqi-Americans register to vote": a prompt names what the reader gets
+        r"|\bregister (?:now|for free|to (?:post|comment|read|save|view|access|continue|download|receive|get|see|join|unlock))\b"
         r"|^(?:instant|immediate|unlimited|full) (?:online |digital )?access to\b|subscription (?:will )?auto(?:matically)?[- ]?renew"
         r"|(?:sie sind (?:aktuell |derzeit |noch )?nicht (?:eingeloggt|angemeldet)|you are not (?:logged|signed) in|vous n'êtes pas connecté)\W*$"
         # a donation or support appeal: "Support our journalism", "Ihr Beitrag hilft ...", "Wesprzyj nas"
@@ -316,6 +317,14 @@ END_MARKER = Furniture(
     r"|view the discussion thread|your e-?mail address will not be published|required fields are marked"
     r"|all rights reserved|todos los derechos reservados|tous droits réservés|alle rechte vorbehalten"
     r"|direitos reservados|tutti i diritti riservati",
+)
+
+# A copyright line that credits material reprinted in the body ("Copyright Aetna, Inc., 1992. All rights
+# reserved. Used with permission"): it sits under that figure or excerpt, not at the page's foot, so it ends
+# no article (it is still flagged as copyright). Lower case.
+REPRINT_CREDIT = (
+    r"\b(?:used|reprinted|reproduced|republished) (?:here )?(?:by|with) (?:the )?(?:kind )?permission"
+    r"|mit freundlicher genehmigung|avec l'aimable autorisation|con (?:el )?permiso de|per gentile concessione|com permissão d"
 )
 
 # A legal footer too long for the copyright pattern's cap opens with its notice: "© 2020 Condé Nast.

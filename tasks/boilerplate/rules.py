@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 import polars as pl
 
-from tasks.boilerplate.patterns import END_MARKER, FURNITURE, SENTENCE_END, matches
+from tasks.boilerplate.patterns import END_MARKER, FURNITURE, REPRINT_CREDIT, SENTENCE_END, fast, matches
 from tasks.settings import RepeatThresholds
 
 DEFAULT_REPEAT_THRESHOLD = RepeatThresholds.anywhere
@@ -28,6 +28,9 @@ END_AFTER_BODY_SHARE = 0.25  # a marker with over 3/4 of the body's characters b
 # Lengths count a Chinese or Japanese character as this many Latin ones (one holds a word).
 IDEOGRAPH_WIDTH = 3
 IDEOGRAPHS = r"[\p{Han}\p{Hiragana}\p{Katakana}]"
+# One number on a line of its own: list numbering ("1."), a table figure ("$155,000", "2.9"); not a date or
+# a clock time ("21.01.2022", "11/13/91", "15:40"), which head teasers and comments.
+NUMBER_LINE = r"^[^\p{L}\d]*\d+(?:,\d{3})*(?:[.,]\d+)?[^\p{L}\d]*$"
 
 
 @dataclass(frozen=True)
@@ -52,7 +55,10 @@ class Signals:
     between_photos: pl.Expr = pl.col("_between_photos")
     gallery: pl.Expr = pl.col("_gallery")  # the article holds two or more photo credit lines
     on_page_twice: pl.Expr = pl.col("_on_page_twice")  # the same text is another paragraph of the article too
+    number_line: pl.Expr = pl.col("_number_line")  # one number and no letter (NUMBER_LINE)
     off_topic: pl.Expr = pl.col("_off_topic")  # in a later segment that shares few words with the core (topic.py)
+    # ends with a comma beside prose: a letter's salutation or closing ("Dear Minister,", "Respectfully,")
+    clause: pl.Expr = pl.col("_clause")
 
 
 def _first_index(condition: pl.Expr) -> pl.Expr:
@@ -83,6 +89,8 @@ def stages(edge_repeat_threshold: int) -> list[dict[str, pl.Expr]]:
     too), with a quarter of the body above it (else it heads a section), and not as a table's
     column heading: a "Comment" no furniture pattern matches, between short plain lines (table
     cells), is part of the body.
+    Nor does a copyright line that credits reprinted material (`REPRINT_CREDIT`): it sits under
+    a figure or excerpt inside the body, which goes on below it.
 
     Computed once as columns: rules share them, and window expressions are not re-evaluated.
     """
@@ -101,7 +109,10 @@ def stages(edge_repeat_threshold: int) -> list[dict[str, pl.Expr]]:
     lead_in = prose & (idx >= run_start) & (idx < first)
     cell = (width < FRAGMENT_MAX_CHARS) & unpunctuated & ~furniture_like
     column_heading = pl.col("_furniture").is_null() & _neighbour(cell, 1) & _neighbour(cell, -1)
-    marker = (idx > second) & matches(pl.col("_lower"), n_chars, END_MARKER) & ~column_heading
+    lower = pl.col("_lower")
+    end_line = matches(lower, n_chars, END_MARKER)
+    credit_line = pl.when(end_line).then(lower).str.contains(fast(REPRINT_CREDIT)).fill_null(False)
+    marker = (idx > second) & end_line & ~column_heading & ~credit_line
     credit = pl.col("_furniture") == "credit"
     return [
         {
@@ -112,9 +123,13 @@ def stages(edge_repeat_threshold: int) -> list[dict[str, pl.Expr]]:
             "_between_photos": _neighbour(credit, 1) & _neighbour(credit, -2),
             "_gallery": credit.sum().over("source_file") >= 2,
             "_on_page_twice": pl.len().over("source_file", "text") > 1,
+            "_number_line": text.str.contains(NUMBER_LINE),
         },
         {"_prose": (width >= BODY_MIN_CHARS) & (link_share < LINK_DENSE_SHARE) & ~unpunctuated},
-        {"_body": (prose & (count < edge_repeat_threshold)) | pl.col("is_lead")},
+        {
+            "_body": (prose & (count < edge_repeat_threshold)) | pl.col("is_lead"),
+            "_clause": text.str.contains(r",\s*$") & (_neighbour(prose, 1) | _neighbour(prose, -1)),
+        },
         {"_first": _first_index(body)},
         {
             "_second": _first_index(body & (idx > first)),
@@ -171,15 +186,22 @@ def link_dense(s: Signals) -> pl.Expr:
 def short_fragment(s: Signals) -> pl.Expr:
     """Unpunctuated: short at the article's edges, or a teaser headline after the furniture that ends it.
 
-    A list that closes the body directly stays: only lines past a furniture paragraph count.
+    A list that closes the body directly stays: only lines past a furniture paragraph count. So
+    does a line ending with a comma beside prose: it opens or closes a letter ("Dear Minister,",
+    "Respectfully submitted,"), where a menu item or headline ends without one.
     """
     short = (s.at_edge & (s.width < FRAGMENT_MAX_CHARS)) | (s.after_tail_break & (s.width < TAIL_HEADLINE_MAX_CHARS))
-    return short & s.unpunctuated
+    return short & s.unpunctuated & ~s.clause
 
 
 def repeated(s: Signals) -> pl.Expr:
-    """In many articles anywhere, or in a few outside the unique body."""
-    return (s.count >= s.repeat_threshold) | (s.at_edge & (s.count >= s.edge_repeat_threshold))
+    """In many articles anywhere, or in a few outside the unique body.
+
+    One number on its own line is not: list numbering ("1.", "2.") and table figures recur across
+    pages because they hold no words, not because a site repeats them around its articles.
+    """
+    many = (s.count >= s.repeat_threshold) | (s.at_edge & (s.count >= s.edge_repeat_threshold))
+    return many & ~s.number_line
 
 
 def duplicate(s: Signals) -> pl.Expr:

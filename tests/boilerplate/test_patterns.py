@@ -41,6 +41,7 @@ FURNITURE_LINES = [
     ("Wesprzyj nas dowolną kwotą.", "subscription"),
     ("Soutenez-nous en faisant un don.", "subscription"),
     ("Hazte socio y apoya el periodismo local.", "subscription"),
+    ("Log in or register to post a comment.", "subscription"),
     # "read also" and related-content labels
     ("Czytaj też: Nowy most otwarty", "read_more"),
     ("À lire aussi » Le pont ouvre au printemps", "read_more"),
@@ -118,6 +119,7 @@ NEWS_SENTENCES = [
     "Quellen aus dem Rathaus bestätigten den Termin.",
     "Die Zahl der Abonnenten stieg 2023 um ein Drittel.",
     "Sie sind nicht angemeldet worden, sagte die Behörde.",
+    "Jan. 27, 2005: Iraqi-Americans register to vote in Jan. 30 Iraqi national elections .",
 ]
 
 

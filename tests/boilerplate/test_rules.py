@@ -163,3 +163,25 @@ def test_text_shown_twice_around_the_body() -> None:
     texts = [prompt, BODY, "Why now?", BODY + " Two.", "Why now?", BODY + " Three.", prompt]
     assert reasons(frame(texts)) == ["duplicate", None, None, None, None, None, "duplicate"]
     assert reasons(frame([prompt, BODY, BODY + " Two."])) == [None, None, None]
+
+
+def test_copyright_credit_of_reprinted_material_ends_nothing() -> None:
+    """A figure's 'Used with permission' copyright line is flagged, the body below it is not; a page
+    foot's copyright line still ends the article."""
+    body = [BODY, BODY + " Two.", BODY + " Three."]
+    credit = "Copyright Aetna, Inc., 1992. All rights reserved. Used with permission )"
+    assert reasons(frame([*body, credit, BODY + " Four.", BODY + " Five."])) == [None] * 3 + ["copyright", None, None]
+    foot = "Copyright 2004 Example News. All rights reserved."
+    assert reasons(frame([*body, foot, BODY + " Four."]))[3:] == ["copyright", "after_article_end"]
+
+
+def test_numbers_on_their_own_line_are_not_repeated_furniture() -> None:
+    """List numbering and table figures found in many articles stay; a repeated date line does not."""
+    texts = [BODY, "1.", BODY + " Two.", "$155,000", BODY + " Three.", "21.01.2022", BODY + " Four."]
+    assert reasons(frame(texts, [1, 9, 1, 9, 1, 9, 1])) == [None, None, None, None, None, "repeated", None]
+
+
+def test_letter_salutation_and_closing_beside_prose_are_body() -> None:
+    """A line ending with a comma next to prose opens or closes a letter; the signature and a menu stay flagged."""
+    texts = ["Dear Mr Prime Minister,", BODY, BODY + " Two.", "Respectfully submitted,", "Jane Doe", MENU]
+    assert reasons(frame(texts)) == [None, None, None, None, "short_fragment", "short_fragment"]
