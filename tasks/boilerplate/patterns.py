@@ -249,8 +249,9 @@ FURNITURE: dict[str, Furniture] = {
         r"|^\W*(?:posted by|publié par|publicado por|pubblicato da|veröffentlicht von|geplaatst door|comment(?:ed)? by|kommentar von)\b"
         r"|(?:view|see) all (?:posts|articles|stories) by|(?:zeige )?alle (?:beiträge|artikel) von|voir tous les articles de|ver todas las (?:entradas|publicaciones) de"
         r"|tutti gli articoli di|ver todos os (?:posts|artigos) de|zobacz wszystkie (?:wpisy|artykuły)|alle berichten van|(?:→|->) ?mehr über"
-        # an author or editor label: "Автор: ...", "（责任编辑：张三）"
-        r"|^[(（]?(?:автор|текст|редактор|责任编辑|責任編輯|责编|编辑|編輯|记者|記者|yazar|penulis|tác giả|συντάκτης|szerző|författare)\s*[:：]",
+        # an author or editor label: "Автор: ...", "（责任编辑：张三）"; not a speaker's line in an interview that
+        # holds a question or sentence ("记者：你怎样看待这个问题？")
+        r"|^[(（]?(?:автор|текст|редактор|责任编辑|責任編輯|责编|编辑|編輯|记者|記者|yazar|penulis|tác giả|συντάκτης|szerző|författare)\s*[:：][^?？!！。]*$",
     ),
     # A long appeal that opens the paragraph, or its closing sentence, longer than the caps above allow:
     # "Bleiben Sie auf dem Laufenden mit unserem kostenlosen Newsletter ...", "... Wesprzyj nas darowizną."

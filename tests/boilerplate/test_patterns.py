@@ -300,6 +300,7 @@ OTHER_LANGUAGE_LINES = [
     ("Новини за темою:", "read_more"),
     ("相关新闻：", "read_more"),
     ("（责任编辑：张三）", "byline"),
+    ("记者：张三 李四", "byline"),
     ("京ICP证030173号", "copyright"),
     ("関連記事", "read_more"),
     ("記事の無断転載を禁じます", "copyright"),
@@ -343,6 +344,9 @@ NEWS_SENTENCES_IN_OTHER_LANGUAGES = [
     "Olvassa el a miniszter levelét, kérte a szóvivő.",
     "Vezi și tu cum arată podul, a spus primarul.",
     "Se även till att dörren är låst, sade polisen.",
+    # an interviewer's question, after the label a byline also opens with
+    "记者：你通过什么渠道最快的获取这些信息？",
+    "记者：首先欢迎你来到新华网接受我们的采访。",
 ]
 
 
