@@ -129,7 +129,7 @@ FURNITURE: dict[str, Furniture] = {
         200,
         r"leave a (?:comment|reply)|you are commenting using|notify me|comment policy"
         r"|your e-?mail address will not be published|required fields are marked"
-        r"|save my name|^post (?:a )?comment|\bcomments?\s*\(\d+\)|^\d+\s+comments?$"
+        r"|save my name|^post (?:a )?comment|^trackback(?: url)?\s*:|\bcomments?\s*\(\d+\)|^\d+\s+comments?$"
         r"|comments are closed|logged in to (?:leave a |post a )?comment"
         r"|kommentarfunktion (?:ist |wurde )?(?:geschlossen|deaktiviert)|kommentare sind geschlossen|commentaires (?:sont )?(?:fermés|clos)"
         r"|comentarios (?:están )?cerrados|commenti (?:sono )?chiusi|comentários (?:estão )?(?:fechados|encerrados)"

@@ -56,6 +56,7 @@ FURNITURE_LINES = [
     # comments closed, none yet, comment-form fields and help
     ("Die Kommentarfunktion ist geschlossen.", "comments"),
     ("Les commentaires sont fermés.", "comments"),
+    ("Trackback: http://tb.example.net/TrackBack.aspx?PostId=543698", "comments"),
     ("Es gibt noch keine Kommentare.", "comments"),
     ("Keine Kommentare (Kommentare erscheinen erst nach Freigabe)", "comments"),
     ("Name (erforderlich)", "comments"),
