@@ -30,8 +30,8 @@ def decoded(raw: bytes) -> str:
 
     The pages declare gb2312, gbk or utf-8, or nothing; GB18030 is a superset of the first two, and
     several gb2312 pages hold GBK characters (a strict gb2312 decoder fails there, and bs4's
-    UnicodeDammit then guesses windows-1252 or ptcp154 for 3 of them), while two pages that name
-    gb2312 outside their meta tag are UTF-8. A few broken byte pairs become U+FFFD.
+    UnicodeDammit then guesses windows-1252 or ptcp154 for 3 of them), while two UTF-8 pages name
+    gb2312 or gbk on a script tag. A few broken byte pairs become U+FFFD.
     """
     try:
         return raw.decode("utf-8")
