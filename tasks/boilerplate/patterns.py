@@ -55,7 +55,7 @@ FURNITURE: dict[str, Furniture] = {
         r"|angaben ohne gewähr|\bquotes (?:are )?delayed|\bsubject to change without notice"
         # all rights reserved, no reprint without permission: ru, uk, zh, ja, ko, ar, fa, hi, tr, id, vi, el, he, cs, hu, ro, sv
         r"|все права защищены|всі права захищені|(?:любое|любая) (?:воспроизведение|использование|копирование|перепечатка) материалов"
-        r"|版權所有|公网安备|icp[备證证]|不得转载|禁止转载|不得轉載|禁止轉載|無断転載|無断複製|무단\s?전재|재배포\s?금지|(?:جميع|كافة|كل) الحقوق محفوظة|(?:کلیه|تمامی) حقوق[^.!?]*محفوظ"
+        r"|版權所有|公网安备|icp[备證证]|国内统一刊号|國內統一刊號|不得转载|禁止转载|不得轉載|禁止轉載|無断転載|無断複製|무단\s?전재|재배포\s?금지|(?:جميع|كافة|كل) الحقوق محفوظة|(?:کلیه|تمامی) حقوق[^.!?]*محفوظ"
         r"|सर्वाधिकार सुरक्षित|(?:tüm|bütün) haklar[ıi] sakl[ıi]d[ıi]r|her hakk[ıi] sakl[ıi]d[ıi]r|hak cipta dilindungi|bản quyền thuộc về"
         r"|(?:όλα τα|με επιφύλαξη παντός) δικαιώματ|כל הזכויות שמורות|všechna práva vyhrazena|minden jog fenntartva"
         r"|toate drepturile rezervate|alla rättigheter förbehållna",
@@ -130,7 +130,7 @@ FURNITURE: dict[str, Furniture] = {
         200,
         r"leave a (?:comment|reply)|you are commenting using|notify me|comment policy"
         r"|your e-?mail address will not be published|required fields are marked"
-        r"|save my name|^post (?:a )?comment|\bcomments?\s*\(\d+\)|^\d+\s+comments?$"
+        r"|save my name|^post (?:a )?comment|^trackback(?: url)?\s*:|\bcomments?\s*\(\d+\)|^\d+\s+comments?$"
         r"|comments are closed|logged in to (?:leave a |post a )?comment"
         r"|kommentarfunktion (?:ist |wurde )?(?:geschlossen|deaktiviert)|kommentare sind geschlossen|commentaires (?:sont )?(?:fermés|clos)"
         r"|comentarios (?:están )?cerrados|commenti (?:sono )?chiusi|comentários (?:estão )?(?:fechados|encerrados)"
@@ -195,7 +195,7 @@ FURNITURE: dict[str, Furniture] = {
         r"|olvassa el|olvasd el|kapcsolódó(?: cikkek| hírek)?|ajánlott cikkek|vezi [șş]i|articole (?:similare|asemănătoare)|relaterade artiklar|se även)"
         r"\s*(?:[:\-–—|»›>…]|\W*$)"
         r"|^(?:(?:еще|ещё|новости|материалы) по теме|по теме|похожие (?:новости|статьи|материалы)|другие новости|за темою|новини за темою"
-        r"|схожі новини|相关(?:新闻|阅读|链接)|相關(?:新聞|閱讀)|更多新闻|猜你喜欢|热门推荐|関連記事|関連ニュース|관련\s?(?:기사|뉴스)|人気記事|おすすめ記事"
+        r"|схожі новини|相关(?:新闻|阅读|链接|报道)|相關(?:新聞|閱讀|報導|報道)|更多新闻|猜你喜欢|热门推荐|関連記事|関連ニュース|관련\s?(?:기사|뉴스)|人気記事|おすすめ記事"
         r"|こちらの記事も|많이 본 뉴스|인기\s?기사|추천\s?기사|(?:مواضيع|أخبار|اخبار|مقالات) ذات صلة|(?:مطالب|اخبار) مرتبط|संबंधित (?:खबरें|ख़बरें|लेख)"
         r"|xem thêm|đọc thêm|tin (?:liên quan|cùng chuyên mục)|bài (?:viết )?liên quan|σχετικ(?:ά άρθρα|ές ειδήσεις)|קראו (?:עוד|גם)|קרא (?:עוד|גם)"
         r"|כתבות (?:נוספות|קשורות))\s*(?:[:\-–—|»›>…：]|\W*$)",
@@ -212,6 +212,8 @@ FURNITURE: dict[str, Furniture] = {
         r"^(?:image source|image caption|media caption|getty images|photo(?:graph)?|image"
         r"|picture|credit|fotos?|bild|bildquelle|source|quelle|fuente|fonte|źródło|beitragsbild|titelbild|titelfoto|headerbild"
         r"|aufmacherbild|symbolbild|symbolfoto|(?:photo|image) credits?|crédits? photo|créditos?|zdjęcie|fotografia)\s*[:,]|this video can ?not be played"
+        # zh: "[图片说明1：漫画/冷洁]", "（图片来源：网络）", "摄影：张三"
+        r"|^\W*(?:图片(?:说明|来源|提供)|圖片(?:說明|來源|提供)|摄影|攝影)\s*\d*\s*[:：]"
         # a credit closing a caption: "... © AFP / Jo Lee", "... (Bildquelle: Jo Lee)", "... Foto: LN"
         r"|[ .(]©[^.!?]*$|(?:bildquelle|bild|fotos?|photo|crédit photo)\s*:[^:.!?]*$"
         r"|^(?:video|watch|listen)\s*,|\b(?:getty images|reuters|afp|shutterstock|epa"
@@ -250,8 +252,11 @@ FURNITURE: dict[str, Furniture] = {
         r"|^\W*(?:posted by|publié par|publicado por|pubblicato da|veröffentlicht von|geplaatst door|comment(?:ed)? by|kommentar von)\b"
         r"|(?:view|see) all (?:posts|articles|stories) by|(?:zeige )?alle (?:beiträge|artikel) von|voir tous les articles de|ver todas las (?:entradas|publicaciones) de"
         r"|tutti gli articoli di|ver todos os (?:posts|artigos) de|zobacz wszystkie (?:wpisy|artykuły)|alle berichten van|(?:→|->) ?mehr über"
-        # an author or editor label: "Автор: ...", "（责任编辑：张三）"
-        r"|^[(（]?(?:автор|текст|редактор|责任编辑|責任編輯|责编|编辑|編輯|记者|記者|yazar|penulis|tác giả|συντάκτης|szerző|författare)\s*[:：]",
+        # an author or editor label: "Автор: ...", "（责任编辑：张三）"; not a speaker's line in an interview that
+        # holds a question or sentence ("记者：你怎样看待这个问题？")
+        r"|^[(（]?(?:автор|текст|редактор|责任编辑|責任編輯|责编|编辑|編輯|记者|記者|yazar|penulis|tác giả|συντάκτης|szerző|författare)\s*[:：][^?？!！。]*$"
+        # zh: a line naming the reporters, "本报记者 王燕平 方云凤", "新京报记者 彭冲 山东冠县报道"
+        r"|^[^，。！？,!?]{0,20}(?:记者|記者)\s[^，。！？,!?]{1,40}$",
     ),
     # A long appeal that opens the paragraph, or its closing sentence, longer than the caps above allow:
     # "Bleiben Sie auf dem Laufenden mit unserem kostenlosen Newsletter ...", "... Wesprzyj nas darowizną."

@@ -19,7 +19,7 @@ from tasks.settings import RepeatThresholds
 DEFAULT_REPEAT_THRESHOLD = RepeatThresholds.anywhere
 DEFAULT_EDGE_REPEAT_THRESHOLD = RepeatThresholds.edge
 LINK_DENSE_SHARE = 0.5  # share of characters inside links from which a paragraph is a menu
-LINK_DENSE_MAX_CHARS = 400  # longer link-heavy paragraphs are prose with many citations
+LINK_DENSE_MAX_CHARS = 400  # longer link-heavy paragraphs that end a sentence are prose with many citations
 FRAGMENT_MAX_CHARS = 40  # shorter unpunctuated paragraphs at the edges are furniture
 TAIL_HEADLINE_MAX_CHARS = 120  # past furniture after the body, unpunctuated lines this short are teasers
 LEAD_IN_PROSE = 2  # an unbroken run of punctuated text leading into the body with this much prose is a copy of it
@@ -178,8 +178,13 @@ def captioned(s: Signals) -> pl.Expr:
 
 
 def link_dense(s: Signals) -> pl.Expr:
-    """Mostly link text, not long prose; inside the body only when unpunctuated or all link."""
-    in_links = (s.link_share >= LINK_DENSE_SHARE) & (s.width < LINK_DENSE_MAX_CHARS)
+    """Mostly link text, not long prose; inside the body only when unpunctuated or all link.
+
+    Long link-heavy text is prose with many citations only when it ends a sentence: an unpunctuated
+    one is a link list at any length. Chinese headlines are short in characters but count wide, so
+    a list of 40 of them (1,400 characters, 4,000 wide) was kept as prose.
+    """
+    in_links = (s.link_share >= LINK_DENSE_SHARE) & ((s.width < LINK_DENSE_MAX_CHARS) | s.unpunctuated)
     return in_links & (s.at_edge | s.unpunctuated | (s.link_chars == s.n_chars))
 
 

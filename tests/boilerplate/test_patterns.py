@@ -57,6 +57,7 @@ FURNITURE_LINES = [
     # comments closed, none yet, comment-form fields and help
     ("Die Kommentarfunktion ist geschlossen.", "comments"),
     ("Les commentaires sont fermés.", "comments"),
+    ("Trackback: http://tb.example.net/TrackBack.aspx?PostId=543698", "comments"),
     ("Es gibt noch keine Kommentare.", "comments"),
     ("Keine Kommentare (Kommentare erscheinen erst nach Freigabe)", "comments"),
     ("Name (erforderlich)", "comments"),
@@ -302,6 +303,13 @@ OTHER_LANGUAGE_LINES = [
     ("Новини за темою:", "read_more"),
     ("相关新闻：", "read_more"),
     ("（责任编辑：张三）", "byline"),
+    ("记者：张三 李四", "byline"),
+    ("本报记者 王燕平 方云凤 柏建斌", "byline"),
+    ("新京报记者 彭冲 山东冠县报道", "byline"),
+    ("相关报道：", "read_more"),
+    ("[图片说明1：漫画/冷洁]", "caption"),
+    ("（图片来源：网络）", "caption"),
+    ("西藏日报社出版|国内统一刊号：CN54—0002|邮发代号：67—1", "copyright"),
     ("京ICP证030173号", "copyright"),
     ("関連記事", "read_more"),
     ("記事の無断転載を禁じます", "copyright"),
@@ -345,6 +353,13 @@ NEWS_SENTENCES_IN_OTHER_LANGUAGES = [
     "Olvassa el a miniszter levelét, kérte a szóvivő.",
     "Vezi și tu cum arată podul, a spus primarul.",
     "Se även till att dörren är låst, sade polisen.",
+    # an interviewer's question, after the label a byline also opens with
+    "记者：你通过什么渠道最快的获取这些信息？",
+    "记者：首先欢迎你来到新华网接受我们的采访。",
+    # a reporter, a photo or a related report named inside a news sentence
+    "记者了解到，该公司将在明年上市。",
+    "据新华社记者报道，大桥将于明年春天通车。",
+    "这张图片来源于一名游客的手机。",
 ]
 
 

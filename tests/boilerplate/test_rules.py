@@ -79,6 +79,15 @@ def test_ideographs_count_wider() -> None:
     assert reasons(frame(["Top stories", BODY])) == ["short_fragment", None]
 
 
+def test_long_link_list_without_a_sentence_end() -> None:
+    """A long run of linked headlines that ends no sentence is a link list; linked prose that ends one stays."""
+    headlines = "·富夫妻望子成龙假离婚 三月后丈夫另娶妻子傻眼 ·沪银行关照直系亲属房贷记录 夫妻为同一借款人 " * 4
+    prose = "The minister cited the report, the audit, the review and the inquiry in her reply to the committee. " * 5
+    texts = [BODY, headlines.strip(), prose, BODY + " Two."]
+    links = [0, len(headlines) - 10, len(prose) - 40, 0]
+    assert reasons(frame(texts, link_chars=links)) == [None, "link_dense", None, None]
+
+
 def test_teaser_headlines_after_closing_furniture() -> None:
     """Unpunctuated headlines past the furniture that ends an article go; a closing list stays."""
     headline = "Crowds cheer as the bridge finally opens after two years of delays"
