@@ -18,11 +18,11 @@ immortal-autumn/Chinese-Web-Content-Extraction-Dataset:
 
 from __future__ import annotations
 
-import json
+from collections.abc import Iterator
 from pathlib import Path
 
 from bench.convert_googletrends import page_url
-from bench.convert_l3s import MIN_COVERED, SPACE, covered, paragraphs, run_converter
+from bench.convert_l3s import SPACE, run_converter, write_corpus
 
 
 def decoded(raw: bytes) -> str:
@@ -47,19 +47,15 @@ def gold_lines(cleaned: str) -> list[str]:
 
 def convert(source: Path, target: Path) -> int:
     """Write the corpus folder; returns how many pages have gold."""
-    target.mkdir(parents=True, exist_ok=True)
-    lines = []
-    for number, original in enumerate(sorted((source / "original").glob("*.html"))):
-        name = f"{number:03d}_{original.stem.replace('-', '')[:16]}.txt"
-        html = decoded(original.read_bytes())
-        inner, texts = paragraphs(html)
-        (target / name).write_text(repr(inner), encoding="utf-8")
-        cleaned = source / "cleaned" / f"{original.stem}.txt"
-        gold = gold_lines(cleaned.read_text(encoding="utf-8-sig", errors="replace")) if cleaned.is_file() else []
-        gold = gold if covered(gold, texts) >= MIN_COVERED else []
-        lines.append(json.dumps({"file": name, "url": page_url(html), "gold": gold or None}, ensure_ascii=False))
-    (target / "index.jsonl").write_text("".join(line + "\n" for line in lines), encoding="utf-8")
-    return sum(1 for line in lines if json.loads(line)["gold"])
+
+    def pages() -> Iterator[tuple[str, str, str | None, list[str]]]:
+        for number, original in enumerate(sorted((source / "original").glob("*.html"))):
+            html = decoded(original.read_bytes())
+            cleaned = source / "cleaned" / f"{original.stem}.txt"
+            gold = gold_lines(cleaned.read_text(encoding="utf-8-sig", errors="replace")) if cleaned.is_file() else []
+            yield f"{number:03d}_{original.stem.replace('-', '')[:16]}.txt", html, page_url(html), gold
+
+    return write_corpus(target, pages())
 
 
 def main(argv: list[str] | None = None) -> None:

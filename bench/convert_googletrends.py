@@ -21,12 +21,12 @@ data set is in the GitHub repository sakata-yusuke-75/boilernet_japanese, commit
 from __future__ import annotations
 
 import hashlib
-import json
+from collections.abc import Iterator
 from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
-from bench.convert_l3s import MIN_COVERED, SPACE, covered, decoded, paragraphs, run_converter
+from bench.convert_l3s import SPACE, decoded, run_converter, write_corpus
 
 LABELLED = "span[__boilernet_label]"
 CONTENT = 'span[__boilernet_label="1"]'
@@ -64,21 +64,21 @@ def numbered_pages(source: Path) -> dict[int, Path]:
     return {int(number): page for number, page in pages.items() if number.isdigit()}
 
 
+def hashed_name(number: int, key: str) -> str:
+    """`NNN_<16 hex>.txt`: the page's number and the first 16 hex of the SHA-1 of a key naming it."""
+    return f"{number:03d}_{hashlib.sha1(key.encode()).hexdigest()[:16]}.txt"
+
+
 def convert(source: Path, target: Path) -> int:
     """Write the corpus folder; returns how many pages have gold."""
-    target.mkdir(parents=True, exist_ok=True)
-    lines = []
-    for number, page in sorted(numbered_pages(source).items()):
-        prepared = decoded(page.read_bytes())
-        html = unlabelled(prepared)
-        inner, texts = paragraphs(html)
-        name = f"{number:03d}_{hashlib.sha1(page.name.encode()).hexdigest()[:16]}.txt"
-        (target / name).write_text(repr(inner), encoding="utf-8")
-        gold = gold_blocks(prepared)
-        gold = gold if covered(gold, texts) >= MIN_COVERED else []
-        lines.append(json.dumps({"file": name, "url": page_url(html), "gold": gold or None}, ensure_ascii=False))
-    (target / "index.jsonl").write_text("".join(line + "\n" for line in lines), encoding="utf-8")
-    return sum(1 for line in lines if json.loads(line)["gold"])
+
+    def pages() -> Iterator[tuple[str, str, str | None, list[str]]]:
+        for number, page in sorted(numbered_pages(source).items()):
+            prepared = decoded(page.read_bytes())
+            html = unlabelled(prepared)
+            yield hashed_name(number, page.name), html, page_url(html), gold_blocks(prepared)
+
+    return write_corpus(target, pages())
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -22,7 +22,7 @@ import argparse
 import json
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from bs4 import UnicodeDammit
@@ -66,22 +66,38 @@ def urls(source: Path) -> dict[str, str]:
     return dict(MAPPING.findall(text))
 
 
+def write_corpus(target: Path, pages: Iterable[tuple[str, str, str | None, list[str]]]) -> int:
+    """Write a gold corpus folder from (file name, page HTML, URL, gold blocks) tuples; returns how
+    many pages have gold.
+
+    Each page's file holds the inner HTML of its non-blank `<p>`s as a Python list literal, and
+    index.jsonl one {"file", "url", "gold"} line per page, in the order given. The gold is null when
+    it is empty or the `<p>`s hold under MIN_COVERED of its words.
+    """
+    target.mkdir(parents=True, exist_ok=True)
+    rows = []
+    for name, html, url, gold in pages:
+        inner, texts = paragraphs(html)
+        (target / name).write_text(repr(inner), encoding="utf-8")
+        rows.append({"file": name, "url": url, "gold": gold if gold and covered(gold, texts) >= MIN_COVERED else None})
+    lines = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+    (target / "index.jsonl").write_text(lines, encoding="utf-8")
+    return sum(1 for row in rows if row["gold"])
+
+
 def convert(source: Path, target: Path) -> int:
     """Write the corpus folder; returns how many pages have gold."""
-    target.mkdir(parents=True, exist_ok=True)
     where = urls(source)
-    lines = []
-    for number, original in enumerate(sorted((source / "original").glob("*.html"))):
-        uuid = original.stem
-        name = f"{number:03d}_{uuid.replace('-', '')[:16]}.txt"
-        inner, texts = paragraphs(decoded(original.read_bytes()))
-        (target / name).write_text(repr(inner), encoding="utf-8")
-        annotated = source / "annotated" / original.name
-        gold = gold_blocks(decoded(annotated.read_bytes())) if annotated.is_file() else []
-        gold = gold if covered(gold, texts) >= MIN_COVERED else []
-        lines.append(json.dumps({"file": name, "url": where.get(uuid), "gold": gold or None}, ensure_ascii=False))
-    (target / "index.jsonl").write_text("".join(line + "\n" for line in lines), encoding="utf-8")
-    return sum(1 for line in lines if json.loads(line)["gold"])
+
+    def pages() -> Iterator[tuple[str, str, str | None, list[str]]]:
+        for number, original in enumerate(sorted((source / "original").glob("*.html"))):
+            uuid = original.stem
+            annotated = source / "annotated" / original.name
+            gold = gold_blocks(decoded(annotated.read_bytes())) if annotated.is_file() else []
+            name = f"{number:03d}_{uuid.replace('-', '')[:16]}.txt"
+            yield name, decoded(original.read_bytes()), where.get(uuid), gold
+
+    return write_corpus(target, pages())
 
 
 def run_converter(
