@@ -13,7 +13,7 @@ if it names one (else bench/split.py takes the host its links point to). Pages w
 under half of the gold's words keep gold null, as in bench/convert_l3s.py. A copy of the data set
 is in the GitHub repository seomoz/dragnet_data:
 
-    git -C MIRROR archive HEAD | tar x -C /tmp/dragnet
+    mkdir -p /tmp/dragnet && git -C MIRROR archive HEAD | tar x -C /tmp/dragnet
     tar xzf /tmp/dragnet/dragnet_HTML.tar.gz -C /tmp/dragnet && tar xzf /tmp/dragnet/dragnet_Corrected.tar.gz -C /tmp/dragnet
     python -m bench.convert_dragnet --source /tmp/dragnet --target bench/out/gold/dragnet
 
