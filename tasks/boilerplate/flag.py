@@ -21,6 +21,7 @@ from tasks.boilerplate.rules import (
     Signals,
     stages,
 )
+from tasks.boilerplate.thread import with_comment_thread
 from tasks.boilerplate.topic import with_off_topic
 
 __all__ = ["REASONS", "flag_boilerplate", "with_signals"]
@@ -37,15 +38,18 @@ def flag_boilerplate(
     already from `edge_repeat_threshold` outside the article's unique body: reused background
     paragraphs inside a story stay, repeated teasers and footers around it go. Everything after
     an end-of-article marker that follows the body is flagged too. Last, the segments those rules
-    leave between their flags are judged against the page's core (`topic.with_off_topic`).
+    leave between their flags are judged against the page's core: as a comment thread below it
+    (`thread.with_comment_thread`), or as off its topic (`topic.with_off_topic`).
     """
     s = Signals(repeat_threshold, edge_repeat_threshold)
     by_paragraph = _reason(s, [rule for rule in RULES if not rule.by_segment])
+    kept = pl.col("boilerplate_reason").is_null()
     frame = with_off_topic(
         with_signals(paragraphs, edge_repeat_threshold).with_columns(boilerplate_reason=by_paragraph),
-        kept=pl.col("boilerplate_reason").is_null(),
+        kept=kept,
         prose=s.prose,
     )
+    frame = with_comment_thread(frame, kept)
     by_segment = _reason(s, [rule for rule in RULES if rule.by_segment])
     return (
         frame.with_columns(boilerplate_reason=pl.coalesce("boilerplate_reason", by_segment))

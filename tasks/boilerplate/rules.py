@@ -57,6 +57,7 @@ class Signals:
     on_page_twice: pl.Expr = pl.col("_on_page_twice")  # the same text is another paragraph of the article too
     number_line: pl.Expr = pl.col("_number_line")  # one number and no letter (NUMBER_LINE)
     off_topic: pl.Expr = pl.col("_off_topic")  # in a later segment that shares few words with the core (topic.py)
+    comment_thread: pl.Expr = pl.col("_comment_thread")  # below the first header of a comment thread (thread.py)
     # ends with a comma beside prose: a letter's salutation or closing ("Dear Minister,", "Respectfully,")
     clause: pl.Expr = pl.col("_clause")
 
@@ -222,6 +223,11 @@ def after_article_end(s: Signals) -> pl.Expr:
     return s.after_end
 
 
+def comment_thread(s: Signals) -> pl.Expr:
+    """Below the core, under the first of the recurring headers of a comment thread (thread.py)."""
+    return s.comment_thread
+
+
 def off_topic(s: Signals) -> pl.Expr:
     """A segment after the core, between flagged paragraphs, that is about something else (topic.py)."""
     return s.off_topic
@@ -292,6 +298,13 @@ RULES: list[Rule] = [
         "after an end-of-article marker (comment section, related links, about the author, legal footer; headings in several languages)",
         after_article_end,
         situational=True,
+    ),
+    Rule(
+        "comment_thread",
+        "reader comments: below the article's core, the text under the first of two or more comment headers (byline-like lines) with at most three kept paragraphs each",
+        comment_thread,
+        situational=True,
+        by_segment=True,
     ),
     Rule(
         "off_topic",

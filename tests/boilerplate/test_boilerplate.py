@@ -280,6 +280,7 @@ def test_every_reason_is_documented() -> None:
         "repeated",
         "duplicate",
         "after_article_end",
+        "comment_thread",
         "off_topic",
     }
     assert all(code.isidentifier() and code.islower() and "\n" not in d for code, d in REASONS.items())

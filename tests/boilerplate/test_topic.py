@@ -42,8 +42,8 @@ def test_live_page_is_not_judged() -> None:
     """When the core holds under 30% of the page's prose, it is one post of many: nothing is off topic."""
     posts = [*CORE]
     for _ in range(3):
-        posts += ["By Jane Doe", TEASER, TEASER + " More.", TEASER + " Again."]
-    assert "off_topic" not in reasons(frame(posts))
+        posts += ["By Jane Doe", TEASER, TEASER + " More.", TEASER + " Again.", TEASER + " Still."]
+    assert reasons(frame(posts)) == [None] * 3 + ["byline", None, None, None, None] * 3
 
 
 def test_a_core_of_one_paragraph_judges_nothing() -> None:
