@@ -301,7 +301,7 @@ RULES: list[Rule] = [
     ),
     Rule(
         "comment_thread",
-        "reader comments: below the article's core, the text under the first of two or more comment headers (byline-like lines) with at most three kept paragraphs each",
+        "reader comments: below the article's core, the text under the first of two or more comment headers (byline-like lines or reply links) with at most three kept paragraphs each",
         comment_thread,
         situational=True,
         by_segment=True,

@@ -41,3 +41,16 @@ def test_text_between_the_core_and_the_first_header_stays() -> None:
     """Only what is below the thread's first header is comments."""
     page = [*CORE, ON_TOPIC + " More.", "Tags: bridge", HEADERS[0], COMMENT, HEADERS[1], COMMENT + " No."]
     assert reasons(frame(page))[3:] == [None, None, "byline", "comment_thread", "byline", "comment_thread"]
+
+
+def test_reply_links_head_comments_too() -> None:
+    """A reply link alone on a line (any case, brackets, several languages) counts as a header."""
+    page = [*CORE, COMMENT, "[Reply]", COMMENT + " Yes.", "Antworten", COMMENT + " No."]
+    links = [len(text) if text in ("[Reply]", "Antworten") else 0 for text in page]
+    assert reasons(frame(page, link_chars=links))[3:] == [
+        None,
+        "link_dense",
+        "comment_thread",
+        "link_dense",
+        "comment_thread",
+    ]
