@@ -81,8 +81,9 @@ def _ideographs(text: pl.Expr) -> pl.Expr:
 def stages(edge_repeat_threshold: int) -> list[dict[str, pl.Expr]]:
     """The temporary columns behind `Signals`, in stages that each read the columns of earlier ones.
 
-    The unique body is the prose paragraphs found in fewer than `edge_repeat_threshold` articles,
-    plus the lead. It starts earlier when an unbroken run of punctuated, furniture-free paragraphs
+    The unique body is the prose paragraphs found in fewer than `edge_repeat_threshold` articles
+    that no furniture pattern matches, plus the lead: a legal footer or a comment notice long
+    enough to read like prose would otherwise stretch the body down to the page's end. It starts earlier when an unbroken run of punctuated, furniture-free paragraphs
     with `LEAD_IN_PROSE` prose ones leads into it: the same wire story on another site repeats its
     opening, while repeated teasers above an article stand apart, between headlines, menus or links.
 
@@ -128,7 +129,7 @@ def stages(edge_repeat_threshold: int) -> list[dict[str, pl.Expr]]:
         },
         {"_prose": (width >= BODY_MIN_CHARS) & (link_share < LINK_DENSE_SHARE) & ~unpunctuated},
         {
-            "_body": (prose & (count < edge_repeat_threshold)) | pl.col("is_lead"),
+            "_body": (prose & (count < edge_repeat_threshold) & pl.col("_furniture").is_null()) | pl.col("is_lead"),
             "_clause": text.str.contains(r",\s*$") & (_neighbour(prose, 1) | _neighbour(prose, -1)),
         },
         {"_first": _first_index(body)},

@@ -194,3 +194,15 @@ def test_letter_salutation_and_closing_beside_prose_are_body() -> None:
     """A line ending with a comma next to prose opens or closes a letter; the signature and a menu stay flagged."""
     texts = ["Dear Mr Prime Minister,", BODY, BODY + " Two.", "Respectfully submitted,", "Jane Doe", MENU]
     assert reasons(frame(texts)) == [None, None, None, None, "short_fragment", "short_fragment"]
+
+
+def test_furniture_that_reads_like_prose_does_not_extend_the_body() -> None:
+    """A long legal footer is no body paragraph: the teaser headlines above it are past the body's end."""
+    promo = "Sign up for our morning newsletter to get the best of our journalism in your inbox every day."
+    teasers = [
+        "Bank launches an app that helps rural producers plan their harvest",
+        "Five tips to keep your resolutions",
+    ]
+    footer = "Copyright Example Media Ltd. All rights reserved. Reproduction is forbidden without permission."
+    page = [BODY, BODY + " Again.", promo, *teasers, footer]
+    assert reasons(frame(page)) == [None, None, "newsletter", "short_fragment", "short_fragment", "copyright"]
