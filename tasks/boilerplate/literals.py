@@ -72,13 +72,15 @@ def _sequence(items: list[tuple[Any, Any]]) -> Literals:
     """A concatenation: its exact strings, and the rarest run of consecutive items' exact strings."""
     nodes = [_item(op, arg) for op, arg in items]
     required = _cheapest(*(r for _, r in nodes))
+    lowest = _cost(required)  # kept beside `required`: a long literal has hundreds of runs to weigh against it
     for start in range(len(nodes)):
         run: set[str] | None = {""}
         for exact, _ in nodes[start:]:
             run = _product(run, exact)
             if run is None:
                 break
-            required = _cheapest(required, run)
+            if (cost := _cost(run)) < lowest:
+                required, lowest = run, cost
     exact: set[str] | None = {""}
     for item_exact, _ in nodes:
         exact = _product(exact, item_exact)
