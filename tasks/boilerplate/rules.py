@@ -83,7 +83,8 @@ def stages(edge_repeat_threshold: int) -> list[dict[str, pl.Expr]]:
 
     The unique body is the prose paragraphs found in fewer than `edge_repeat_threshold` articles
     that no furniture pattern matches, plus the lead: a legal footer or a comment notice long
-    enough to read like prose would otherwise stretch the body down to the page's end. It starts earlier when an unbroken run of punctuated, furniture-free paragraphs
+    enough to read like prose would otherwise stretch the body down to the page's end. It starts
+    earlier when an unbroken run of punctuated, furniture-free paragraphs
     with `LEAD_IN_PROSE` prose ones leads into it: the same wire story on another site repeats its
     opening, while repeated teasers above an article stand apart, between headlines, menus or links.
 

@@ -3,13 +3,13 @@
 Below an article, a comment thread shows in paragraph lists as short runs of text between the
 lines the byline patterns flag (its headers: "Posted by Ann at 10:32 pm", "Mike Smith on March 3,
 2012 at 10:32 am") or under each comment's reply link ("Reply", "[Reply]", "Antworten",
-"Répondre": `REPLY_LINE`). Below the core (topic.py's segment with the most prose), two or more headers
-with at most `MAX_KEPT_PER_HEADER` kept paragraphs each make a thread, and what is kept below its
-first header is comments. Language-free beyond the byline patterns and the reply words: only
-flags, those lines and counts are read. The bylines of a multi-author article's sections stand further apart, with several
-paragraphs each (a BBC page of correspondents' pieces: 7 to 11). A live page whose posts were
-three paragraphs or fewer under byline-like headers would read as a thread; no page of the gold
-sets or of BBC's has that shape.
+"Répondre": `REPLY_LINE`). Below the core (topic.py's segment with the most prose), two or more
+headers with at most `MAX_KEPT_PER_HEADER` kept paragraphs each make a thread, and what is kept
+below its first header is comments. Language-free beyond the byline patterns and the reply words:
+only flags, those lines and counts are read. The bylines of a multi-author article's sections
+stand further apart, with several paragraphs each (a BBC page of correspondents' pieces: 7 to 11).
+A live page whose posts were three paragraphs or fewer under byline-like headers would read as a
+thread; no page of the gold sets or of BBC's has that shape.
 """
 
 from __future__ import annotations
@@ -35,8 +35,10 @@ def with_comment_thread(frame: pl.DataFrame, kept: pl.Expr) -> pl.DataFrame:
     """
     page = "source_file"
     reply = pl.col("_lower").str.contains(REPLY_LINE).fill_null(False)
-    header_line = pl.col("boilerplate_reason").eq_missing(HEADER) | reply
-    rows = frame.with_row_index("_row")
+    header_line = pl.col("_header_line")  # found once on every row, read again on the judged pages
+    rows = frame.with_row_index("_row").with_columns(
+        _header_line=pl.col("boilerplate_reason").eq_missing(HEADER) | reply
+    )
     judged = rows.filter(header_line.sum().over(page) >= MIN_HEADERS)
     idx = pl.col("paragraph_index")
     below = (idx > pl.when(pl.col("_segment") == pl.col("_core")).then(idx).max().over(page)).fill_null(False)
@@ -48,5 +50,5 @@ def with_comment_thread(frame: pl.DataFrame, kept: pl.Expr) -> pl.DataFrame:
     return (
         rows.join(verdicts, on="_row", how="left", maintain_order="left")
         .with_columns(pl.col("_comment_thread").fill_null(False))
-        .drop("_row")
+        .drop("_row", "_header_line")
     )
