@@ -7,7 +7,7 @@ into the folder you name (e.g. bench/out/gold/chinese), one `NNN_<16 hex>.txt` p
 every non-blank `<p>`'s inner HTML (the way ../shared/corpus/aeb was made) and an index.jsonl whose
 gold is the cleaned text's non-blank lines and whose url is the page's canonical or og:url address
 if it names one (most do not: bench/split.py then takes the host its links point to). Pages whose
-`<p>`s hold under half of the gold's `\\w+` tokens keep gold null, as in bench/convert_l3s.py: a
+`<p>`s hold under half of the gold's `\\w+` tokens keep gold null, as in bench/gold_corpus.py: a
 token is a clause in Chinese, which is what the scorer counts too, and counting characters instead
 keeps the same 54 of the 69 pages. A copy of the data set is in the GitHub repository
 immortal-autumn/Chinese-Web-Content-Extraction-Dataset:
@@ -21,8 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from bench.convert_googletrends import page_url
-from bench.convert_l3s import SPACE, run_converter, write_corpus
+from bench.gold_corpus import Page, gold_lines, page_url, run_converter, write_corpus
 
 
 def decoded(raw: bytes) -> str:
@@ -39,16 +38,10 @@ def decoded(raw: bytes) -> str:
         return raw.decode("gb18030", errors="replace")
 
 
-def gold_lines(cleaned: str) -> list[str]:
-    """The hand-copied article text's non-blank lines, whitespace collapsed."""
-    lines = (SPACE.sub(" ", line).strip() for line in cleaned.splitlines())
-    return [line for line in lines if line]
-
-
 def convert(source: Path, target: Path) -> int:
     """Write the corpus folder; returns how many pages have gold."""
 
-    def pages() -> Iterator[tuple[str, str, str | None, list[str]]]:
+    def pages() -> Iterator[Page]:
         for number, original in enumerate(sorted((source / "original").glob("*.html"))):
             html = decoded(original.read_bytes())
             cleaned = source / "cleaned" / f"{original.stem}.txt"

@@ -10,7 +10,7 @@ bench/out/gold/dragnet), one `NNN_<16 hex>.txt` per page holding every non-blank
 (the way ../shared/corpus/aeb was made) and an index.jsonl whose gold is the non-blank lines before
 the comment marker, whitespace collapsed, and whose url is the page's canonical or og:url address
 if it names one (else bench/split.py takes the host its links point to). Pages whose `<p>`s hold
-under half of the gold's words keep gold null, as in bench/convert_l3s.py. A copy of the data set
+under half of the gold's words keep gold null, as in bench/gold_corpus.py. A copy of the data set
 is in the GitHub repository seomoz/dragnet_data:
 
     mkdir -p /tmp/dragnet && git -C MIRROR archive HEAD | tar x -C /tmp/dragnet
@@ -29,9 +29,7 @@ from pathlib import Path
 
 from bs4 import UnicodeDammit
 
-from bench.convert_chinese import gold_lines
-from bench.convert_googletrends import hashed_name, page_url
-from bench.convert_l3s import decoded, run_converter, write_corpus
+from bench.gold_corpus import Page, decoded, gold_lines, hashed_name, page_url, run_converter, write_corpus
 
 COMMENTS = re.compile(r"^[ \t]*(?:[!@#$%^&*()][ \t]*){5,}COMMENTS[ \t]*\r?$", re.MULTILINE)
 
@@ -50,7 +48,7 @@ def article_lines(corrected: str) -> list[str]:
 def convert(source: Path, target: Path) -> int:
     """Write the corpus folder; returns how many pages have gold."""
 
-    def pages() -> Iterator[tuple[str, str, str | None, list[str]]]:
+    def pages() -> Iterator[Page]:
         for number, page in enumerate(sorted((source / "HTML").glob("*.html"))):
             html = decoded(page.read_bytes())
             corrected = source / "Corrected" / f"{page.name}.corrected.txt"

@@ -10,7 +10,7 @@ unwrapped (the way ../shared/corpus/aeb was made) and an index.jsonl whose gold 
 page's labelled spans, one entry per span, and whose url is the page's canonical or og:url address
 (for the dev/test split by site). The same format holds BoilerNet's CleanEval copy (737 English web
 pages of all kinds, `datasets/cleaneval/prepared_html/ce_N.html`), which converts alike. Pages whose
-`<p>`s hold under half of the gold's words keep gold null, as in bench/convert_l3s.py. A copy of the
+`<p>`s hold under half of the gold's words keep gold null, as in bench/gold_corpus.py. A copy of the
 data set is in the GitHub repository sakata-yusuke-75/boilernet_japanese, commit 31de39a
 (folder datasets/googletrends/prepared_html):
 
@@ -20,23 +20,20 @@ data set is in the GitHub repository sakata-yusuke-75/boilernet_japanese, commit
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
 from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
-from bench.convert_l3s import SPACE, decoded, run_converter, write_corpus
+from bench.gold_corpus import Page, collapsed, decoded, hashed_name, page_url, run_converter, write_corpus
 
 LABELLED = "span[__boilernet_label]"
 CONTENT = 'span[__boilernet_label="1"]'
-ADDRESS = ('link[rel="canonical"]', "href"), ('meta[property="og:url"]', "content")
 
 
 def gold_blocks(prepared: str) -> list[str]:
     """The text of every span people labelled as main content, whitespace collapsed."""
-    blocks = (SPACE.sub(" ", span.text() or "").strip() for span in LexborHTMLParser(prepared).css(CONTENT))
-    return [block for block in blocks if block]
+    return collapsed(span.text() or "" for span in LexborHTMLParser(prepared).css(CONTENT))
 
 
 def unlabelled(prepared: str) -> str:
@@ -47,32 +44,16 @@ def unlabelled(prepared: str) -> str:
     return tree.html or ""
 
 
-def page_url(html: str) -> str | None:
-    """The page's own absolute address from its canonical link or og:url, if it names one."""
-    tree = LexborHTMLParser(html)
-    for selector, attribute in ADDRESS:
-        node = tree.css_first(selector)
-        value = (node.attributes.get(attribute) or "").strip() if node else ""
-        if value.startswith(("http://", "https://")):
-            return value
-    return None
-
-
 def numbered_pages(source: Path) -> dict[int, Path]:
     """Page number -> file, for every page named as BoilerNet names them (gt_12.html -> 12)."""
     pages = {page.stem.rsplit("_", 1)[-1]: page for page in source.glob("*_*.html")}
     return {int(number): page for number, page in pages.items() if number.isdigit()}
 
 
-def hashed_name(number: int, key: str) -> str:
-    """`NNN_<16 hex>.txt`: the page's number and the first 16 hex of the SHA-1 of a key naming it."""
-    return f"{number:03d}_{hashlib.sha1(key.encode()).hexdigest()[:16]}.txt"
-
-
 def convert(source: Path, target: Path) -> int:
     """Write the corpus folder; returns how many pages have gold."""
 
-    def pages() -> Iterator[tuple[str, str, str | None, list[str]]]:
+    def pages() -> Iterator[Page]:
         for number, page in sorted(numbered_pages(source).items()):
             prepared = decoded(page.read_bytes())
             html = unlabelled(prepared)

@@ -16,11 +16,10 @@ body to compare tokens with). Copy the files out of a mirror of adbar/trafilatur
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
-from bench.convert_l3s import decoded, paragraphs, run_converter
+from bench.gold_corpus import decoded, hashed_name, paragraphs, run_converter
 
 PAGE_FOLDERS = ("eval", "cache")
 
@@ -40,7 +39,7 @@ def convert(source: Path, target: Path) -> int:
         if page is None:
             continue
         inner, _ = paragraphs(decoded(page.read_bytes()))
-        name = f"{number:03d}_{hashlib.sha1(key.encode()).hexdigest()[:16]}.txt"
+        name = hashed_name(number, key)
         (target / name).write_text(repr(inner), encoding="utf-8")
         url = key if key.startswith(("http://", "https://")) else None  # "hard::site-name.html" keys name no address
         entry = {"file": name, "url": url, "gold": None, "with": label["with"], "without": label["without"]}

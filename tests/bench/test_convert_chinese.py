@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 
-from bench.convert_chinese import convert, decoded, gold_lines
+from bench.convert_chinese import convert, decoded
+from bench.gold_corpus import gold_lines
 
 PAGE = (
     "<html><head><meta charset='gb2312'><link rel='canonical' href='http://news.example.cn/a.html'></head>"

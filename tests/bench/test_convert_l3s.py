@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 
-from bench.convert_l3s import convert, covered, decoded, gold_blocks, paragraphs
+from bench.convert_l3s import convert, gold_blocks
+from bench.gold_corpus import covered, decoded, paragraphs
 
 ORIGINAL = (
     "<html><head><meta charset='iso-8859-1'></head><body><div>Menu</div>"
