@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from tasks.boilerplate.nested import with_copies
 from tasks.boilerplate.patterns import furniture_codes, short_lower
 from tasks.boilerplate.rules import (
     DEFAULT_EDGE_REPEAT_THRESHOLD,
@@ -37,23 +38,25 @@ def flag_boilerplate(
     Text repeated across articles is flagged anywhere from `repeat_threshold` articles, but
     already from `edge_repeat_threshold` outside the article's unique body: reused background
     paragraphs inside a story stay, repeated teasers and footers around it go. Everything after
-    an end-of-article marker that follows the body is flagged too. Last, the segments those rules
+    an end-of-article marker that follows the body is flagged too. Then the segments those rules
     leave between their flags are judged against the page's core: as a comment thread below it
-    (`thread.with_comment_thread`), or as off its topic (`topic.with_off_topic`).
+    (`thread.with_comment_thread`), or as off its topic (`topic.with_off_topic`). Last, against
+    the reasons so far, the copies of a kept enclosing paragraph (`nested.with_copies`).
     """
     s = Signals(repeat_threshold, edge_repeat_threshold)
-    by_paragraph = _reason(s, [rule for rule in RULES if not rule.by_segment])
-    kept = pl.col("boilerplate_reason").is_null()
-    frame = with_off_topic(
-        with_signals(paragraphs, edge_repeat_threshold).with_columns(boilerplate_reason=by_paragraph),
-        kept=kept,
-        prose=s.prose,
-    )
-    frame = with_comment_thread(frame, kept)
-    by_segment = _reason(s, [rule for rule in RULES if rule.by_segment])
+    by_paragraph = _reason(s, [rule for rule in RULES if rule.stage == "paragraph"])
+    frame = with_signals(paragraphs, edge_repeat_threshold).with_columns(boilerplate_reason=by_paragraph)
+    kept = pl.col("boilerplate_reason").is_null() & pl.col("_outer_row").is_null()  # a copy counts text twice
+    frame = with_comment_thread(with_off_topic(frame, kept=kept, prose=s.prose), kept)
+    by_segment = _reason(s, [rule for rule in RULES if rule.stage == "segment"])
     return (
         frame.with_columns(boilerplate_reason=pl.coalesce("boilerplate_reason", by_segment))
         .with_columns(boilerplate_reason=_rescued(pl.col("boilerplate_reason"), s))
+        .with_columns(
+            boilerplate_reason=pl.coalesce(
+                "boilerplate_reason", _reason(s, [rule for rule in RULES if rule.stage == "final"])
+            )
+        )
         .with_columns(is_boilerplate=pl.col("boilerplate_reason").is_not_null())
         .drop(set(frame.columns) - set(paragraphs.columns) - {"boilerplate_reason"})
     )
@@ -70,7 +73,7 @@ def _reason(s: Signals, rules: list[Rule]) -> pl.Expr:
 def with_signals(paragraphs: pl.DataFrame, edge_repeat_threshold: int) -> pl.DataFrame:
     """Paragraphs with the temporary columns the rules read (`Signals`), stage by stage; the short
     ones' text lower-cased once (`_lower`) for the furniture patterns and the end markers."""
-    frame = paragraphs.with_columns(_lower=short_lower(pl.col("text"), pl.col("n_chars")))
+    frame = with_copies(paragraphs).with_columns(_lower=short_lower(pl.col("text"), pl.col("n_chars")))
     frame = frame.with_columns(_furniture=furniture_codes(frame))
     for stage in stages(edge_repeat_threshold):
         frame = frame.with_columns(**stage)

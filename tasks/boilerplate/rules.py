@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 import polars as pl
 
+from tasks.boilerplate.nested import outer_kept
 from tasks.boilerplate.patterns import END_MARKER, FURNITURE, REPRINT_CREDIT, SENTENCE_END, fast, matches
 from tasks.settings import RepeatThresholds
 
@@ -54,6 +55,8 @@ class Signals:
     # below one photo credit line, and the paragraph after next is another credit line
     between_photos: pl.Expr = pl.col("_between_photos")
     gallery: pl.Expr = pl.col("_gallery")  # the article holds two or more photo credit lines
+    # a copy of text in the paragraph enclosing it, which the reasons so far keep (nested.py)
+    nested: pl.Expr = outer_kept(pl.col("boilerplate_reason").is_null())
     on_page_twice: pl.Expr = pl.col("_on_page_twice")  # the same text is another paragraph of the article too
     number_line: pl.Expr = pl.col("_number_line")  # one number and no letter (NUMBER_LINE)
     off_topic: pl.Expr = pl.col("_off_topic")  # in a later segment that shares few words with the core (topic.py)
@@ -159,6 +162,11 @@ def empty(s: Signals) -> pl.Expr:
     return s.n_chars == 0
 
 
+def nested(s: Signals) -> pl.Expr:
+    """Already in the paragraph that encloses it: the scraper took the outer `<p>` and then this one."""
+    return s.nested
+
+
 def furniture(code: str) -> Callable[[Signals], pl.Expr]:
     """The rule of one furniture pattern (patterns.FURNITURE[code], with its length cap)."""
 
@@ -244,8 +252,10 @@ class Rule(NamedTuple):
     # Judges a paragraph by its place around the article's body, not by its own text, so it stands
     # down on an article it would leave without any text (flag._rescued).
     situational: bool = False
-    # Judges the segments the other rules leave between their flags, so it runs after all of them.
-    by_segment: bool = False
+    # When it is judged: first on each paragraph's signals ("paragraph"); then on the segments the
+    # paragraph rules leave between their flags ("segment"); last against the reasons after the
+    # rescue ("final": a copy goes only when the paragraph enclosing it stays in the end).
+    stage: Literal["paragraph", "segment", "final"] = "paragraph"
 
 
 _FURNITURE_MEANINGS = {
@@ -306,14 +316,20 @@ RULES: list[Rule] = [
         "reader comments: below the article's core, the text under the first of two or more comment headers (byline-like lines or reply links) with at most three kept paragraphs each",
         comment_thread,
         situational=True,
-        by_segment=True,
+        stage="segment",
     ),
     Rule(
         "off_topic",
         "prose after the article's core that shares few of its words (teasers of other stories, off-topic comments)",
         off_topic,
         situational=True,
-        by_segment=True,
+        stage="segment",
+    ),
+    Rule(
+        "nested",
+        "a copy: the text of a paragraph nested in the one above it, which holds it (a <p> kept open around others)",
+        nested,
+        stage="final",
     ),
 ]
 

@@ -22,6 +22,7 @@ def frame(texts: list[str], counts: list[int] | None = None, link_chars: list[in
             "source_file": ["000_a.txt"] * n,
             "paragraph_index": list(range(n)),
             "n_paragraphs": [n] * n,
+            "raw_html": texts,
             "text": texts,
             "n_chars": [len(t) for t in texts],
             "link_chars": link_chars or [0] * n,
@@ -282,6 +283,7 @@ def test_every_reason_is_documented() -> None:
         "after_article_end",
         "comment_thread",
         "off_topic",
+        "nested",
     }
     assert all(code.isidentifier() and code.islower() and "\n" not in d for code, d in REASONS.items())
 
