@@ -16,13 +16,18 @@ from __future__ import annotations
 import polars as pl
 
 CONTAINER = r"(?i)<p[\s>]"  # a paragraph's inner HTML that opens another paragraph
+# Every paragraph below a container is searched in its text: a longer one (no article is) is not
+# judged, so a hostile file of one huge container over 20,000 paragraphs costs under a second.
+MAX_CONTAINER_CHARS = 50_000
 
 
 def with_copies(frame: pl.DataFrame) -> pl.DataFrame:
     """`frame` with `_outer_row`: for a copy, the row of the nearest enclosing paragraph above it
     that contains its (non-empty) text; null elsewhere. Rows are positions in `frame`, read by
     `outer_kept`."""
-    containers = frame["raw_html"].str.contains(CONTAINER)
+    containers = frame.select(
+        (pl.col("n_chars") <= MAX_CONTAINER_CHARS) & pl.col("raw_html").str.contains(CONTAINER)
+    ).to_series()
     if not containers.any():  # nearly every batch: no row index, window or join to pay for
         return frame.with_columns(_outer_row=pl.lit(None, dtype=pl.UInt32))
     page = {"partition_by": "source_file", "order_by": "paragraph_index"}

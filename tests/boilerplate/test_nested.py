@@ -4,7 +4,7 @@ import polars as pl
 from test_boilerplate import BODY, frame, reasons
 
 from tasks.boilerplate.flag import flag_boilerplate
-from tasks.boilerplate.nested import with_copies
+from tasks.boilerplate.nested import MAX_CONTAINER_CHARS, with_copies
 from tasks.clean.paragraphs import clean_paragraphs
 from tasks.settings import DEFAULT_BASE_URL
 
@@ -53,3 +53,11 @@ def test_copies_of_a_flagged_container_are_judged_on_their_own() -> None:
 def test_without_markup_nothing_is_a_copy() -> None:
     """Plain paragraphs that repeat a longer one's words are not nested: only markup shows nesting."""
     assert reasons(frame([f"{BODY} {SECOND}", BODY, SECOND])) == [None, None, None]
+
+
+def test_a_container_longer_than_any_article_is_not_judged() -> None:
+    """Every paragraph below a container is searched in it, so a hostile one is left alone."""
+    for size, expected in ((MAX_CONTAINER_CHARS, 0), (MAX_CONTAINER_CHARS + 1, None)):
+        outer = ((BODY + " ") * (size // len(BODY) + 1))[:size]
+        page = frame([outer, BODY]).with_columns(raw_html=pl.Series([f"<p>{outer}</p>", BODY]))
+        assert with_copies(page)["_outer_row"].to_list() == [None, expected]
