@@ -21,7 +21,13 @@ def page(texts: list[str]) -> pl.DataFrame:
     counts = {"n_chars": [len(t) for t in texts], "n_words": [len(t.split()) for t in texts]}
     ints = {"link_chars": [0] * n, "repeat_count": [1] * n, "n_sentences": [1] * n, **counts}
     return pl.DataFrame(
-        {"source_file": ["000_a.txt"] * n, "paragraph_index": list(range(n)), "text": texts, "is_lead": [False] * n}
+        {
+            "source_file": ["000_a.txt"] * n,
+            "paragraph_index": list(range(n)),
+            "raw_html": texts,
+            "text": texts,
+            "is_lead": [False] * n,
+        }
     ).with_columns(pl.Series(name, values, dtype=pl.Int32) for name, values in ints.items())
 
 
