@@ -90,9 +90,12 @@ def _subject(g: str) -> str:
     )
 
 
-# ", the U.S. attorney for …," ", who paid £1,050 …," ", 34," ", R-Neb.," or a bare comma.
+# ", the U.S. attorney for …," ", who paid £1,050 …," ", 34," ", R-Neb.," or a bare comma. The
+# phrase is possessive (`{0,120}+`): the only comma it takes is one before a digit, and a clause
+# that closed the phrase there would need the `\s+` after it at that digit, so giving characters
+# back never helps; re would otherwise step back over all of them from each name read as a subject.
 _APPOSITIVE = (
-    r"(?:,\s+(?:the|a|an|who|whose|[a-z])(?:[^,.;:!?#\"]|\.(?!\s+[A-Z])|,(?=\d)){0,120},"
+    r"(?:,\s+(?:the|a|an|who|whose|[a-z])(?:[^,.;:!?#\"]|\.(?!\s+[A-Z])|,(?=\d)){0,120}+,"
     r"|,\s+(?:[A-Z][\w.\-]{0,10}|\d{1,3}),|,\s+who(?=\s)|,)?"
 )
 _ADVERBS = r"(?:(?:has|had|have|also|later|then|previously|earlier|again|further|once|\w+ly)\s+){0,2}"
