@@ -8,11 +8,11 @@ from dataclasses import astuple
 import polars as pl
 
 from schemas import NUMBER_TYPE, PARAGRAPHS_SCHEMA, QUOTE_TYPE, polars_schema
-from tasks.arrow_lists import list_of_structs, scattered_lists
+from tasks.arrow_lists import list_of_structs, scattered_lists, scattered_tuples
 from tasks.boilerplate.flag import flag_boilerplate
 from tasks.enrich.language import detect_languages
 from tasks.enrich.numbers import DIGIT_HINT, NUMBER_HINT, WORD_HINT, find_numbers
-from tasks.enrich.quotes import QUOTE_HINT, VERB_HINT, find_quotes
+from tasks.enrich.quotes import QUOTE_HINT, VERB_HINT, QuoteRow, quoted_paragraphs
 from tasks.enrich.sentences import count_sentences_column
 from tasks.enrich.sentiment import sentiment_scores
 from tasks.settings import Enrichments, RepeatThresholds
@@ -39,19 +39,17 @@ def analyse_text(paragraphs: pl.DataFrame, enrichments: Enrichments) -> pl.DataF
     texts = paragraphs["text"].to_list()
     nulls = [None] * len(texts)
     languages, confidences = detect_languages(paragraphs["text"]) if enrichments.language else (nulls, nulls)
-    quotes, shares = _article_quotes(paragraphs, texts) if enrichments.quotes else (nulls, nulls)
+    quotes, shares = _article_quotes(paragraphs, texts) if enrichments.quotes else _no_quotes(len(texts))
     numbers = (
         _numbers(paragraphs["text"], texts) if enrichments.numbers else list_of_structs("numbers", nulls, NUMBER_TYPE)
     )
-    scalars = {
-        "language": languages,
-        "language_confidence": confidences,
-        "quoted_share": shares,
-        "sentiment": sentiment_scores(texts, languages) if enrichments.sentiment else nulls,
-    }
+    sentiment = sentiment_scores(texts, languages) if enrichments.sentiment else nulls
     return paragraphs.with_columns(
-        *(pl.Series(name, values, dtype=PARAGRAPH_DTYPES[name]) for name, values in scalars.items()),
-        list_of_structs("quotes", quotes, QUOTE_TYPE),
+        pl.Series("language", languages, dtype=PARAGRAPH_DTYPES["language"]),
+        pl.Series("language_confidence", confidences, dtype=PARAGRAPH_DTYPES["language_confidence"]),
+        shares,
+        pl.Series("sentiment", sentiment, dtype=PARAGRAPH_DTYPES["sentiment"]),
+        quotes,
         numbers,
     )
 
@@ -69,26 +67,38 @@ def _numbers(column: pl.Series, texts: list[str]) -> pl.Series:
     return scattered_lists("numbers", len(texts), scans["row"], found, NUMBER_TYPE)
 
 
-def _article_quotes(paragraphs: pl.DataFrame, texts: list[str]) -> tuple[list[list[dict]], list[float]]:
-    """find_quotes over each article's paragraphs in order, so speakers carry across paragraphs.
+def _article_quotes(paragraphs: pl.DataFrame, texts: list[str]) -> tuple[pl.Series, pl.Series]:
+    """The quotes and quoted_share columns: find_quotes over each article's paragraphs in order, so
+    speakers carry across paragraphs.
 
     Articles are runs of rows with one source_file; an article without a quote mark has no quotes
-    and a share of 0 in every paragraph, so find_quotes runs only on the others.
+    and a share of 0 in every paragraph, so find_quotes runs only on the others. Only the rows with
+    a quote (a third of news paragraphs) are in Python, as tuples, scattered into empty lists and zeros.
     """
     marked = paragraphs["text"].str.contains(QUOTE_HINT).fill_null(False).to_list()
     spoken = paragraphs["text"].str.contains(VERB_HINT).fill_null(False).to_list()
     lengths = paragraphs["source_file"].rle().struct.field("len").to_list()
-    quotes: list[list[dict]] = []
+    rows: list[int] = []
+    found: list[tuple[QuoteRow, ...]] = []
     shares: list[float] = []
     start = 0
     for length in lengths:
         end = start + length
         if any(marked[start:end]):
-            found, share = find_quotes(texts[start:end], marked[start:end], spoken[start:end])
-            quotes += found
-            shares += share
-        else:
-            quotes += [[] for _ in range(length)]
-            shares += [0.0] * length
+            for at, quotes, share in quoted_paragraphs(texts[start:end], marked[start:end], spoken[start:end]):
+                rows.append(start + at)
+                found.append(quotes)
+                shares.append(share)
         start = end
-    return quotes, shares
+    at = pl.Series(rows, dtype=pl.UInt32)
+    share_dtype = PARAGRAPH_DTYPES["quoted_share"]
+    share_column = pl.zeros(len(texts), share_dtype, eager=True).scatter(at, pl.Series(shares, dtype=share_dtype))
+    return scattered_tuples("quotes", len(texts), at, found, QUOTE_TYPE), share_column.alias("quoted_share")
+
+
+def _no_quotes(length: int) -> tuple[pl.Series, pl.Series]:
+    """The quotes and quoted_share columns with the enrichment off: nulls."""
+    nulls = [None] * length
+    return list_of_structs("quotes", nulls, QUOTE_TYPE), pl.Series(
+        "quoted_share", nulls, dtype=PARAGRAPH_DTYPES["quoted_share"]
+    )

@@ -90,9 +90,12 @@ def _subject(g: str) -> str:
     )
 
 
-# ", the U.S. attorney for …," ", who paid £1,050 …," ", 34," ", R-Neb.," or a bare comma.
+# ", the U.S. attorney for …," ", who paid £1,050 …," ", 34," ", R-Neb.," or a bare comma. The
+# phrase is possessive (`{0,120}+`): the only comma it takes is one before a digit, and a clause
+# that closed the phrase there would need the `\s+` after it at that digit, so giving characters
+# back never helps; re would otherwise step back over all of them from each name read as a subject.
 _APPOSITIVE = (
-    r"(?:,\s+(?:the|a|an|who|whose|[a-z])(?:[^,.;:!?#\"]|\.(?!\s+[A-Z])|,(?=\d)){0,120},"
+    r"(?:,\s+(?:the|a|an|who|whose|[a-z])(?:[^,.;:!?#\"]|\.(?!\s+[A-Z])|,(?=\d)){0,120}+,"
     r"|,\s+(?:[A-Z][\w.\-]{0,10}|\d{1,3}),|,\s+who(?=\s)|,)?"
 )
 _ADVERBS = r"(?:(?:has|had|have|also|later|then|previously|earlier|again|further|once|\w+ly)\s+){0,2}"
@@ -139,6 +142,9 @@ _TITLE_CUE = re.compile(
 _SAYING = re.compile(r"\b(?:saying|adding|writing|warning|telling \w+)[,:]?\s*$")
 _TAIL = re.compile(r"[\s,]*[a-z]")
 _SPEECH = re.compile(rf"{_VERB}|\b(?:saying|adding|describing|calling|telling|writing|warning|insisting|claiming)\b")
+# The fields of a quote, in the order of the quotes column's struct (schemas.QUOTE_TYPE).
+QUOTE_FIELDS = ("text", "speaker", "start", "end", "speaker_kind", "kind")
+QuoteRow = tuple[str, str | None, int, int, str, str]
 SCARE_WORDS = 3  # a quoted phrase this short, with no speech clause in its sentence, is not a quote
 TITLE_WORDS = 12  # a title-case quoted span longer than this is a quote, not a title
 
@@ -169,6 +175,11 @@ class _Quote:
     speaker_kind: str = "none"
     kind: str = "quote"
     via: _Attribution | None = None
+
+
+# The quotes of a paragraph not read for quote marks: one list shared by all of them (never
+# appended to), not a new one each.
+_NO_QUOTES: list[_Quote] = []
 
 
 def _clauses(masked: str) -> Iterator[re.Match]:
@@ -417,33 +428,44 @@ def find_quotes(
     when given, are False for the paragraphs without a QUOTE_HINT or VERB_HINT match (found in
     Polars), which are then not read for quote marks or speech clauses.
     """
+    rows: list[list[dict]] = [[] for _ in paragraphs]
+    shares = [0.0] * len(paragraphs)
+    for i, found, share in quoted_paragraphs(paragraphs, marked, spoken):
+        rows[i], shares[i] = [dict(zip(QUOTE_FIELDS, row)) for row in found], share
+    return rows, shares
+
+
+def quoted_paragraphs(
+    paragraphs: Sequence[str | None], marked: Sequence[bool] | None = None, spoken: Sequence[bool] | None = None
+) -> list[tuple[int, tuple[QuoteRow, ...], float]]:
+    """find_quotes of the paragraphs with a quote only, (index, rows, quoted_share) of each in order,
+    with each row a tuple of QUOTE_FIELDS.
+
+    Every other paragraph has no quotes and a share of 0 (two thirds of news paragraphs): a caller
+    that fills a column sparsely builds nothing for them. Rows are tuples, not dicts: the garbage
+    collector stops tracking a tuple of strings and numbers at the first collection it survives, so
+    the rows a batch keeps until its column is built are not traversed again and again.
+    """
     texts = [p or "" for p in paragraphs]
     per_para: list[list[_Quote]] = []
     pending: _Quote | None = None
     for i, text in enumerate(texts):
-        quotes = _paragraph_quotes(text, i, pending) if marked is None or marked[i] else []
+        quotes = _paragraph_quotes(text, i, pending) if marked is None or marked[i] else _NO_QUOTES
         pending = quotes[-1] if quotes and quotes[-1].close_mark is None else None
         per_para.append(quotes)
     quoted = [i for i, quotes in enumerate(per_para) if quotes]
     if quoted:
         _attribute(texts, per_para, quoted, spoken)
-    rows = [[_row(texts[q.para], q) for q in quotes] if quotes else [] for quotes in per_para]
-    shares = [
-        sum(q.end - q.start for q in quotes if q.kind == "quote") / len(text) if quotes else 0.0
-        for text, quotes in zip(texts, per_para)
-    ]
-    return rows, shares
+    return [(i, tuple(_row(texts[i], q) for q in per_para[i]), _share(texts[i], per_para[i])) for i in quoted]
 
 
-def _row(text: str, quote: _Quote) -> dict:
-    return {
-        "text": text[quote.start : quote.end],
-        "speaker": quote.speaker,
-        "start": quote.start,
-        "end": quote.end,
-        "speaker_kind": quote.speaker_kind,
-        "kind": quote.kind,
-    }
+def _share(text: str, quotes: list[_Quote]) -> float:
+    """The share of a paragraph inside its real quotes (kind "quote")."""
+    return sum(q.end - q.start for q in quotes if q.kind == "quote") / len(text)
+
+
+def _row(text: str, quote: _Quote) -> QuoteRow:
+    return text[quote.start : quote.end], quote.speaker, quote.start, quote.end, quote.speaker_kind, quote.kind
 
 
 def _attribute(

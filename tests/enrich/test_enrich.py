@@ -6,7 +6,7 @@ import polars as pl
 
 from tasks.clean.paragraphs import clean_paragraphs
 from tasks.enrich.articles import article_rows
-from tasks.enrich.paragraphs import enrich_paragraphs
+from tasks.enrich.paragraphs import analyse_text, enrich_paragraphs
 from tasks.ingest.read import ingest_files
 from tasks.repeats.buckets import repeat_counts, repeats_of
 from tasks.repeats.pairs import text_pairs
@@ -70,3 +70,26 @@ def test_switched_off_enrichments_are_null(seed_dir):
     for column in ("language", "language_confidence", "quotes", "quoted_share", "numbers", "sentiment"):
         assert paragraphs[column].null_count() == 29, column
     assert (articles.row(0, named=True)["speakers"], articles.row(0, named=True)["n_quotes"]) == (None, None)
+
+
+def test_quotes_columns_are_empty_and_zero_outside_the_quoted_rows():
+    frame = pl.DataFrame(
+        {
+            "source_file": ["a.txt", "a.txt", "b.txt", "b.txt", "b.txt"],
+            "text": ['A "so-called" plan.', "None here.", "None.", 'Mr Jones said: "We won."', '"Again," he added.'],
+        }
+    )
+    quotes_only = Enrichments(language=False, quotes=True, numbers=False, sentiment=False)
+    analysed = analyse_text(frame, quotes_only)
+    assert analysed["quotes"].to_list() == [
+        [{"text": "so-called", "speaker": None, "start": 3, "end": 12, "speaker_kind": "none", "kind": "scare"}],
+        [],
+        [],
+        [{"text": "We won.", "speaker": "Jones", "start": 16, "end": 23, "speaker_kind": "name", "kind": "quote"}],
+        [{"text": "Again,", "speaker": "Jones", "start": 1, "end": 7, "speaker_kind": "resolved", "kind": "quote"}],
+    ]
+    # a scare quote's row has a share of 0 like a row without quotes; Float32 as the schema has it
+    assert analysed["quoted_share"].to_list() == pl.Series([0.0, 0.0, 0.0, 7 / 24, 6 / 18], dtype=pl.Float32).to_list()
+    assert analysed.schema == analyse_text(frame.head(0), quotes_only).schema
+    numbers_only = analyse_text(frame, Enrichments(language=False, quotes=False, numbers=True, sentiment=False))
+    assert numbers_only["quotes"].null_count() == numbers_only["quoted_share"].null_count() == 5

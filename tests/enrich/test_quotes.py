@@ -6,7 +6,8 @@ from pathlib import Path
 
 import polars as pl
 
-from tasks.enrich.quotes import QUOTE_HINT, VERB_HINT, find_quotes
+from schemas import QUOTE_TYPE
+from tasks.enrich.quotes import QUOTE_FIELDS, QUOTE_HINT, VERB_HINT, find_quotes, quoted_paragraphs
 
 SEED = Path(__file__).resolve().parents[2] / "data" / "000_eb467b9fec6cd865.txt"
 
@@ -198,3 +199,20 @@ def test_polars_hints_skip_only_paragraphs_without_marks_or_verbs() -> None:
         (None, "none"),
         ("a source", "role"),
     ]
+
+
+def test_quoted_paragraphs_lists_only_the_paragraphs_with_a_quote() -> None:
+    paragraphs = ["No quotes here.", 'He said: "Yes."', "", '"Go," said Mr Smith.']
+    assert quoted_paragraphs(paragraphs) == [
+        (1, (("Yes.", None, 10, 14, "none", "quote"),), 4 / 15),
+        (3, (("Go,", "Smith", 1, 4, "name", "quote"),), 3 / 20),
+    ]
+    rows, shares = find_quotes(paragraphs)
+    assert rows[3] == [dict(zip(QUOTE_FIELDS, ("Go,", "Smith", 1, 4, "name", "quote")))]
+    assert (rows[0], rows[2], shares[0], shares[2]) == ([], [], 0.0, 0.0)
+    assert quoted_paragraphs(paragraphs, [True, False, True, False]) == []  # paragraphs not read have none
+    assert quoted_paragraphs([]) == []
+
+
+def test_quote_fields_are_the_quotes_column_struct_in_order() -> None:
+    assert tuple(field.name for field in QUOTE_TYPE) == QUOTE_FIELDS
