@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from bench.gold_corpus import Page, gold_lines, page_url, run_converter, write_corpus
+from bench.gold_corpus import Page, gold_lines, page_url, run_converter, uuid_name, write_corpus
 
 
 def decoded(raw: bytes) -> str:
@@ -46,7 +46,7 @@ def convert(source: Path, target: Path) -> int:
             html = decoded(original.read_bytes())
             cleaned = source / "cleaned" / f"{original.stem}.txt"
             gold = gold_lines(cleaned.read_text(encoding="utf-8-sig", errors="replace")) if cleaned.is_file() else []
-            yield f"{number:03d}_{original.stem.replace('-', '')[:16]}.txt", html, page_url(html), gold
+            yield uuid_name(number, original.stem), html, page_url(html), gold
 
     return write_corpus(target, pages())
 

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
-from bench.gold_corpus import Page, collapsed, decoded, run_converter, write_corpus
+from bench.gold_corpus import Page, collapsed, decoded, run_converter, uuid_name, write_corpus
 
 FULL_TEXT = "span.x-nc-sel2"
 MAPPING = re.compile(r"<urn:uuid:([0-9a-f-]+)>\s+(\S+)")
@@ -50,8 +50,7 @@ def convert(source: Path, target: Path) -> int:
             uuid = original.stem
             annotated = source / "annotated" / original.name
             gold = gold_blocks(decoded(annotated.read_bytes())) if annotated.is_file() else []
-            name = f"{number:03d}_{uuid.replace('-', '')[:16]}.txt"
-            yield name, decoded(original.read_bytes()), where.get(uuid), gold
+            yield uuid_name(number, uuid), decoded(original.read_bytes()), where.get(uuid), gold
 
     return write_corpus(target, pages())
 

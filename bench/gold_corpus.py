@@ -77,6 +77,12 @@ def hashed_name(number: int, key: str) -> str:
     return f"{number:03d}_{hashlib.sha1(key.encode()).hexdigest()[:16]}.txt"
 
 
+def uuid_name(number: int, uuid: str) -> str:
+    """`NNN_<16 hex>.txt` for a page its data set names by a UUID: the page's number and the UUID's
+    first 16 hex digits (no hashing: the UUID is already random)."""
+    return f"{number:03d}_{uuid.replace('-', '')[:16]}.txt"
+
+
 def write_corpus(target: Path, pages: Iterable[Page]) -> int:
     """Write a gold corpus folder from (file name, page HTML, URL, gold blocks) tuples; returns how
     many pages have gold.

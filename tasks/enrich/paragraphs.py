@@ -68,11 +68,11 @@ def _numbers(column: pl.Series, texts: list[str]) -> pl.Series:
 
 
 def _article_quotes(paragraphs: pl.DataFrame, texts: list[str]) -> tuple[pl.Series, pl.Series]:
-    """The quotes and quoted_share columns: find_quotes over each article's paragraphs in order, so
-    speakers carry across paragraphs.
+    """The quotes and quoted_share columns: quoted_paragraphs over each article's paragraphs in
+    order, so speakers carry across paragraphs.
 
     Articles are runs of rows with one source_file; an article without a quote mark has no quotes
-    and a share of 0 in every paragraph, so find_quotes runs only on the others. Only the rows with
+    and a share of 0 in every paragraph, so quoted_paragraphs runs only on the others. Only the rows with
     a quote (a third of news paragraphs) are in Python, as tuples, scattered into empty lists and zeros.
     """
     marked = paragraphs["text"].str.contains(QUOTE_HINT).fill_null(False).to_list()
