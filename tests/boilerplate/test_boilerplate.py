@@ -281,6 +281,7 @@ def test_every_reason_is_documented() -> None:
         "repeated",
         "duplicate",
         "after_article_end",
+        "gallery",
         "comment_thread",
         "off_topic",
         "nested",
