@@ -236,7 +236,7 @@ def after_article_end(s: Signals) -> pl.Expr:
 
 
 def gallery(s: Signals) -> pl.Expr:
-    """After the core, between two photo lines of a gallery: captions `captioned` missed (gallery.py)."""
+    """After the core, between two photo lines of a gallery, off the core's topic: captions `captioned` missed (gallery.py)."""
     return s.gallery_gap
 
 
@@ -320,7 +320,7 @@ RULES: list[Rule] = [
     ),
     Rule(
         "gallery",
-        "photo-gallery captions after the article's core: kept text with a photo line (credit or caption) directly above and below it, on a page with two or more credit lines whose core holds under 30% of its prose (a caption whose credit is missing or unknown, captions in a row)",
+        "photo-gallery captions after the article's core: kept text with a photo line (credit or caption) directly above and below it that shares fewer of the core's words than the core's own paragraphs do, on a page with two or more credit lines whose core holds under 30% of its prose (a caption whose credit is missing or unknown, captions in a row)",
         gallery,
         situational=True,
         stage="segment",

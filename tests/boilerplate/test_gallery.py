@@ -57,6 +57,13 @@ def test_sections_between_photos_stay_where_the_core_outweighs_them() -> None:
     assert reasons(frame(gallery(core, sections)))[6:] == [*PHOTOS, *[None, None, *PHOTOS] * 2, *PHOTOS * 2]
 
 
+def test_article_sections_between_photos_stay_in_a_gallery_that_outweighs_the_core() -> None:
+    """Text between two photos that shares the core's words as much as the core's own paragraphs do
+    is the article around its photos, also where the captions outweigh the core."""
+    sections = [ON_TOPIC, ON_TOPIC + " Also.", ON_TOPIC + " Then."]
+    assert reasons(frame(gallery(CORE, sections)))[3:] == [*PHOTOS, *[None, None, *PHOTOS] * 2, *PHOTOS * 2]
+
+
 def test_a_gallery_before_the_core_is_not_judged() -> None:
     """Text between photos above the article's core stays: it may open the article."""
     page = [*gallery([], CAPTIONS[1:5]), *CORE, *(p + " Again." for p in CORE), *(p + " Also." for p in CORE)]
