@@ -57,6 +57,8 @@ class Signals:
     gallery: pl.Expr = pl.col("_gallery")  # the article holds two or more photo credit lines
     # after the core in a gallery, kept between two photo lines (gallery.py)
     gallery_gap: pl.Expr = pl.col("_gallery_gap")
+    # after the core, a headline link over its summary, in a run of two or more (teaser.py)
+    teaser: pl.Expr = pl.col("_teaser")
     # a copy of text in the paragraph enclosing it, which the reasons so far keep (nested.py)
     nested: pl.Expr = outer_kept(pl.col("boilerplate_reason").is_null())
     on_page_twice: pl.Expr = pl.col("_on_page_twice")  # the same text is another paragraph of the article too
@@ -240,6 +242,11 @@ def gallery(s: Signals) -> pl.Expr:
     return s.gallery_gap
 
 
+def teaser(s: Signals) -> pl.Expr:
+    """After the core, a run of headline links each over its summary: other stories' teasers (teaser.py)."""
+    return s.teaser
+
+
 def comment_thread(s: Signals) -> pl.Expr:
     """Below the core, under the first of the recurring headers of a comment thread (thread.py)."""
     return s.comment_thread
@@ -322,6 +329,13 @@ RULES: list[Rule] = [
         "gallery",
         "photo-gallery captions after the article's core: kept text with a photo line (credit or caption) directly above and below it that shares fewer of the core's words than the core's own paragraphs do, on a page with two or more credit lines whose core holds under 30% of its prose (a caption whose credit is missing or unknown, captions in a row)",
         gallery,
+        situational=True,
+        stage="segment",
+    ),
+    Rule(
+        "teaser",
+        "teasers of other stories after the article's core: two or more paragraphs in a row that open with a headline link and a line break over the story's summary (not on a listing page whose core is such entries)",
+        teaser,
         situational=True,
         stage="segment",
     ),

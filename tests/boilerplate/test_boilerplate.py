@@ -282,6 +282,7 @@ def test_every_reason_is_documented() -> None:
         "duplicate",
         "after_article_end",
         "gallery",
+        "teaser",
         "comment_thread",
         "off_topic",
         "nested",
