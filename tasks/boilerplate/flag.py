@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from tasks.boilerplate.gallery import with_gallery_gaps
 from tasks.boilerplate.nested import with_copies
 from tasks.boilerplate.patterns import furniture_codes, short_lower
 from tasks.boilerplate.rules import (
@@ -22,6 +23,7 @@ from tasks.boilerplate.rules import (
     Signals,
     stages,
 )
+from tasks.boilerplate.teaser import with_teasers
 from tasks.boilerplate.thread import with_comment_thread
 from tasks.boilerplate.topic import with_off_topic
 
@@ -39,8 +41,10 @@ def flag_boilerplate(
     already from `edge_repeat_threshold` outside the article's unique body: reused background
     paragraphs inside a story stay, repeated teasers and footers around it go. Everything after
     an end-of-article marker that follows the body is flagged too. Then the segments those rules
-    leave between their flags are judged against the page's core: as a comment thread below it
-    (`thread.with_comment_thread`), or as off its topic (`topic.with_off_topic`). Last, against
+    leave between their flags are judged against the page's core: as a photo gallery's captions
+    after it (`gallery.with_gallery_gaps`), as teasers of other stories after it
+    (`teaser.with_teasers`), as a comment thread below it (`thread.with_comment_thread`), or as
+    off its topic (`topic.with_off_topic`). Last, against
     the reasons so far, the copies of a kept enclosing paragraph (`nested.with_copies`).
     """
     s = Signals(repeat_threshold, edge_repeat_threshold)
@@ -48,6 +52,7 @@ def flag_boilerplate(
     frame = with_signals(paragraphs, edge_repeat_threshold).with_columns(boilerplate_reason=by_paragraph)
     kept = pl.col("boilerplate_reason").is_null() & pl.col("_outer_row").is_null()  # a copy counts text twice
     frame = with_comment_thread(with_off_topic(frame, kept=kept, prose=s.prose), kept)
+    frame = with_teasers(with_gallery_gaps(frame, s.prose))
     by_segment = _reason(s, [rule for rule in RULES if rule.stage == "segment"])
     return (
         frame.with_columns(boilerplate_reason=pl.coalesce("boilerplate_reason", by_segment))

@@ -55,6 +55,10 @@ class Signals:
     # below one photo credit line, and the paragraph after next is another credit line
     between_photos: pl.Expr = pl.col("_between_photos")
     gallery: pl.Expr = pl.col("_gallery")  # the article holds two or more photo credit lines
+    # after the core in a gallery, kept between two photo lines (gallery.py)
+    gallery_gap: pl.Expr = pl.col("_gallery_gap")
+    # after the core, a headline link over its summary, in a run of two or more (teaser.py)
+    teaser: pl.Expr = pl.col("_teaser")
     # a copy of text in the paragraph enclosing it, which the reasons so far keep (nested.py)
     nested: pl.Expr = outer_kept(pl.col("boilerplate_reason").is_null())
     on_page_twice: pl.Expr = pl.col("_on_page_twice")  # the same text is another paragraph of the article too
@@ -233,6 +237,16 @@ def after_article_end(s: Signals) -> pl.Expr:
     return s.after_end
 
 
+def gallery(s: Signals) -> pl.Expr:
+    """After the core, between two photo lines of a gallery, off the core's topic: captions `captioned` missed (gallery.py)."""
+    return s.gallery_gap
+
+
+def teaser(s: Signals) -> pl.Expr:
+    """After the core, a run of headline links each over its summary: other stories' teasers (teaser.py)."""
+    return s.teaser
+
+
 def comment_thread(s: Signals) -> pl.Expr:
     """Below the core, under the first of the recurring headers of a comment thread (thread.py)."""
     return s.comment_thread
@@ -310,6 +324,20 @@ RULES: list[Rule] = [
         "after an end-of-article marker (comment section, related links, about the author, legal footer; headings in several languages)",
         after_article_end,
         situational=True,
+    ),
+    Rule(
+        "gallery",
+        "photo-gallery captions after the article's core: kept text with a photo line (credit or caption) directly above and below it that shares fewer of the core's words than the core's own paragraphs do, on a page with two or more credit lines whose core holds under 30% of its prose (a caption whose credit is missing or unknown, captions in a row)",
+        gallery,
+        situational=True,
+        stage="segment",
+    ),
+    Rule(
+        "teaser",
+        "teasers of other stories after the article's core: two or more paragraphs in a row that open with a headline link and a line break over the story's summary (not on a listing page whose core is such entries)",
+        teaser,
+        situational=True,
+        stage="segment",
     ),
     Rule(
         "comment_thread",

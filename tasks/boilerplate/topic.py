@@ -25,7 +25,7 @@ def with_off_topic(frame: pl.DataFrame, kept: pl.Expr, prose: pl.Expr) -> pl.Dat
     segment, core = pl.col("_segment"), pl.col("_core")
     later = (segment > core) & (pl.col("_segment_chars") > 0)  # a later segment is judged when it holds prose
     judged = pl.col("_page_judged") & (((segment == core) & prose) | later)
-    verdicts = _drift(frame.filter(judged))
+    verdicts = segment_drift(frame.filter(judged))
     return frame.join(verdicts, on=["source_file", "_segment"], how="left", maintain_order="left").with_columns(
         _off_topic=pl.col("_off_topic").fill_null(False) & ~pl.col("is_lead")
     )
@@ -50,11 +50,13 @@ def _segments(kept: pl.Expr, prose: pl.Expr) -> list[dict[str, pl.Expr]]:
     ]
 
 
-def _drift(rows: pl.DataFrame) -> pl.DataFrame:
-    """Per later segment of a page, `_off_topic`: its paragraphs' mean word overlap with the core is low.
+def segment_drift(rows: pl.DataFrame, share: float = OFF_TOPIC_SHARE) -> pl.DataFrame:
+    """Per later segment of a page, `_off_topic`: its paragraphs' mean word overlap with the core is
+    under `share` of the reference.
 
     A paragraph's overlap is the share of its distinct words found in a core paragraph (other than
-    itself); the reference is the median overlap of the core's paragraphs.
+    itself); the reference is the median overlap of the core's paragraphs. `rows` are the core's
+    paragraphs and those of the later segments to judge (columns source_file, text, _segment, _core).
     """
     in_core = (pl.col("_segment") == pl.col("_core")).cast(pl.Int32)
     words = (
@@ -81,5 +83,5 @@ def _drift(rows: pl.DataFrame) -> pl.DataFrame:
         )
         .filter(pl.col("_in_core") == 0)
         .group_by("source_file", "_segment")
-        .agg(_off_topic=pl.col("_overlap").mean() < OFF_TOPIC_SHARE * pl.col("_reference").first())
+        .agg(_off_topic=pl.col("_overlap").mean() < share * pl.col("_reference").first())
     )

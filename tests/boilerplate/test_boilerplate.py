@@ -281,6 +281,8 @@ def test_every_reason_is_documented() -> None:
         "repeated",
         "duplicate",
         "after_article_end",
+        "gallery",
+        "teaser",
         "comment_thread",
         "off_topic",
         "nested",

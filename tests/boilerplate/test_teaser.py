@@ -1,0 +1,62 @@
+"""Tests for tasks.boilerplate.teaser: runs of headline links over summaries after the core."""
+
+import polars as pl
+from test_boilerplate import frame, reasons
+from test_topic import CORE
+
+from tasks.boilerplate.teaser import HEADLINE_OVER_SUMMARY
+
+ARTICLE = [*CORE, *(p + " Again." for p in CORE)]  # more prose than the teasers: the page's core
+
+# Teasers on the same beat: they share the core's words, so topic.py keeps them.
+STORIES = [
+    ("Council delays new river crossing", "The council said the second bridge over the river would open a year late."),
+    ("Engineers check the old bridge", "Council engineers said the old river bridge needs repairs before spring."),
+    ("Residents split over bridge tolls", "Residents near the river said the council's bridge toll was too high."),
+]
+
+
+def teaser_page(before: list[str], stories: list[tuple[str, str]], after: list[str]) -> pl.DataFrame:
+    """A page of plain paragraphs with teaser entries (`<a>headline</a><br>summary`) between them."""
+    texts = [*before, *(f"{h} {s}" for h, s in stories), *after]
+    html = [*before, *(f'<a href="/story/{i}">{h}</a><br>{s}' for i, (h, s) in enumerate(stories)), *after]
+    links = [0] * len(before) + [len(h) for h, _ in stories] + [0] * len(after)
+    return frame(texts, link_chars=links).with_columns(raw_html=pl.Series(html))
+
+
+def test_headline_links_over_summaries_after_the_core_are_teasers() -> None:
+    """A run of entries below the article, after a break, goes even where it shares the core's words."""
+    assert reasons(teaser_page([*ARTICLE, "By Jane Doe"], STORIES, [])) == [None] * 6 + ["byline"] + ["teaser"] * 3
+
+
+def test_a_single_entry_stays() -> None:
+    """One paragraph opening with a headline link is not a list of other stories."""
+    assert reasons(teaser_page([*ARTICLE, "By Jane Doe"], STORIES[:1], [])) == [None] * 6 + ["byline", None]
+
+
+def test_entries_in_the_core_or_before_it_stay() -> None:
+    """The core's own paragraphs and what comes before the core are never teasers."""
+    assert reasons(teaser_page(ARTICLE, STORIES, [])) == [None] * 9
+    assert reasons(teaser_page([], STORIES, ["By Jane Doe", *ARTICLE])) == [None] * 3 + ["byline"] + [None] * 6
+
+
+def test_a_listing_page_is_its_own_content() -> None:
+    """Where the core itself is such entries (an index of reports), later entries stay too."""
+    page = teaser_page([], STORIES, ["By Jane Doe"])
+    more = teaser_page([], STORIES[:2], []).with_columns(paragraph_index=pl.col("paragraph_index") + 4)
+    assert reasons(pl.concat([page, more])) == [None] * 3 + ["byline", None, None]
+
+
+def test_headline_over_summary_markup() -> None:
+    """A link opening the paragraph, closed by a line break, with text after it; wrappers allowed."""
+    cases = {
+        '<a href="/a">Bridge opens</a><br>The council said ...': True,
+        '<h3><a href="/a">Bridge opens</a></h3><br/>The council said ...': True,
+        ' <strong><a class="x" href="/a">Bridge opens</a></strong> <BR> The council said ...': True,
+        '<a href="/a">Bridge</a> opens, the council said.<br>More': False,  # a link in running text
+        '<a href="/a">Bridge opens</a><br>': False,  # nothing below the line break
+        'The <a href="/a">council</a> said<br>More': False,  # not opening the paragraph
+        '<a href="/a"><img src="x.jpg"></a><br>The council said ...': False,  # an image link, no headline
+    }
+    got = pl.Series(list(cases)).str.contains(HEADLINE_OVER_SUMMARY).to_list()
+    assert got == list(cases.values())
