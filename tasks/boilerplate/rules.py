@@ -32,6 +32,13 @@ IDEOGRAPHS = r"[\p{Han}\p{Hiragana}\p{Katakana}]"
 # One number on a line of its own: list numbering ("1."), a table figure ("$155,000", "2.9"); not a date or
 # a clock time ("21.01.2022", "11/13/91", "15:40"), which head teasers and comments.
 NUMBER_LINE = r"^[^\p{L}\d]*\d+(?:,\d{3})*(?:[.,]\d+)?[^\p{L}\d]*$"
+# A word list: this many words or more, this share of them capitalised, at most this share of list
+# separators (an authored list of names has commas), and this share of adjacent words in alphabetical
+# order by their initial (chance gives about half; a select menu's options are sorted).
+WORD_LIST_MIN_WORDS = 20
+WORD_LIST_CAPITALISED = 0.8
+WORD_LIST_SEPARATORS = 0.05
+WORD_LIST_ASCENDING = 0.7
 
 
 @dataclass(frozen=True)
@@ -63,6 +70,7 @@ class Signals:
     comment_thread: pl.Expr = pl.col("_comment_thread")  # below the first header of a comment thread (thread.py)
     # ends with a comma beside prose: a letter's salutation or closing ("Dear Minister,", "Respectfully,")
     clause: pl.Expr = pl.col("_clause")
+    word_list: pl.Expr = pl.col("_word_list")  # a long unpunctuated run of capitalised words in alphabetical order
 
 
 def _first_index(condition: pl.Expr) -> pl.Expr:
@@ -79,6 +87,31 @@ def _ideographs(text: pl.Expr) -> pl.Expr:
     """Ideographs in each text, counted only in texts with a non-ASCII character (5x cheaper on news)."""
     wide = text.str.len_bytes() > text.str.len_chars()
     return pl.when(wide).then(text).str.count_matches(IDEOGRAPHS).fill_null(0)
+
+
+def _word_list(text: pl.Expr, words: pl.Expr) -> pl.Expr:
+    """Whether a text is a list of words, not prose: the options of a select menu, or an index.
+
+    Of its `WORD_LIST_MIN_WORDS` or more words (`words`, counted on texts that end no sentence),
+    `WORD_LIST_CAPITALISED` start with a capital, commas or semicolons part at most
+    `WORD_LIST_SEPARATORS` of them, and `WORD_LIST_ASCENDING` of its adjacent words are in
+    alphabetical order by their initial ("State AK AL AR AZ CA ...", "Make All AC Aixam Alfa Romeo
+    Asia Aston Martin ..."). Headlines in title case are shorter, names listed in a story are
+    parted by commas and not sorted by first name, prose has lower-case words, and a script
+    without case (Chinese, Arabic) has no capitals.
+    """
+    long_text = pl.when(words >= WORD_LIST_MIN_WORDS).then(text)
+    capitalised = long_text.str.count_matches(r"(?:^|\s)\p{Lu}") >= WORD_LIST_CAPITALISED * words
+    unseparated = long_text.str.count_matches(r"[,;](?:\s|$)") <= WORD_LIST_SEPARATORS * words
+    initial = pl.element().str.strip_chars().str.to_lowercase()
+    ascending = (
+        pl.when(capitalised & unseparated)
+        .then(text)
+        .str.extract_all(r"(?:^|\s)\p{L}")
+        .list.eval((initial >= initial.shift(1)).mean())  # the first word has none before it: null, not counted
+        .list.first()
+    )
+    return (ascending >= WORD_LIST_ASCENDING).fill_null(False)
 
 
 def stages(edge_repeat_threshold: int) -> list[dict[str, pl.Expr]]:
@@ -131,10 +164,19 @@ def stages(edge_repeat_threshold: int) -> list[dict[str, pl.Expr]]:
             "_on_page_twice": pl.len().over("source_file", "text") > 1,
             "_number_line": text.str.contains(NUMBER_LINE),
         },
-        {"_prose": (width >= BODY_MIN_CHARS) & (link_share < LINK_DENSE_SHARE) & ~unpunctuated},
+        {
+            "_prose": (width >= BODY_MIN_CHARS) & (link_share < LINK_DENSE_SHARE) & ~unpunctuated,
+            # words (one more than spaces; text is whitespace-normalised) only in long texts that end no
+            # sentence, the candidates for `_word_list` (5.5% of BBC paragraphs)
+            "_words": pl.when(unpunctuated & (n_chars >= 2 * WORD_LIST_MIN_WORDS))
+            .then(text)
+            .str.count_matches(" ", literal=True)
+            + 1,
+        },
         {
             "_body": (prose & (count < edge_repeat_threshold) & pl.col("_furniture").is_null()) | pl.col("is_lead"),
             "_clause": text.str.contains(r",\s*$") & (_neighbour(prose, 1) | _neighbour(prose, -1)),
+            "_word_list": _word_list(text, pl.col("_words")),
         },
         {"_first": _first_index(body)},
         {
@@ -197,6 +239,15 @@ def link_dense(s: Signals) -> pl.Expr:
     """
     in_links = (s.link_share >= LINK_DENSE_SHARE) & ((s.width < LINK_DENSE_MAX_CHARS) | s.unpunctuated)
     return in_links & (s.at_edge | s.unpunctuated | (s.link_chars == s.n_chars))
+
+
+def word_list(s: Signals) -> pl.Expr:
+    """A list of words: a select menu's options or an index whose links were lost (`_word_list`).
+
+    Judged on its own text, not its place, so anywhere on the page: a search form between two
+    paragraphs of the body is furniture too.
+    """
+    return s.word_list
 
 
 def short_fragment(s: Signals) -> pl.Expr:
@@ -287,6 +338,11 @@ RULES: list[Rule] = [
         situational=True,
     ),
     Rule("link_dense", "most of the text sits inside links (menus, link lists)", link_dense, situational=True),
+    Rule(
+        "word_list",
+        "a long run of capitalised words in alphabetical order that ends no sentence and has next to no commas: a select menu's options (states, countries, makes) or an index whose links were lost",
+        word_list,
+    ),
     Rule(
         "short_fragment",
         "short unpunctuated fragment before or after the article's body",
