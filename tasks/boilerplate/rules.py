@@ -21,6 +21,9 @@ DEFAULT_REPEAT_THRESHOLD = RepeatThresholds.anywhere
 DEFAULT_EDGE_REPEAT_THRESHOLD = RepeatThresholds.edge
 LINK_DENSE_SHARE = 0.5  # share of characters inside links from which a paragraph is a menu
 LINK_DENSE_MAX_CHARS = 400  # longer link-heavy paragraphs that end a sentence are prose with many citations
+SELECT_MENU_SHARE = 0.5  # share of characters in a select menu's options from which a paragraph is that menu
+# An option of a select menu in the paragraph's HTML and its text, up to the next tag (`</option>` is optional).
+OPTION = r"(?i)<option\b[^>]*>[^<]*"
 FRAGMENT_MAX_CHARS = 40  # shorter unpunctuated paragraphs at the edges are furniture
 TAIL_HEADLINE_MAX_CHARS = 120  # past furniture after the body, unpunctuated lines this short are teasers
 LEAD_IN_PROSE = 2  # an unbroken run of punctuated text leading into the body with this much prose is a copy of it
@@ -53,6 +56,7 @@ class Signals:
     furniture: pl.Expr = pl.col("_furniture")  # code of the first furniture pattern matching, else null
     width: pl.Expr = pl.col("_width")  # n_chars with ideographs counted IDEOGRAPH_WIDTH times
     link_share: pl.Expr = pl.col("_link_share")
+    option_share: pl.Expr = pl.col("_option_share")  # share of characters in the options of select menus (OPTION)
     unpunctuated: pl.Expr = pl.col("_unpunctuated")
     prose: pl.Expr = pl.col("_prose")  # long, punctuated and link-light: reads like article text
     at_edge: pl.Expr = pl.col("_at_edge")  # outside the body: before its lead-in run, after its last unique paragraph
@@ -87,6 +91,13 @@ def _ideographs(text: pl.Expr) -> pl.Expr:
     """Ideographs in each text, counted only in texts with a non-ASCII character (5x cheaper on news)."""
     wide = text.str.len_bytes() > text.str.len_chars()
     return pl.when(wide).then(text).str.count_matches(IDEOGRAPHS).fill_null(0)
+
+
+def _option_chars(raw_html: pl.Expr) -> pl.Expr:
+    """Characters of the text in the options of select menus (`OPTION`), looked for only in HTML that has one."""
+    options = pl.when(raw_html.str.contains(r"(?i)<option")).then(raw_html).str.extract_all(OPTION)
+    text = pl.element().str.replace(r"^<[^>]*>", "").str.strip_chars()
+    return options.list.eval(text.str.len_chars()).list.sum().fill_null(0)
 
 
 def _word_list(text: pl.Expr, words: pl.Expr) -> pl.Expr:
@@ -157,6 +168,7 @@ def stages(edge_repeat_threshold: int) -> list[dict[str, pl.Expr]]:
         {
             "_width": n_chars + (IDEOGRAPH_WIDTH - 1) * _ideographs(text),
             "_link_share": pl.col("link_chars") / pl.max_horizontal(n_chars, 1),
+            "_option_share": _option_chars(pl.col("raw_html")) / pl.max_horizontal(n_chars, 1),
             "_unpunctuated": ~text.str.contains(SENTENCE_END),
             "_above_credit": _neighbour(credit, -1),
             "_between_photos": _neighbour(credit, 1) & _neighbour(credit, -2),
@@ -239,6 +251,15 @@ def link_dense(s: Signals) -> pl.Expr:
     """
     in_links = (s.link_share >= LINK_DENSE_SHARE) & ((s.width < LINK_DENSE_MAX_CHARS) | s.unpunctuated)
     return in_links & (s.at_edge | s.unpunctuated | (s.link_chars == s.n_chars))
+
+
+def select_menu(s: Signals) -> pl.Expr:
+    """Mostly the options of a form's select menu (a drop-down of states, makes, categories or months).
+
+    Its text is a list of choices, never prose, so anywhere on the page; a long paragraph that
+    holds a small menu among its text stays.
+    """
+    return s.option_share >= SELECT_MENU_SHARE
 
 
 def word_list(s: Signals) -> pl.Expr:
@@ -338,6 +359,11 @@ RULES: list[Rule] = [
         situational=True,
     ),
     Rule("link_dense", "most of the text sits inside links (menus, link lists)", link_dense, situational=True),
+    Rule(
+        "select_menu",
+        "most of the text is the options of a form's select menu (a drop-down of states, makes, categories or months)",
+        select_menu,
+    ),
     Rule(
         "word_list",
         "a long run of capitalised words in alphabetical order that ends no sentence and has next to no commas: a select menu's options (states, countries, makes) or an index whose links were lost",

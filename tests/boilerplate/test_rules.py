@@ -13,6 +13,12 @@ STATES = (
     "State AK AL AR AZ CA CO CT DC DE FL GA HI IA ID IL IN KS KY LA MA MD ME MI MN MO MS MT NC ND NE NH NJ NM NV NY"
 )
 MAKES = "Make All AC Aixam Alfa Romeo Asia Aston Martin Audi Austin Bentley BMW Bristol Cadillac Caterham Chevrolet Chrysler Citroen Daewoo Daihatsu"
+# A form's label and drop-down in HTML, and the text the scraper made of them.
+SELECT_HTML = (
+    '<label>Make</label> <select name="make"><option value="0">All</option><option value="3">AC</option>'
+    "<option>Aixam<option>Alfa Romeo<option>Aston Martin</select>"
+)
+SELECT_TEXT = "Make All AC Aixam Alfa Romeo Aston Martin"
 # Names listed in a story: capitalised and unpunctuated too, but not in alphabetical order.
 NAMES = "Jason Brand Nelson Kraemer George Nagobads Fred Sulzbach Roy Burek Dean Fisher Thom Parks David Thom Len Clement Mark Granger David Rudd"
 
@@ -45,6 +51,11 @@ def test_rules_mirror_reasons_in_priority_order() -> None:
             [True, False, False, False],
         ),
         ("short_fragment", frame(["Menu", BODY, "Crosshead", BODY, "Top stories"]), [True, False, False, False, True]),
+        (
+            "select_menu",
+            frame([SELECT_TEXT, BODY, SELECT_TEXT]).with_columns(raw_html=pl.Series([SELECT_HTML, BODY, SELECT_TEXT])),
+            [True, False, False],
+        ),
         ("word_list", frame([STATES, BODY, NAMES, MAKES]), [True, False, False, True]),
         (
             "repeated",
@@ -240,3 +251,14 @@ def test_word_list_traps_are_kept(text: str) -> None:
     """Long unpunctuated lines that are no select menu stay in the body: names in a story's order, a
     list parted by commas, a short title-case headline, German prose, a script without case, lower-case words."""
     assert reasons(frame([BODY, text, BODY + " Two."])) == [None, None, None]
+
+
+def test_select_menu_options_go_anywhere_a_paragraph_holding_a_small_one_stays() -> None:
+    """A paragraph that is mostly a select menu's options (in its HTML; `</option>` may be left out)
+    goes, inside the body too; a long paragraph of prose with a small drop-down in it stays."""
+    prose = f"{BODY} {BODY} Pick a make: All AC"
+    prose_html = f'{BODY} {BODY} Pick a make: <select><option value="0">All</option><option>AC</option></select>'
+    df = frame([BODY, SELECT_TEXT, BODY + " Two.", prose, BODY + " Three."]).with_columns(
+        raw_html=pl.Series([BODY, SELECT_HTML, BODY + " Two.", prose_html, BODY + " Three."])
+    )
+    assert reasons(df) == [None, "select_menu", None, None, None]
