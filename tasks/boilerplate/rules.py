@@ -21,6 +21,9 @@ DEFAULT_REPEAT_THRESHOLD = RepeatThresholds.anywhere
 DEFAULT_EDGE_REPEAT_THRESHOLD = RepeatThresholds.edge
 LINK_DENSE_SHARE = 0.5  # share of characters inside links from which a paragraph is a menu
 LINK_DENSE_MAX_CHARS = 400  # longer link-heavy paragraphs that end a sentence are prose with many citations
+SELECT_MENU_SHARE = 0.5  # share of characters in a select menu's options from which a paragraph is that menu
+# An option of a select menu in the paragraph's HTML and its text, up to the next tag (`</option>` is optional).
+OPTION = r"(?i)<option\b[^>]*>[^<]*"
 FRAGMENT_MAX_CHARS = 40  # shorter unpunctuated paragraphs at the edges are furniture
 TAIL_HEADLINE_MAX_CHARS = 120  # past furniture after the body, unpunctuated lines this short are teasers
 LEAD_IN_PROSE = 2  # an unbroken run of punctuated text leading into the body with this much prose is a copy of it
@@ -32,6 +35,13 @@ IDEOGRAPHS = r"[\p{Han}\p{Hiragana}\p{Katakana}]"
 # One number on a line of its own: list numbering ("1."), a table figure ("$155,000", "2.9"); not a date or
 # a clock time ("21.01.2022", "11/13/91", "15:40"), which head teasers and comments.
 NUMBER_LINE = r"^[^\p{L}\d]*\d+(?:,\d{3})*(?:[.,]\d+)?[^\p{L}\d]*$"
+# A word list: this many words or more, this share of them capitalised, at most this share of list
+# separators (an authored list of names has commas), and this share of adjacent words in alphabetical
+# order by their initial (chance gives about half; a select menu's options are sorted).
+WORD_LIST_MIN_WORDS = 20
+WORD_LIST_CAPITALISED = 0.8
+WORD_LIST_SEPARATORS = 0.05
+WORD_LIST_ASCENDING = 0.7
 
 
 @dataclass(frozen=True)
@@ -46,6 +56,7 @@ class Signals:
     furniture: pl.Expr = pl.col("_furniture")  # code of the first furniture pattern matching, else null
     width: pl.Expr = pl.col("_width")  # n_chars with ideographs counted IDEOGRAPH_WIDTH times
     link_share: pl.Expr = pl.col("_link_share")
+    option_share: pl.Expr = pl.col("_option_share")  # share of characters in the options of select menus (OPTION)
     unpunctuated: pl.Expr = pl.col("_unpunctuated")
     prose: pl.Expr = pl.col("_prose")  # long, punctuated and link-light: reads like article text
     at_edge: pl.Expr = pl.col("_at_edge")  # outside the body: before its lead-in run, after its last unique paragraph
@@ -67,6 +78,7 @@ class Signals:
     comment_thread: pl.Expr = pl.col("_comment_thread")  # below the first header of a comment thread (thread.py)
     # ends with a comma beside prose: a letter's salutation or closing ("Dear Minister,", "Respectfully,")
     clause: pl.Expr = pl.col("_clause")
+    word_list: pl.Expr = pl.col("_word_list")  # a long unpunctuated run of capitalised words in alphabetical order
 
 
 def _first_index(condition: pl.Expr) -> pl.Expr:
@@ -83,6 +95,38 @@ def _ideographs(text: pl.Expr) -> pl.Expr:
     """Ideographs in each text, counted only in texts with a non-ASCII character (5x cheaper on news)."""
     wide = text.str.len_bytes() > text.str.len_chars()
     return pl.when(wide).then(text).str.count_matches(IDEOGRAPHS).fill_null(0)
+
+
+def _option_chars(raw_html: pl.Expr) -> pl.Expr:
+    """Characters of the text in the options of select menus (`OPTION`), looked for only in HTML that has one."""
+    options = pl.when(raw_html.str.contains(r"(?i)<option")).then(raw_html).str.extract_all(OPTION)
+    text = pl.element().str.replace(r"^<[^>]*>", "").str.strip_chars()
+    return options.list.eval(text.str.len_chars()).list.sum().fill_null(0)
+
+
+def _word_list(text: pl.Expr, words: pl.Expr) -> pl.Expr:
+    """Whether a text is a list of words, not prose: the options of a select menu, or an index.
+
+    Of its `WORD_LIST_MIN_WORDS` or more words (`words`, counted on texts that end no sentence),
+    `WORD_LIST_CAPITALISED` start with a capital, commas or semicolons part at most
+    `WORD_LIST_SEPARATORS` of them, and `WORD_LIST_ASCENDING` of its adjacent words are in
+    alphabetical order by their initial ("State AK AL AR AZ CA ...", "Make All AC Aixam Alfa Romeo
+    Asia Aston Martin ..."). Headlines in title case are shorter, names listed in a story are
+    parted by commas and not sorted by first name, prose has lower-case words, and a script
+    without case (Chinese, Arabic) has no capitals.
+    """
+    long_text = pl.when(words >= WORD_LIST_MIN_WORDS).then(text)
+    capitalised = long_text.str.count_matches(r"(?:^|\s)\p{Lu}") >= WORD_LIST_CAPITALISED * words
+    unseparated = long_text.str.count_matches(r"[,;](?:\s|$)") <= WORD_LIST_SEPARATORS * words
+    initial = pl.element().str.strip_chars().str.to_lowercase()
+    ascending = (
+        pl.when(capitalised & unseparated)
+        .then(text)
+        .str.extract_all(r"(?:^|\s)\p{L}")
+        .list.eval((initial >= initial.shift(1)).mean())  # the first word has none before it: null, not counted
+        .list.first()
+    )
+    return (ascending >= WORD_LIST_ASCENDING).fill_null(False)
 
 
 def stages(edge_repeat_threshold: int) -> list[dict[str, pl.Expr]]:
@@ -128,6 +172,7 @@ def stages(edge_repeat_threshold: int) -> list[dict[str, pl.Expr]]:
         {
             "_width": n_chars + (IDEOGRAPH_WIDTH - 1) * _ideographs(text),
             "_link_share": pl.col("link_chars") / pl.max_horizontal(n_chars, 1),
+            "_option_share": _option_chars(pl.col("raw_html")) / pl.max_horizontal(n_chars, 1),
             "_unpunctuated": ~text.str.contains(SENTENCE_END),
             "_above_credit": _neighbour(credit, -1),
             "_between_photos": _neighbour(credit, 1) & _neighbour(credit, -2),
@@ -135,10 +180,19 @@ def stages(edge_repeat_threshold: int) -> list[dict[str, pl.Expr]]:
             "_on_page_twice": pl.len().over("source_file", "text") > 1,
             "_number_line": text.str.contains(NUMBER_LINE),
         },
-        {"_prose": (width >= BODY_MIN_CHARS) & (link_share < LINK_DENSE_SHARE) & ~unpunctuated},
+        {
+            "_prose": (width >= BODY_MIN_CHARS) & (link_share < LINK_DENSE_SHARE) & ~unpunctuated,
+            # words (one more than spaces; text is whitespace-normalised) only in long texts that end no
+            # sentence, the candidates for `_word_list` (5.5% of BBC paragraphs)
+            "_words": pl.when(unpunctuated & (n_chars >= 2 * WORD_LIST_MIN_WORDS))
+            .then(text)
+            .str.count_matches(" ", literal=True)
+            + 1,
+        },
         {
             "_body": (prose & (count < edge_repeat_threshold) & pl.col("_furniture").is_null()) | pl.col("is_lead"),
             "_clause": text.str.contains(r",\s*$") & (_neighbour(prose, 1) | _neighbour(prose, -1)),
+            "_word_list": _word_list(text, pl.col("_words")),
         },
         {"_first": _first_index(body)},
         {
@@ -201,6 +255,24 @@ def link_dense(s: Signals) -> pl.Expr:
     """
     in_links = (s.link_share >= LINK_DENSE_SHARE) & ((s.width < LINK_DENSE_MAX_CHARS) | s.unpunctuated)
     return in_links & (s.at_edge | s.unpunctuated | (s.link_chars == s.n_chars))
+
+
+def select_menu(s: Signals) -> pl.Expr:
+    """Mostly the options of a form's select menu (a drop-down of states, makes, categories or months).
+
+    Its text is a list of choices, never prose, so anywhere on the page; a long paragraph that
+    holds a small menu among its text stays.
+    """
+    return s.option_share >= SELECT_MENU_SHARE
+
+
+def word_list(s: Signals) -> pl.Expr:
+    """A list of words: a select menu's options or an index whose links were lost (`_word_list`).
+
+    Judged on its own text, not its place, so anywhere on the page: a search form between two
+    paragraphs of the body is furniture too.
+    """
+    return s.word_list
 
 
 def short_fragment(s: Signals) -> pl.Expr:
@@ -301,6 +373,16 @@ RULES: list[Rule] = [
         situational=True,
     ),
     Rule("link_dense", "most of the text sits inside links (menus, link lists)", link_dense, situational=True),
+    Rule(
+        "select_menu",
+        "most of the text is the options of a form's select menu (a drop-down of states, makes, categories or months)",
+        select_menu,
+    ),
+    Rule(
+        "word_list",
+        "a long run of capitalised words in alphabetical order that ends no sentence and has next to no commas: a select menu's options (states, countries, makes) or an index whose links were lost",
+        word_list,
+    ),
     Rule(
         "short_fragment",
         "short unpunctuated fragment before or after the article's body",

@@ -277,6 +277,8 @@ def test_every_reason_is_documented() -> None:
         "contact",
         "captioned",
         "link_dense",
+        "select_menu",
+        "word_list",
         "short_fragment",
         "repeated",
         "duplicate",

@@ -8,6 +8,19 @@ from tasks.boilerplate.flag import REASONS, with_signals
 from tasks.boilerplate.rules import RULES, Signals
 
 MENU = "Home | World | Business | Sport"
+# A select menu's label and options, its links lost: capitalised, unpunctuated, in alphabetical order.
+STATES = (
+    "State AK AL AR AZ CA CO CT DC DE FL GA HI IA ID IL IN KS KY LA MA MD ME MI MN MO MS MT NC ND NE NH NJ NM NV NY"
+)
+MAKES = "Make All AC Aixam Alfa Romeo Asia Aston Martin Audi Austin Bentley BMW Bristol Cadillac Caterham Chevrolet Chrysler Citroen Daewoo Daihatsu"
+# A form's label and drop-down in HTML, and the text the scraper made of them.
+SELECT_HTML = (
+    '<label>Make</label> <select name="make"><option value="0">All</option><option value="3">AC</option>'
+    "<option>Aixam<option>Alfa Romeo<option>Aston Martin</select>"
+)
+SELECT_TEXT = "Make All AC Aixam Alfa Romeo Aston Martin"
+# Names listed in a story: capitalised and unpunctuated too, but not in alphabetical order.
+NAMES = "Jason Brand Nelson Kraemer George Nagobads Fred Sulzbach Roy Burek Dean Fisher Thom Parks David Thom Len Clement Mark Granger David Rudd"
 
 
 def holds(code: str, df: pl.DataFrame) -> list[bool]:
@@ -38,6 +51,12 @@ def test_rules_mirror_reasons_in_priority_order() -> None:
             [True, False, False, False],
         ),
         ("short_fragment", frame(["Menu", BODY, "Crosshead", BODY, "Top stories"]), [True, False, False, False, True]),
+        (
+            "select_menu",
+            frame([SELECT_TEXT, BODY, SELECT_TEXT]).with_columns(raw_html=pl.Series([SELECT_HTML, BODY, SELECT_TEXT])),
+            [True, False, False],
+        ),
+        ("word_list", frame([STATES, BODY, NAMES, MAKES]), [True, False, False, True]),
         (
             "repeated",
             frame([BODY, BODY + " Two.", BODY + " Three.", BODY + " Four.", BODY + " Five."], [2, 1, 2, 1, 5]),
@@ -206,3 +225,40 @@ def test_furniture_that_reads_like_prose_does_not_extend_the_body() -> None:
     footer = "Copyright Example Media Ltd. All rights reserved. Reproduction is forbidden without permission."
     page = [BODY, BODY + " Again.", promo, *teasers, footer]
     assert reasons(frame(page)) == [None, None, "newsletter", "short_fragment", "short_fragment", "copyright"]
+
+
+def test_select_menu_options_are_a_word_list_anywhere() -> None:
+    """A select menu's options whose links were lost go, above, inside or below the body: a long run
+    of capitalised words, without punctuation, in alphabetical order."""
+    texts = [STATES, BODY, MAKES, BODY + " Two.", "Index : A B C D E F G H I J K L M N O P Q R S T U V W X Y Z"]
+    assert reasons(frame(texts)) == ["word_list", None, "word_list", None, "word_list"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        NAMES,  # names in a story's order, not the alphabet's
+        "Alabama, Alaska, Arizona, Arkansas, California, Colorado, Connecticut, Delaware, Florida, Georgia, "
+        "Hawaii, Idaho, Illinois, Indiana, Iowa, Kansas, Kentucky, Louisiana, Maine, Maryland",  # an authored list
+        "Senate Backs A Bill To Cut Taxes For Small Firms",  # a headline in title case: short
+        "Die Stadt Berlin hat am Montag den neuen Flughafen eröffnet nachdem Bauarbeiten Verzögerungen und "
+        "Kosten die Planung über viele Jahre bestimmt hatten",  # German prose: capitalised nouns, lower-case verbs
+        "上海 北京 广州 深圳 天津 重庆 成都 杭州 南京 武汉 西安 苏州 长沙 沈阳 青岛 郑州 大连 东莞 宁波 厦门",  # no case
+        "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho sigma tau upsilon",  # lower case
+    ],
+)
+def test_word_list_traps_are_kept(text: str) -> None:
+    """Long unpunctuated lines that are no select menu stay in the body: names in a story's order, a
+    list parted by commas, a short title-case headline, German prose, a script without case, lower-case words."""
+    assert reasons(frame([BODY, text, BODY + " Two."])) == [None, None, None]
+
+
+def test_select_menu_options_go_anywhere_a_paragraph_holding_a_small_one_stays() -> None:
+    """A paragraph that is mostly a select menu's options (in its HTML; `</option>` may be left out)
+    goes, inside the body too; a long paragraph of prose with a small drop-down in it stays."""
+    prose = f"{BODY} {BODY} Pick a make: All AC"
+    prose_html = f'{BODY} {BODY} Pick a make: <select><option value="0">All</option><option>AC</option></select>'
+    df = frame([BODY, SELECT_TEXT, BODY + " Two.", prose, BODY + " Three."]).with_columns(
+        raw_html=pl.Series([BODY, SELECT_HTML, BODY + " Two.", prose_html, BODY + " Three."])
+    )
+    assert reasons(df) == [None, "select_menu", None, None, None]
