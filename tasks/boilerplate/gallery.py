@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from tasks.boilerplate.subset import judged
 from tasks.boilerplate.topic import CORE_MIN_SHARE, segment_drift
 
 PHOTO_LINES = ["credit", "caption", "captioned"]  # reason codes of a photo's caption or credit line
@@ -34,8 +35,13 @@ def with_gallery_gaps(frame: pl.DataFrame, prose: pl.Expr) -> pl.DataFrame:
     (null `_segment`: not kept) and the reasons the paragraph rules gave (`boilerplate_reason`). Only
     gallery pages are judged (few are: none of BBC's 1,701 pages, 8 of the gold sets' 4,078).
     """
-    if not frame.get_column("_gallery").any():  # nearly every batch: no row index, window or join
+    if not frame.get_column("_gallery").any():  # nearly every batch: no window
         return frame.with_columns(_gallery_gap=pl.lit(False))
+    return frame.with_columns(_gallery_gap=judged(frame, pl.col("_gallery"), lambda rows: _gaps(rows, prose)))
+
+
+def _gaps(rows: pl.DataFrame, prose: pl.Expr) -> pl.Series:
+    """Per row of gallery pages, whether it is a gap between photo lines whose segment drifts from the core."""
     page = {"partition_by": "source_file", "order_by": "paragraph_index"}
     reason, segment, core = pl.col("boilerplate_reason"), pl.col("_segment"), pl.col("_core")
     photo = pl.when(reason.is_not_null()).then(reason.is_in(PHOTO_LINES))  # null on a kept row
@@ -44,18 +50,6 @@ def with_gallery_gaps(frame: pl.DataFrame, prose: pl.Expr) -> pl.DataFrame:
     prose_chars = pl.when(prose).then(pl.col("n_chars")).otherwise(0).sum().over("source_file")
     outweighed = pl.col("_best") < CORE_MIN_SHARE * prose_chars
     gap = (segment > core).fill_null(False) & above & below & outweighed & ~pl.col("is_lead")
-    indexed = frame.with_row_index("_gallery_row")
-    rows = indexed.filter(pl.col("_gallery")).with_columns(_gap=gap)
-    judged = rows.filter(pl.col("_gap").any().over("source_file") & (pl.col("_gap") | ((segment == core) & prose)))
-    drift = segment_drift(judged.drop("_gallery_row"), share=ARTICLE_SHARE).rename({"_off_topic": "_gallery_gap"})
-    verdicts = (
-        rows.filter(pl.col("_gap"))
-        .select("_gallery_row", "source_file", "_segment")
-        .join(drift, on=["source_file", "_segment"], how="left")
-        .select("_gallery_row", pl.col("_gallery_gap").fill_null(False))
-    )
-    return (
-        indexed.join(verdicts, on="_gallery_row", how="left", maintain_order="left")
-        .with_columns(pl.col("_gallery_gap").fill_null(False))
-        .drop("_gallery_row")
-    )
+    rows = rows.with_columns(_gap=gap)
+    compared = pl.col("_gap").any().over("source_file") & (pl.col("_gap") | ((segment == core) & prose))
+    return rows.get_column("_gap") & segment_drift(rows, compared, share=ARTICLE_SHARE)

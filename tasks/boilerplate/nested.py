@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import polars as pl
 
+from tasks.boilerplate.subset import judged
+
 CONTAINER = r"(?i)<p[\s>]"  # a paragraph's inner HTML that opens another paragraph
 # Every paragraph below a container is searched in its text: a longer one (no article is) is not
 # judged, so a hostile file of one huge container over 20,000 paragraphs costs under a second.
@@ -28,16 +30,16 @@ def with_copies(frame: pl.DataFrame) -> pl.DataFrame:
     containers = frame.select(
         (pl.col("n_chars") <= MAX_CONTAINER_CHARS) & pl.col("raw_html").str.contains(CONTAINER)
     ).to_series()
-    if not containers.any():  # nearly every batch: no row index, window or join to pay for
+    if not containers.any():  # nearly every batch: no row index or window to pay for
         return frame.with_columns(_outer_row=pl.lit(None, dtype=pl.UInt32))
     page = {"partition_by": "source_file", "order_by": "paragraph_index"}
     container = pl.col("_container")
     outer_text = pl.when(container).then(pl.col("text")).forward_fill().over(**page)
     outer_row = pl.when(container).then(pl.col("_row")).forward_fill().over(**page)
     copy = ~container & (pl.col("n_chars") > 0) & outer_text.str.contains(pl.col("text"), literal=True)
-    rows = frame.with_row_index("_row").with_columns(_container=containers)
-    copies = rows.filter(container.any().over("source_file")).select("_row", _outer_row=pl.when(copy).then(outer_row))
-    return rows.join(copies, on="_row", how="left", maintain_order="left").drop("_row", "_container")
+    rows = frame.with_row_index("_row").with_columns(_container=containers)  # a row index is the value here
+    copies = judged(rows, container.any().over("source_file"), pl.when(copy).then(outer_row), otherwise=None)
+    return frame.with_columns(_outer_row=copies)
 
 
 def outer_kept(kept: pl.Expr) -> pl.Expr:

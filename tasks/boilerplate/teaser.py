@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import polars as pl
 
+from tasks.boilerplate.subset import judged
+
 _WRAPPER = r"(?:strong|b|h\d|span|em)"  # inline or heading tags around the headline link
 # Inner HTML opening with a headline link (plain text, three or more characters), a line break after
 # it, then text: "<a href=...>Headline</a><br>Summary ...", also inside <strong> or <h3>.
@@ -37,19 +39,13 @@ def with_teasers(frame: pl.DataFrame) -> pl.DataFrame:
     entries = frame.select(
         pl.when(segment.is_not_null()).then(pl.col("raw_html")).str.contains(HEADLINE_OVER_SUMMARY).fill_null(False)
     ).to_series()
-    if not entries.any():  # nearly every batch: no window, row index or join
+    if not entries.any():  # nearly every batch: no window
         return frame.with_columns(_teaser=pl.lit(False))
     page = {"partition_by": "source_file", "order_by": "paragraph_index"}
     entry = pl.col("_entry")
     listing = (entry & (segment == core)).any().over("source_file")
     in_run = entry.shift(1).over(**page).fill_null(False) | entry.shift(-1).over(**page).fill_null(False)
     later = (segment > core).fill_null(False)
-    rows = frame.with_row_index("_teaser_row").with_columns(_entry=entries)
-    verdicts = rows.filter(entry.any().over("source_file")).select(
-        "_teaser_row", _teaser=entry & in_run & later & ~listing & ~pl.col("is_lead")
-    )
-    return (
-        rows.join(verdicts, on="_teaser_row", how="left", maintain_order="left")
-        .with_columns(pl.col("_teaser").fill_null(False))
-        .drop("_teaser_row", "_entry")
-    )
+    verdict = entry & in_run & later & ~listing & ~pl.col("is_lead")
+    rows = frame.with_columns(_entry=entries)
+    return frame.with_columns(_teaser=judged(rows, entry.any().over("source_file"), verdict))

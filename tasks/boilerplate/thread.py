@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import polars as pl
 
+from tasks.boilerplate.subset import judged
+
 HEADER = "byline"  # the reason code that marks a comment's header line
 # A reply link alone on a line (in `_lower`: short paragraphs lower-cased), in several languages.
 REPLY_LINE = (
@@ -36,19 +38,13 @@ def with_comment_thread(frame: pl.DataFrame, kept: pl.Expr) -> pl.DataFrame:
     page = "source_file"
     reply = pl.col("_lower").str.contains(REPLY_LINE).fill_null(False)
     header_line = pl.col("_header_line")  # found once on every row, read again on the judged pages
-    rows = frame.with_row_index("_row").with_columns(
-        _header_line=pl.col("boilerplate_reason").eq_missing(HEADER) | reply
-    )
-    judged = rows.filter(header_line.sum().over(page) >= MIN_HEADERS)
+    rows = frame.with_columns(_header_line=pl.col("boilerplate_reason").eq_missing(HEADER) | reply)
     idx = pl.col("paragraph_index")
     below = (idx > pl.when(pl.col("_segment") == pl.col("_core")).then(idx).max().over(page)).fill_null(False)
     header = below & header_line
     headers = header.sum().over(page)
     thread = (headers >= MIN_HEADERS) & ((below & kept).sum().over(page) <= MAX_KEPT_PER_HEADER * headers)
     after_header = header.cum_sum().over(page, order_by="paragraph_index") >= 1
-    verdicts = judged.select("_row", _comment_thread=kept & thread & after_header & ~pl.col("is_lead"))
-    return (
-        rows.join(verdicts, on="_row", how="left", maintain_order="left")
-        .with_columns(pl.col("_comment_thread").fill_null(False))
-        .drop("_row", "_header_line")
-    )
+    verdict = kept & thread & after_header & ~pl.col("is_lead")
+    pages = header_line.sum().over(page) >= MIN_HEADERS
+    return frame.with_columns(_comment_thread=judged(rows, pages, verdict))

@@ -24,11 +24,8 @@ def with_off_topic(frame: pl.DataFrame, kept: pl.Expr, prose: pl.Expr) -> pl.Dat
         frame = frame.with_columns(**stage)
     segment, core = pl.col("_segment"), pl.col("_core")
     later = (segment > core) & (pl.col("_segment_chars") > 0)  # a later segment is judged when it holds prose
-    judged = pl.col("_page_judged") & (((segment == core) & prose) | later)
-    verdicts = segment_drift(frame.filter(judged))
-    return frame.join(verdicts, on=["source_file", "_segment"], how="left", maintain_order="left").with_columns(
-        _off_topic=pl.col("_off_topic").fill_null(False) & ~pl.col("is_lead")
-    )
+    compared = pl.col("_page_judged") & (((segment == core) & prose) | later)
+    return frame.with_columns(_off_topic=pl.lit(segment_drift(frame, compared)) & ~pl.col("is_lead"))
 
 
 def _segments(kept: pl.Expr, prose: pl.Expr) -> list[dict[str, pl.Expr]]:
@@ -50,17 +47,18 @@ def _segments(kept: pl.Expr, prose: pl.Expr) -> list[dict[str, pl.Expr]]:
     ]
 
 
-def segment_drift(rows: pl.DataFrame, share: float = OFF_TOPIC_SHARE) -> pl.DataFrame:
-    """Per later segment of a page, `_off_topic`: its paragraphs' mean word overlap with the core is
-    under `share` of the reference.
+def segment_drift(frame: pl.DataFrame, compared: pl.Expr, share: float = OFF_TOPIC_SHARE) -> pl.Series:
+    """Per row of `frame`, whether its later segment's paragraphs have a mean word overlap with the core
+    under `share` of the reference, judged on the rows where `compared` holds: the core's paragraphs and
+    those of the later segments to judge (columns source_file, text, _segment, _core). False elsewhere.
 
     A paragraph's overlap is the share of its distinct words found in a core paragraph (other than
-    itself); the reference is the median overlap of the core's paragraphs. `rows` are the core's
-    paragraphs and those of the later segments to judge (columns source_file, text, _segment, _core).
+    itself); the reference is the median overlap of the core's paragraphs.
     """
     in_core = (pl.col("_segment") == pl.col("_core")).cast(pl.Int32)
     words = (
-        rows.with_row_index("_row")
+        frame.filter(compared)
+        .with_row_index("_row")
         .select(
             "_row",
             "source_file",
@@ -77,11 +75,13 @@ def segment_drift(rows: pl.DataFrame, share: float = OFF_TOPIC_SHARE) -> pl.Data
         .group_by("_row", "source_file", "_segment", "_in_core")
         .agg(_overlap=pl.col("_shared").mean())
     )
-    return (
+    drift = (
         overlap.with_columns(
             _reference=pl.when(pl.col("_in_core") == 1).then(pl.col("_overlap")).median().over("source_file")
         )
         .filter(pl.col("_in_core") == 0)
         .group_by("source_file", "_segment")
-        .agg(_off_topic=pl.col("_overlap").mean() < share * pl.col("_reference").first())
+        .agg(_drift=pl.col("_overlap").mean() < share * pl.col("_reference").first())
     )
+    per_row = frame.join(drift, on=["source_file", "_segment"], how="left", maintain_order="left")
+    return per_row.get_column("_drift").fill_null(False)
