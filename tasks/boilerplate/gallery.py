@@ -21,7 +21,7 @@ from __future__ import annotations
 import polars as pl
 
 from tasks.boilerplate.subset import judged
-from tasks.boilerplate.topic import CORE_MIN_SHARE, segment_drift
+from tasks.boilerplate.topic import segment_drift
 
 PHOTO_LINES = ["credit", "caption", "captioned"]  # reason codes of a photo's caption or credit line
 ARTICLE_SHARE = 1.0  # a gap sharing the core's words at least as much as the core's paragraphs do is the article
@@ -31,7 +31,7 @@ def with_gallery_gaps(frame: pl.DataFrame, prose: pl.Expr) -> pl.DataFrame:
     """`frame` with `_gallery_gap`: kept, after the core, between two photo lines of a gallery that
     outweighs the core, and less on the core's topic than the core itself.
 
-    Reads `_gallery`, the `_segment`, `_core` and `_best` columns that `topic.with_off_topic` leaves
+    Reads `_gallery`, the `_segment`, `_core` and `_core_minor` columns `topic.with_off_topic` leaves
     (null `_segment`: not kept) and the reasons the paragraph rules gave (`boilerplate_reason`). Only
     gallery pages are judged (few are: none of BBC's 1,701 pages, 8 of the gold sets' 4,078).
     """
@@ -47,9 +47,7 @@ def _gaps(rows: pl.DataFrame, prose: pl.Expr) -> pl.Series:
     photo = pl.when(reason.is_not_null()).then(reason.is_in(PHOTO_LINES))  # null on a kept row
     above = photo.forward_fill().shift(1).over(**page).fill_null(False)
     below = photo.backward_fill().shift(-1).over(**page).fill_null(False)
-    prose_chars = pl.when(prose).then(pl.col("n_chars")).otherwise(0).sum().over("source_file")
-    outweighed = pl.col("_best") < CORE_MIN_SHARE * prose_chars
-    gap = (segment > core).fill_null(False) & above & below & outweighed & ~pl.col("is_lead")
+    gap = (segment > core).fill_null(False) & above & below & pl.col("_core_minor") & ~pl.col("is_lead")
     rows = rows.with_columns(_gap=gap)
     compared = pl.col("_gap").any().over("source_file") & (pl.col("_gap") | ((segment == core) & prose))
     return rows.get_column("_gap") & segment_drift(rows, compared, share=ARTICLE_SHARE)

@@ -30,7 +30,8 @@ def with_off_topic(frame: pl.DataFrame, kept: pl.Expr, prose: pl.Expr) -> pl.Dat
 
 def _segments(kept: pl.Expr, prose: pl.Expr) -> list[dict[str, pl.Expr]]:
     """Stages of temporary columns: each kept paragraph's segment, the page's core segment (most
-    prose characters, the first on a tie), and whether the page has anything to judge."""
+    prose characters, the first on a tie), whether the core holds under `CORE_MIN_SHARE` of the
+    page's prose (gallery.py reads it too), and whether the page has anything to judge."""
     page = {"order_by": "paragraph_index"}
     segment, chars, best, core = (pl.col(c) for c in ("_segment", "_segment_chars", "_best", "_core"))
     prose_chars = pl.when(prose).then(pl.col("n_chars")).otherwise(0)
@@ -40,10 +41,8 @@ def _segments(kept: pl.Expr, prose: pl.Expr) -> list[dict[str, pl.Expr]]:
         {"_segment_chars": pl.when(kept).then(prose_chars.sum().over("source_file", "_segment"))},
         {"_best": chars.max().over("source_file")},
         {"_core": pl.when((chars == best) & (best > 0)).then(segment).min().over("source_file")},
-        {
-            "_page_judged": (kept & prose & (segment > core)).any().over("source_file")
-            & (best >= CORE_MIN_SHARE * prose_chars.sum().over("source_file"))
-        },
+        {"_core_minor": best < CORE_MIN_SHARE * prose_chars.sum().over("source_file")},
+        {"_page_judged": (kept & prose & (segment > core)).any().over("source_file") & ~pl.col("_core_minor")},
     ]
 
 
