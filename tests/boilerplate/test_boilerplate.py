@@ -278,6 +278,7 @@ def test_every_reason_is_documented() -> None:
         "captioned",
         "link_dense",
         "select_menu",
+        "form_field",
         "word_list",
         "short_fragment",
         "repeated",

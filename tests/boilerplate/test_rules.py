@@ -56,6 +56,13 @@ def test_rules_mirror_reasons_in_priority_order() -> None:
             frame([SELECT_TEXT, BODY, SELECT_TEXT]).with_columns(raw_html=pl.Series([SELECT_HTML, BODY, SELECT_TEXT])),
             [True, False, False],
         ),
+        (
+            "form_field",
+            frame(["Your e-mail:", BODY, "Password:"]).with_columns(
+                raw_html=pl.Series(['Your e-mail: <input type="text" name="email">', BODY, "Password:"])
+            ),
+            [True, False, False],
+        ),
         ("word_list", frame([STATES, BODY, NAMES, MAKES]), [True, False, False, True]),
         (
             "repeated",
@@ -262,3 +269,36 @@ def test_select_menu_options_go_anywhere_a_paragraph_holding_a_small_one_stays()
         raw_html=pl.Series([BODY, SELECT_HTML, BODY + " Two.", prose_html, BODY + " Three."])
     )
     assert reasons(df) == [None, "select_menu", None, None, None]
+
+
+# A comment form and a poll, as a scraper hands over the <p>s that hold their fields, and the text it made of them.
+FORM_HTML = [
+    '<label for="email">Your e-mail:</label> <input type="text" name="email" id="email">',
+    '<input type="radio" name="poll" value="1"> Nolan - BOL v Bla',
+    '<textarea name="comment" rows="7"></textarea> Your Turn:',
+    '<button type="submit">Post</button>',
+    '<label id="label_town" for="town">* Town / City</label>',
+]
+FORM_TEXT = ["Your e-mail:", "Nolan - BOL v Bla", "Your Turn:", "Post", "* Town / City"]
+
+
+def test_form_fields_go_anywhere_long_text_around_a_control_stays() -> None:
+    """A short paragraph whose HTML holds a form control (a text box, radio button, text area,
+    button or field label) is a form's field, inside the body too, whatever its language; a long
+    paragraph holding one (a page laid out inside a form, an article with an embedded search box)
+    and a paragraph that only names a form in its text stay."""
+    article = f"{BODY} {BODY} {BODY} Search the archive below."
+    texts = [BODY, *FORM_TEXT[:2], BODY + " Two.", *FORM_TEXT[2:], article, "Fill in the form below.", BODY + " Three."]
+    html = [BODY, *FORM_HTML[:2], BODY + " Two.", *FORM_HTML[2:], article + ' <input type="search" name="q">']
+    html += ["Fill in the <em>form</em> below.", BODY + " Three."]
+    df = frame(texts).with_columns(raw_html=pl.Series(html))
+    field = "form_field"
+    assert reasons(df) == [None, field, field, None, field, field, field, None, None, None]
+
+
+def test_form_field_on_a_chinese_page() -> None:
+    """The markup, not the words, names a form's field: a Chinese comment form's name box goes
+    inside the body, while the same short line without a control stays."""
+    texts = [BODY, "发表名", BODY + " Two.", "个人主页", BODY + " Three."]
+    html = [BODY, '<input type="text" name="author" id="author"> 发表名', BODY + " Two.", "个人主页", BODY + " Three."]
+    assert reasons(frame(texts).with_columns(raw_html=pl.Series(html))) == [None, "form_field", None, None, None]
