@@ -21,6 +21,7 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
+from typing import IO
 
 # What Prefect's own temporary server gets (prefect.server.api.server.SubprocessASGIServer): no UI,
 # only the services an ephemeral server runs.
@@ -35,7 +36,8 @@ class TemporaryServer:
     other process can take the port meanwhile, and requests wait in the queue until it serves.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, output: IO[str] | None = None) -> None:
+        """`output` takes the server's own output (its error log); by default it shares this process's."""
         with socket.socket() as listening:
             listening.bind(("127.0.0.1", 0))
             listening.listen()
@@ -46,7 +48,13 @@ class TemporaryServer:
                 "--factory", "prefect.server.api.server:create_app", "--fd", fd, "--log-level", "error",
                 "--lifespan", "on",
             ]  # fmt: skip
-            self.process = subprocess.Popen(command, env={**os.environ, **SERVER_ENV}, pass_fds=[listening.fileno()])
+            self.process = subprocess.Popen(
+                command,
+                env={**os.environ, **SERVER_ENV},
+                pass_fds=[listening.fileno()],
+                stdout=output,
+                stderr=subprocess.STDOUT if output else None,
+            )
 
     def ready(self) -> None:
         """Block until the server answers /health; raise if it exits or takes longer than Prefect allows."""
@@ -110,7 +118,7 @@ def temporary_api() -> Iterator[TemporaryServer | None]:
                 {PREFECT_API_URL: server.api_url, PREFECT_UI_URL: "", PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}
             )
         )
-        stack.callback(_send_pending)
+        stack.callback(send_pending)
         yield server
 
 
@@ -119,7 +127,7 @@ def _site_packages() -> str:
     return str(Path(importlib.util.find_spec("prefect").origin).parent.parent)
 
 
-def _send_pending() -> None:
+def send_pending() -> None:
     """Send the log lines and events still queued to the server before it stops, as Prefect does at exit."""
     from prefect.events.worker import EventsWorker
     from prefect.logging.handlers import APILogWorker

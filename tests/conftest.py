@@ -12,12 +12,14 @@ import pytest
 from support import BUCKET, stop, wait_for_port
 
 from bench.servers import free_port
+from flows.temporary_server import TemporaryServer, send_pending
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "data" / "000_eb467b9fec6cd865.txt"
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 TIERS = ("unit", "flow", "system")
+HARNESS: dict[str, TemporaryServer] = {}  # the session's Prefect server, once a test has asked for it
 
 
 def pytest_collection_modifyitems(items):
@@ -36,12 +38,43 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture(scope="session")
 def prefect_harness(tmp_path_factory):
-    """A private Prefect home and temporary server for the whole session."""
-    os.environ["PREFECT_HOME"] = str(tmp_path_factory.mktemp("prefect_home"))
-    from prefect.testing.utilities import prefect_test_harness
+    """A private Prefect home and one temporary API server for the whole session, logging to a file.
 
-    with prefect_test_harness(server_startup_timeout=120):
-        yield
+    The server is the one `newsflow run` starts (flows.temporary_server): it serves a socket bound
+    before it starts. Prefect's own test harness picks a free port, releases it and has a process
+    started seconds later bind it, and on a machine running other suites something else can take the
+    port meanwhile. A test that fails while using it shows the server's state (pytest_runtest_makereport).
+    """
+    home = tmp_path_factory.mktemp("prefect_home")
+    os.environ["PREFECT_HOME"] = str(home)
+    from prefect.context import _temporary_global_settings_context, get_settings_context
+    from prefect.settings import PREFECT_API_URL, PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS, temporary_settings
+
+    with open(home / "server.log", "w") as log:
+        server = HARNESS["server"] = TemporaryServer(output=log)
+        try:
+            with temporary_settings({PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS: 120}):  # a loaded machine
+                server.ready()
+            with (
+                temporary_settings({PREFECT_API_URL: server.api_url}),
+                _temporary_global_settings_context(get_settings_context()),  # for threads without a context
+            ):
+                yield server
+                send_pending()
+        finally:
+            server.stop()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A failed test that used the harness gets a section saying whether its server still runs, and its log's end."""
+    report = yield
+    server = HARNESS.get("server")
+    if report.failed and server and "prefect_harness" in item.fixturenames:
+        state = "running" if server.process.poll() is None else f"exited with status {server.process.returncode}"
+        log = Path(os.environ["PREFECT_HOME"]) / "server.log"
+        report.sections.append(("Prefect harness server", f"{server.api_url}: {state}\n{log.read_text()[-3000:]}"))
+    return report
 
 
 @pytest.fixture
