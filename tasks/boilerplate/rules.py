@@ -344,7 +344,8 @@ def teaser(s: Signals) -> pl.Expr:
 
 
 def comment_thread(s: Signals) -> pl.Expr:
-    """Below the core, under the first of the recurring headers of a comment thread (thread.py)."""
+    """Below the core, under the first of the recurring headers of a comment thread (thread.py): bylines,
+    reply links, or short dated lines that recur with one shape ("Anton 07.08.12 at 01:31")."""
     return s.comment_thread
 
 
@@ -452,7 +453,7 @@ RULES: list[Rule] = [
     ),
     Rule(
         "comment_thread",
-        "reader comments: below the article's core, the text under the first of two or more comment headers (byline-like lines or reply links) with at most three kept paragraphs each",
+        "reader comments: below the article's core, the text under the first of two or more comment headers (byline-like lines, reply links, or three or more short dated lines of one shape, each alone over a longer paragraph) with at most three kept paragraphs each",
         comment_thread,
         situational=True,
         stage="segment",

@@ -1,10 +1,20 @@
 """Tests for tasks.boilerplate.thread: reader comments under recurring headers below the core."""
 
+import polars as pl
 from test_boilerplate import frame, reasons
 from test_topic import CORE, ON_TOPIC
 
+from tasks.boilerplate.thread import line_shape
+
 COMMENT = "Great piece, thanks. The council said the same thing about the old bridge back in spring."
 HEADERS = ["Posted by Ann at 10:32 pm", "Mike Smith on March 3, 2012 at 10:32 am"]
+# Comment headers no byline pattern knows: a linked name and date over each comment.
+DATED = ["Anton 07.08.12 at 01:31", "Paul A. Rubin 07.08.12 at 13:51", "Mike 07.27.12 at 10:22"]
+
+
+def linked(page: list[str], lines: list[str]) -> list[int]:
+    """Link characters per paragraph: the given lines are links throughout (so `link_dense`), the rest none."""
+    return [len(text) if text in lines else 0 for text in page]
 
 
 def test_comments_under_recurring_headers_below_the_core() -> None:
@@ -54,3 +64,42 @@ def test_reply_links_head_comments_too() -> None:
         "link_dense",
         "comment_thread",
     ]
+
+
+def test_line_shape_classes_names_words_and_numbers() -> None:
+    """A run of capitalised words is one `A` (a name of any length), other words `a`, numbers `9`."""
+    texts = [*DATED, "Rate This: 1 0", "Bout 15", "samuelweller , Tulsa, United States, 1 year ago"]
+    shapes = pl.DataFrame({"text": texts}).select(line_shape(pl.col("text"))).to_series().to_list()
+    assert shapes == ["A9.9.9a9:9", "A9.9.9a9:9", "A9.9.9a9:9", "A:99", "A9", "a,A,A,9aa"]
+
+
+def test_dated_lines_of_one_shape_head_comments() -> None:
+    """Three short dated lines of one shape below the core, each over a comment, are a thread's headers."""
+    page = [*CORE, DATED[0], COMMENT, DATED[1], COMMENT + " Yes.", DATED[2], ON_TOPIC]
+    assert reasons(frame(page, link_chars=linked(page, DATED)))[3:] == ["link_dense", "comment_thread"] * 3
+
+
+def test_two_dated_lines_are_no_thread() -> None:
+    """A shape that recurs only twice may be chance (two dated updates): no headers by shape."""
+    page = [*CORE, DATED[0], COMMENT, DATED[1], ON_TOPIC]
+    assert reasons(frame(page, link_chars=linked(page, DATED)))[3:] == ["link_dense", None] * 2
+
+
+def test_a_list_of_dated_lines_heads_nothing() -> None:
+    """Dated lines one under the other are a list (an archive, a schedule), not headers over comments."""
+    page = [*CORE, *DATED, COMMENT, ON_TOPIC]
+    assert reasons(frame(page, link_chars=linked(page, DATED)))[3:] == ["link_dense"] * 3 + [None, None]
+
+
+def test_one_number_is_no_date() -> None:
+    """Numbered lines ("Bout 15") head a live page's posts as often as comments: they need two numbers."""
+    bouts = ["Bout 15", "Bout 14", "Bout 13"]
+    page = [*CORE, bouts[0], COMMENT, bouts[1], COMMENT + " Yes.", bouts[2], ON_TOPIC]
+    assert reasons(frame(page, link_chars=linked(page, bouts)))[3:] == ["link_dense", None] * 3
+
+
+def test_dated_lines_over_short_lines_are_a_schedule() -> None:
+    """A running order's times over short lines are no headers: a comment under a header is longer."""
+    slots = ["Anna Calvi: 22:15 - 23:45", "Blur: 20:15 - 21:25", "Pulp: 18:15 - 19:15"]
+    page = [*CORE, slots[0], "Anna Calvi plays", ON_TOPIC, slots[1], "Blur play", COMMENT, slots[2], "Pulp", COMMENT]
+    assert reasons(frame(page, link_chars=linked(page, slots)))[3:] == ["link_dense", None, None] * 3
