@@ -16,11 +16,14 @@ from tasks.boilerplate.patterns import furniture_codes, short_lower
 from tasks.boilerplate.rules import (
     DEFAULT_EDGE_REPEAT_THRESHOLD,
     DEFAULT_REPEAT_THRESHOLD,
+    FRAGMENT_MAX_CHARS,
+    LISTING_MIN_ITEMS,
     REASONS,
     RULES,
     SITUATIONAL,
     Rule,
     Signals,
+    repeated,
     stages,
 )
 from tasks.boilerplate.teaser import with_teasers
@@ -44,8 +47,10 @@ def flag_boilerplate(
     leave between their flags are judged against the page's core: as a photo gallery's captions
     after it (`gallery.with_gallery_gaps`), as teasers of other stories after it
     (`teaser.with_teasers`), as a comment thread below it (`thread.with_comment_thread`), or as
-    off its topic (`topic.with_off_topic`). Last, against
-    the reasons so far, the copies of a kept enclosing paragraph (`nested.with_copies`).
+    off its topic (`topic.with_off_topic`). The rules that judge a paragraph by its place stand
+    down on an article they would leave without text that has a body, prose or a listing
+    (`_rescued`). Last, against the reasons so far, the copies of a kept enclosing paragraph
+    (`nested.with_copies`).
     """
     s = Signals(repeat_threshold, edge_repeat_threshold)
     by_paragraph = _reason(s, [rule for rule in RULES if rule.stage == "paragraph"])
@@ -89,8 +94,28 @@ def _rescued(reason: pl.Expr, s: Signals) -> pl.Expr:
     """Reasons with the situational ones dropped on an article they would leave without any text.
 
     Edge, repetition and end-of-article rules judge a paragraph against the article's body; when
-    they flag every visible paragraph of an article that holds prose, there was no body to judge
-    against, so none of them holds. An article without prose (a video page) stays flagged.
+    they flag every visible paragraph of an article that has a body, there was no body to judge
+    against, so none of them holds. A body is prose, or the items of a listing (`_listing`: a
+    shop's products and their prices). An article with neither truly has no body and stays
+    flagged: a video page's "Joins BBC News", "03/10/2025", "Breakfast", or a stub whose only long
+    text is a promo other articles repeat. Reasons that say what a text is (a furniture pattern,
+    a form field, a word list) are never dropped.
     """
-    emptied = ~(reason.is_null() & (s.n_chars > 0)).any().over("source_file") & s.prose.any().over("source_file")
-    return pl.when(emptied & reason.is_in(SITUATIONAL)).then(pl.lit(None, dtype=pl.String)).otherwise(reason)
+    emptied = ~(reason.is_null() & (s.n_chars > 0)).any().over("source_file")
+    has_body = s.prose.any().over("source_file") | _listing(reason, s)
+    return pl.when(emptied & has_body & reason.is_in(SITUATIONAL)).then(pl.lit(None, dtype=pl.String)).otherwise(reason)
+
+
+def _listing(reason: pl.Expr, s: Signals) -> pl.Expr:
+    """Whether an article is a listing: `LISTING_MIN_ITEMS` or more items, each a single link at
+    least `FRAGMENT_MAX_CHARS` wide (an ideograph counting three) that nothing but its shape
+    (`link_dense`) flags, and that `repeated` would not flag (a product's or a story's name).
+
+    Each condition keeps a kind of furniture out, on pages of the gold sets whose body is not in
+    their `<p>`s: a menu, breadcrumb or tag line holds several links in one paragraph; a shorter
+    single link is a menu entry ("Archives", "More >>", "Add a Comment"); a list other articles
+    repeat is a sidebar (a blog's recommended books); and one such line alone is a footer credit
+    ("Site Development by ...", "Create a free website or blog at WordPress.com.").
+    """
+    item = (reason == "link_dense") & (s.n_links == 1) & (s.width >= FRAGMENT_MAX_CHARS) & ~repeated(s)
+    return item.sum().over("source_file") >= LISTING_MIN_ITEMS

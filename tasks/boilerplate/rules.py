@@ -28,6 +28,7 @@ OPTION = r"(?i)<option\b[^>]*>[^<]*"
 # field label or the form itself.
 FORM_CONTROL = r"(?i)<(?:input|textarea|button|select|label|form)\b"
 FRAGMENT_MAX_CHARS = 40  # shorter unpunctuated paragraphs at the edges are furniture
+LISTING_MIN_ITEMS = 2  # single links of fragment length or more on a page without prose that make it a listing
 TAIL_HEADLINE_MAX_CHARS = 120  # past furniture after the body, unpunctuated lines this short are teasers
 LEAD_IN_PROSE = 2  # an unbroken run of punctuated text leading into the body with this much prose is a copy of it
 BODY_MIN_CHARS = 80  # a unique, punctuated, link-light paragraph this long is article body
@@ -55,6 +56,7 @@ class Signals:
     edge_repeat_threshold: int
     n_chars: pl.Expr = pl.col("n_chars")
     link_chars: pl.Expr = pl.col("link_chars")
+    n_links: pl.Expr = pl.col("n_links")  # links in the paragraph
     count: pl.Expr = pl.col("repeat_count")  # distinct articles holding the same normalised text
     furniture: pl.Expr = pl.col("_furniture")  # code of the first furniture pattern matching, else null
     width: pl.Expr = pl.col("_width")  # n_chars with ideographs counted IDEOGRAPH_WIDTH times

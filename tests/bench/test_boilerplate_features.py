@@ -19,7 +19,7 @@ def page(texts: list[str]) -> pl.DataFrame:
     """One page's paragraphs with the flow's columns that the rules and features read."""
     n = len(texts)
     counts = {"n_chars": [len(t) for t in texts], "n_words": [len(t.split()) for t in texts]}
-    ints = {"link_chars": [0] * n, "repeat_count": [1] * n, "n_sentences": [1] * n, **counts}
+    ints = {"link_chars": [0] * n, "n_links": [0] * n, "repeat_count": [1] * n, "n_sentences": [1] * n, **counts}
     return pl.DataFrame(
         {
             "source_file": ["000_a.txt"] * n,

@@ -98,6 +98,45 @@ def test_page_left_without_text_keeps_its_prose() -> None:
     assert reasons(frame(video)) == ["short_fragment"] * 3
 
 
+def test_listing_without_prose_keeps_its_items() -> None:
+    """A shop page of product links and prices has a body though it has no prose: two or more single
+    links of fragment length that only `link_dense` flags, which the rules would empty, stand down."""
+    items = [
+        "Season Two Soundtrack on vinyl with a digital album",
+        "$41.98",
+        "Season Two Soundtrack on cassette with a digital album",
+        "$20.98",
+    ]
+    links = [len(items[0]), 0, len(items[2]), 0]
+    assert reasons(frame(items, link_chars=links)) == [None, None, None, None]
+    # One linked line alone is a footer credit, not a listing.
+    assert reasons(frame(items[:2], link_chars=links[:2])) == ["link_dense", "short_fragment"]
+
+
+def test_page_of_menus_short_links_or_repeated_promos_has_no_body() -> None:
+    """Pages without a body stay fully flagged: menu lines (several links each), links shorter than a
+    fragment (menu entries), and a stub whose only long lines are promos other articles repeat."""
+    menus = [
+        "Domain Registration | Renewals | Transfers | Web Hosting",
+        "Webmaster Resources | Forum | Free HTML Tutorials",
+    ]
+    menu_page = frame(menus, link_chars=[len(m) - 12 for m in menus]).with_columns(
+        n_links=pl.Series([4, 3], dtype=pl.Int32)
+    )
+    assert reasons(menu_page) == ["link_dense", "link_dense"]
+    entries = ["Today's Word", "Yesterday's Word", "Archives"]
+    assert reasons(frame(entries, link_chars=[len(t) for t in entries])) == ["link_dense"] * 3
+    promos = [
+        "Joins BBC News",
+        "The best photographs of the week, chosen by our picture desk",
+        "Ten years of the festival in pictures and the stories behind them",
+    ]
+    links = [0, len(promos[1]), len(promos[2])]
+    assert reasons(frame(promos, counts=[1, 2, 2], link_chars=links)) == ["short_fragment", "link_dense", "link_dense"]
+    # The same lines found in no other article are the page's own listing.
+    assert reasons(frame(promos, link_chars=links)) == [None, None, None]
+
+
 def test_ideographs_count_wider() -> None:
     """A 20-character Chinese sentence without a full stop is prose, not a short fragment."""
     chinese = "一波波接續性低溫寒流報到已將新竹尖石鄉後山"
