@@ -19,7 +19,6 @@ SEED = ROOT / "data" / "000_eb467b9fec6cd865.txt"
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 TIERS = ("unit", "flow", "system")
-HARNESS: dict[str, TemporaryServer] = {}  # the session's Prefect server, once a test has asked for it
 
 
 def pytest_collection_modifyitems(items):
@@ -51,7 +50,7 @@ def prefect_harness(tmp_path_factory):
     from prefect.settings import PREFECT_API_URL, PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS, temporary_settings
 
     with open(home / "server.log", "w") as log:
-        server = HARNESS["server"] = TemporaryServer(output=log)
+        server = TemporaryServer(output=log)
         try:
             with temporary_settings({PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS: 120}):  # a loaded machine
                 server.ready()
@@ -69,8 +68,8 @@ def prefect_harness(tmp_path_factory):
 def pytest_runtest_makereport(item, call):
     """A failed test that used the harness gets a section saying whether its server still runs, and its log's end."""
     report = yield
-    server = HARNESS.get("server")
-    if report.failed and server and "prefect_harness" in item.fixturenames:
+    server = getattr(item, "funcargs", {}).get("prefect_harness")  # set up for this test, directly or by a fixture
+    if report.failed and server:
         state = "running" if server.process.poll() is None else f"exited with status {server.process.returncode}"
         log = Path(os.environ["PREFECT_HOME"]) / "server.log"
         report.sections.append(("Prefect harness server", f"{server.api_url}: {state}\n{log.read_text()[-3000:]}"))
