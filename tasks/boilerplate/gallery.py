@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from tasks.boilerplate.page import along_page
 from tasks.boilerplate.subset import judged
 from tasks.boilerplate.topic import segment_drift
 
@@ -42,11 +43,10 @@ def with_gallery_gaps(frame: pl.DataFrame, prose: pl.Expr) -> pl.DataFrame:
 
 def _gaps(rows: pl.DataFrame, prose: pl.Expr) -> pl.Series:
     """Per row of gallery pages, whether it is a gap between photo lines whose segment drifts from the core."""
-    page = {"partition_by": "source_file", "order_by": "paragraph_index"}
     reason, segment, core = pl.col("boilerplate_reason"), pl.col("_segment"), pl.col("_core")
     photo = pl.when(reason.is_not_null()).then(reason.is_in(PHOTO_LINES))  # null on a kept row
-    above = photo.forward_fill().shift(1).over(**page).fill_null(False)
-    below = photo.backward_fill().shift(-1).over(**page).fill_null(False)
+    above = along_page(photo.forward_fill().shift(1)).fill_null(False)
+    below = along_page(photo.backward_fill().shift(-1)).fill_null(False)
     gap = (segment > core).fill_null(False) & above & below & pl.col("_core_minor") & ~pl.col("is_lead")
     rows = rows.with_columns(_gap=gap)
     compared = pl.col("_gap").any().over("source_file") & (pl.col("_gap") | ((segment == core) & prose))

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from tasks.boilerplate.page import along_page
 from tasks.boilerplate.subset import judged
 
 CONTAINER = r"(?i)<p[\s>]"  # a paragraph's inner HTML that opens another paragraph
@@ -32,10 +33,9 @@ def with_copies(frame: pl.DataFrame) -> pl.DataFrame:
     ).to_series()
     if not containers.any():  # nearly every batch: no row index or window to pay for
         return frame.with_columns(_outer_row=pl.lit(None, dtype=pl.UInt32))
-    page = {"partition_by": "source_file", "order_by": "paragraph_index"}
     container = pl.col("_container")
-    outer_text = pl.when(container).then(pl.col("text")).forward_fill().over(**page)
-    outer_row = pl.when(container).then(pl.col("_row")).forward_fill().over(**page)
+    outer_text = along_page(pl.when(container).then(pl.col("text")).forward_fill())
+    outer_row = along_page(pl.when(container).then(pl.col("_row")).forward_fill())
     copy = ~container & (pl.col("n_chars") > 0) & outer_text.str.contains(pl.col("text"), literal=True)
     rows = frame.with_row_index("_row").with_columns(_container=containers)  # a row index is the value here
     copies = judged(rows, container.any().over("source_file"), pl.when(copy).then(outer_row), otherwise=None)

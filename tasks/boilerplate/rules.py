@@ -14,6 +14,7 @@ from typing import Literal, NamedTuple
 import polars as pl
 
 from tasks.boilerplate.nested import outer_kept
+from tasks.boilerplate.page import along_page
 from tasks.boilerplate.patterns import END_MARKER, FURNITURE, REPRINT_CREDIT, SENTENCE_END, fast, matches
 from tasks.settings import RepeatThresholds
 
@@ -94,7 +95,7 @@ def _first_index(condition: pl.Expr) -> pl.Expr:
 
 def _neighbour(condition: pl.Expr, offset: int) -> pl.Expr:
     """Whether condition holds `offset` paragraphs away in the same article (-1: the next one)."""
-    return condition.shift(offset).over("source_file", order_by="paragraph_index").fill_null(False)
+    return along_page(condition.shift(offset)).fill_null(False)
 
 
 def _ideographs(text: pl.Expr) -> pl.Expr:
@@ -170,7 +171,7 @@ def stages(edge_repeat_threshold: int) -> list[dict[str, pl.Expr]]:
     width, link_share, unpunctuated, prose = (pl.col(c) for c in ("_width", "_link_share", "_unpunctuated", "_prose"))
     body, first, second, end, last = (pl.col(c) for c in ("_body", "_first", "_second", "_end", "_last"))
     body_chars = pl.when(body).then(n_chars).otherwise(0)
-    body_before = body_chars.cum_sum().over("source_file", order_by="paragraph_index") - body_chars
+    body_before = along_page(body_chars.cum_sum()) - body_chars
     furniture_like = pl.col("_furniture").is_not_null() | (link_share >= LINK_DENSE_SHARE) | (n_chars == 0)
     run_start = pl.col("_run_start").fill_null(0)
     lead_in = prose & (idx >= run_start) & (idx < first)

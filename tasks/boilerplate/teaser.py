@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from tasks.boilerplate.page import along_page
 from tasks.boilerplate.subset import judged
 
 _WRAPPER = r"(?:strong|b|h\d|span|em)"  # inline or heading tags around the headline link
@@ -41,10 +42,9 @@ def with_teasers(frame: pl.DataFrame) -> pl.DataFrame:
     ).to_series()
     if not entries.any():  # nearly every batch: no window
         return frame.with_columns(_teaser=pl.lit(False))
-    page = {"partition_by": "source_file", "order_by": "paragraph_index"}
     entry = pl.col("_entry")
     listing = (entry & (segment == core)).any().over("source_file")
-    in_run = entry.shift(1).over(**page).fill_null(False) | entry.shift(-1).over(**page).fill_null(False)
+    in_run = along_page(entry.shift(1)).fill_null(False) | along_page(entry.shift(-1)).fill_null(False)
     later = (segment > core).fill_null(False)
     verdict = entry & in_run & later & ~listing & ~pl.col("is_lead")
     rows = frame.with_columns(_entry=entries)

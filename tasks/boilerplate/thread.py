@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from tasks.boilerplate.page import along_page
 from tasks.boilerplate.subset import judged
 
 HEADER = "byline"  # the reason code that marks a comment's header line
@@ -71,7 +72,7 @@ def _thread(frame: pl.DataFrame, kept: pl.Expr) -> pl.Series:
     header = pl.col("_below") & (pl.col("_header_line") | pl.col("_shaped"))
     headers = header.sum().over(page)
     thread = (headers >= MIN_HEADERS) & ((pl.col("_below") & kept).sum().over(page) <= MAX_KEPT_PER_HEADER * headers)
-    after_header = header.cum_sum().over(page, order_by="paragraph_index") >= 1
+    after_header = along_page(header.cum_sum()) >= 1
     return frame.select(kept & thread & after_header & ~pl.col("is_lead")).to_series()
 
 
@@ -86,12 +87,11 @@ def shape_headers(frame: pl.DataFrame, kept: pl.Expr) -> pl.Series:
     running order has more short lines there). `SHAPE_MIN_REPEATS` such lines of one shape on the
     page are headers.
     """
-    page = {"partition_by": "source_file", "order_by": "paragraph_index"}
     shape = pl.col("_shape")
-    alone = shape.shift(1).over(**page).ne_missing(shape) & shape.shift(-1).over(**page).ne_missing(shape)
+    alone = along_page(shape.shift(1)).ne_missing(shape) & along_page(shape.shift(-1)).ne_missing(shape)
     # shaped on those rows alone: a regex over every row of the judged pages costs 0.2 µs a BBC paragraph
     candidates = judged(frame, pl.col("_dated") & pl.col("_below"), line_shape(pl.col("text")), otherwise=None)
-    next_kept = pl.when(kept).then(pl.col("_width")).shift(-1).backward_fill().over(**page)
+    next_kept = along_page(pl.when(kept).then(pl.col("_width")).shift(-1).backward_fill())
     return (
         frame.with_columns(_shape=candidates)
         .with_columns(_shape=pl.when(alone).then(shape))

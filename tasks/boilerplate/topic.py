@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import polars as pl
 
+from tasks.boilerplate.page import along_page
+
 # Lower-cased content words: pairs of Han or Katakana characters, else runs of 4+ letters (Hiragana
 # and Thai, which have no word breaks the regex can see, give none: such paragraphs are never judged).
 WORD = r"[\p{Han}\p{Katakana}]{2}|[^\W\d_\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]{4,}"
@@ -32,12 +34,11 @@ def _segments(kept: pl.Expr, prose: pl.Expr) -> list[dict[str, pl.Expr]]:
     """Stages of temporary columns: each kept paragraph's segment, the page's core segment (most
     prose characters, the first on a tie), whether the core holds under `CORE_MIN_SHARE` of the
     page's prose (gallery.py reads it too), and whether the page has anything to judge."""
-    page = {"order_by": "paragraph_index"}
     segment, chars, best, core = (pl.col(c) for c in ("_segment", "_segment_chars", "_best", "_core"))
     prose_chars = pl.when(prose).then(pl.col("n_chars")).otherwise(0)
-    starts = kept & ~kept.shift(1).over("source_file", **page).fill_null(False)
+    starts = kept & ~along_page(kept.shift(1)).fill_null(False)
     return [
-        {"_segment": pl.when(kept).then(starts.cum_sum().over("source_file", **page))},
+        {"_segment": pl.when(kept).then(along_page(starts.cum_sum()))},
         {"_segment_chars": pl.when(kept).then(prose_chars.sum().over("source_file", "_segment"))},
         {"_best": chars.max().over("source_file")},
         {"_core": pl.when((chars == best) & (best > 0)).then(segment).min().over("source_file")},
