@@ -11,6 +11,7 @@ from __future__ import annotations
 import polars as pl
 
 from tasks.boilerplate.gallery import with_gallery_gaps
+from tasks.boilerplate.marked import marked
 from tasks.boilerplate.nested import with_copies
 from tasks.boilerplate.patterns import furniture_codes, short_lower
 from tasks.boilerplate.rules import (
@@ -82,9 +83,10 @@ def _reason(s: Signals, rules: list[Rule]) -> pl.Expr:
 
 def with_signals(paragraphs: pl.DataFrame, edge_repeat_threshold: int) -> pl.DataFrame:
     """Paragraphs with the temporary columns the rules read (`Signals`), stage by stage; the short
-    ones' text lower-cased once (`_lower`) for the furniture patterns and the end markers."""
+    ones' text lower-cased once (`_lower`) for the furniture patterns and the end markers, and the
+    paragraphs the markup names furniture (`_marked`, marked.py)."""
     frame = with_copies(paragraphs).with_columns(_lower=short_lower(pl.col("text"), pl.col("n_chars")))
-    frame = frame.with_columns(_furniture=furniture_codes(frame))
+    frame = frame.with_columns(_furniture=furniture_codes(frame), _marked=marked(frame))
     for stage in stages(edge_repeat_threshold):
         frame = frame.with_columns(**stage)
     return frame
@@ -99,7 +101,7 @@ def _rescued(reason: pl.Expr, s: Signals) -> pl.Expr:
     shop's products and their prices). An article with neither truly has no body and stays
     flagged: a video page's "Joins BBC News", "03/10/2025", "Breakfast", or a stub whose only long
     text is a promo other articles repeat. Reasons that say what a text is (a furniture pattern,
-    a form field, a word list) are never dropped.
+    a form field, a word list, a line the markup names furniture) are never dropped.
     """
     emptied = ~(reason.is_null() & (s.n_chars > 0)).any().over("source_file")
     has_body = s.prose.any().over("source_file") | _listing(reason, s)

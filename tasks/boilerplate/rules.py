@@ -85,6 +85,7 @@ class Signals:
     comment_thread: pl.Expr = pl.col("_comment_thread")  # below the first header of a comment thread (thread.py)
     # ends with a comma beside prose: a letter's salutation or closing ("Dear Minister,", "Respectfully,")
     clause: pl.Expr = pl.col("_clause")
+    marked: pl.Expr = pl.col("_marked")  # mostly inside elements whose class names furniture (marked.py)
     word_list: pl.Expr = pl.col("_word_list")  # a long unpunctuated run of capitalised words in alphabetical order
 
 
@@ -302,6 +303,18 @@ def word_list(s: Signals) -> pl.Expr:
     return s.word_list
 
 
+def marked_furniture(s: Signals) -> pl.Expr:
+    """Mostly inside elements whose class names furniture (marked.py: "byline", "comment_author",
+    "dateline"), and ending no sentence: a byline, a date line, a post's meta line, a comment's header.
+
+    Judged on its own markup, not its place, so anywhere on the page: a comment thread's headers sit
+    between comments the body rules may keep. A punctuated paragraph in such an element stays: an
+    author's biography in an "author" box is gold on CleanEval, a comment's text is judged by its place.
+    These lines head comment threads too (thread.py), as the byline pattern's lines do.
+    """
+    return s.marked & s.unpunctuated
+
+
 def short_fragment(s: Signals) -> pl.Expr:
     """Unpunctuated: short at the article's edges, or a teaser headline after the furniture that ends it.
 
@@ -417,6 +430,11 @@ RULES: list[Rule] = [
         word_list,
     ),
     Rule(
+        "marked_furniture",
+        "a line the markup names furniture: 80% of its text inside elements whose class holds a furniture word (byline, author, dateline, date, time, timestamp, published, updated, modified, posted, meta, comment, comments, reply, share, related, readmore, tags), ending no sentence",
+        marked_furniture,
+    ),
+    Rule(
         "short_fragment",
         "short unpunctuated fragment before or after the article's body",
         short_fragment,
@@ -456,7 +474,7 @@ RULES: list[Rule] = [
     ),
     Rule(
         "comment_thread",
-        "reader comments: below the article's core, the text under the first of two or more comment headers (byline-like lines, reply links, or three or more short dated lines of one shape, each alone over a longer paragraph) with at most three kept paragraphs each",
+        "reader comments: below the article's core, the text under the first of two or more comment headers (byline-like lines, lines the markup names furniture, reply links, or three or more short dated lines of one shape, each alone over a longer paragraph) with at most three kept paragraphs each",
         comment_thread,
         situational=True,
         stage="segment",

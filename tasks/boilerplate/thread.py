@@ -2,13 +2,14 @@
 
 Below an article, a comment thread shows in paragraph lists as short runs of text between the
 lines the byline patterns flag (its headers: "Posted by Ann at 10:32 pm", "Mike Smith on March 3,
-2012 at 10:32 am") or under each comment's reply link ("Reply", "[Reply]", "Antworten",
+2012 at 10:32 am"), or that the markup names (`marked_furniture`: "Chris Nahr 07.15.12 at 11:59" in
+`<span class="comment_author">` and `<span class="comment_time">`), or under each comment's reply link ("Reply", "[Reply]", "Antworten",
 "Répondre": `REPLY_LINE`). Headers the byline patterns do not know are found by their shape
 (`shape_headers`): short dated lines below the core ("Anton 07.08.12 at 01:31", "Rate This: 1 0")
 that recur with the same shape, each over a comment. Below the core (topic.py's segment with the
 most prose), two or more headers with at most `MAX_KEPT_PER_HEADER` kept paragraphs each make a
 thread, and what is kept below its first header is comments. Language-free beyond the byline
-patterns and the reply words: only flags, those lines, shapes and counts are read. The bylines of a
+patterns, the class words and the reply words: only flags, those lines, shapes and counts are read. The bylines of a
 multi-author article's sections stand further apart, with several paragraphs each (a BBC page of
 correspondents' pieces: 7 to 11). A live page whose posts were three paragraphs or fewer under
 byline-like headers would read as a thread; no page of the gold sets or of BBC's has that shape.
@@ -21,7 +22,9 @@ import polars as pl
 from tasks.boilerplate.page import along_page
 from tasks.boilerplate.subset import judged
 
-HEADER = "byline"  # the reason code that marks a comment's header line
+# The reason codes that mark a comment's header line: a byline pattern, or markup that names it
+# (`marked_furniture`: the commenter's name and time in elements classed "comment_author", "comment_time").
+HEADERS = ("byline", "marked_furniture")
 # A reply link alone on a line (in `_lower`: short paragraphs lower-cased), in several languages.
 REPLY_LINE = (
     r"^\W*(?:reply|responder|responda|antworten|répondre|rispondi|beantwoorden|odpowiedz|svara|svar|balas"
@@ -53,7 +56,7 @@ def with_comment_thread(frame: pl.DataFrame, kept: pl.Expr) -> pl.DataFrame:
     reply = pl.col("_lower").str.contains(REPLY_LINE).fill_null(False)
     short = (pl.col("_width") < SHAPE_MAX_CHARS) & (pl.col("n_chars") > 0)
     rows = frame.with_columns(
-        _header_line=pl.col("boilerplate_reason").eq_missing(HEADER) | reply,  # found once on every row
+        _header_line=pl.col("boilerplate_reason").is_in(HEADERS).fill_null(False) | reply,  # found once on every row
         _dated=short & pl.col("text").str.contains(DATED),  # cheaper on every row than on the short ones picked out
     )
     pages = (pl.col("_header_line").sum().over(page) >= MIN_HEADERS) | (

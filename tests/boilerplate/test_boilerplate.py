@@ -280,6 +280,7 @@ def test_every_reason_is_documented() -> None:
         "select_menu",
         "form_field",
         "word_list",
+        "marked_furniture",
         "short_fragment",
         "repeated",
         "duplicate",
