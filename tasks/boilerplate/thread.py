@@ -1,18 +1,19 @@
 """Reader comment threads: comment headers that recur below the article's core.
 
-Below an article, a comment thread shows in paragraph lists as short runs of text between the
-lines the byline patterns flag (its headers: "Posted by Ann at 10:32 pm", "Mike Smith on March 3,
-2012 at 10:32 am"), or that the markup names (`marked_furniture`: "Chris Nahr 07.15.12 at 11:59" in
-`<span class="comment_author">` and `<span class="comment_time">`), or under each comment's reply link ("Reply", "[Reply]", "Antworten",
-"Répondre": `REPLY_LINE`). Headers the byline patterns do not know are found by their shape
-(`shape_headers`): short dated lines below the core ("Anton 07.08.12 at 01:31", "Rate This: 1 0")
-that recur with the same shape, each over a comment. Below the core (topic.py's segment with the
-most prose), two or more headers with at most `MAX_KEPT_PER_HEADER` kept paragraphs each make a
-thread, and what is kept below its first header is comments. Language-free beyond the byline
-patterns, the class words and the reply words: only flags, those lines, shapes and counts are read. The bylines of a
-multi-author article's sections stand further apart, with several paragraphs each (a BBC page of
-correspondents' pieces: 7 to 11). A live page whose posts were three paragraphs or fewer under
-byline-like headers would read as a thread; no page of the gold sets or of BBC's has that shape.
+Below an article, a comment thread shows in paragraph lists as short runs of text between the lines
+the byline patterns flag (its headers: "Posted by Ann at 10:32 pm", "Mike Smith on March 3, 2012 at
+10:32 am"), or that the markup names (`marked_furniture`: "Chris Nahr 07.15.12 at 11:59" in
+`<span class="comment_author">` and `<span class="comment_time">`), or under each comment's reply
+link ("Reply", "[Reply]", "Antworten", "Répondre": `REPLY_LINE`). Headers the byline patterns do not
+know are found by their shape (`shape_headers`): short dated lines below the core ("Anton 07.08.12
+at 01:31", "Rate This: 1 0") that recur with the same shape, each over a comment. Below the core
+(topic.py's segment with the most prose), two or more headers with at most `MAX_KEPT_PER_HEADER`
+kept paragraphs each make a thread, and what is kept below its first header is comments.
+Language-free beyond the byline patterns, the class words and the reply words: only flags, those
+lines, shapes and counts are read. The bylines of a multi-author article's sections stand further
+apart, with several paragraphs each (a BBC page of correspondents' pieces: 7 to 11). A live page
+whose posts were three paragraphs or fewer under byline-like headers would read as a thread; no page
+of the gold sets or of BBC's has that shape.
 """
 
 from __future__ import annotations
