@@ -60,9 +60,10 @@ FURNITURE_CLASS = (
 # One level of markup inside a marked element: a void element or a comment (no closing tag), or an
 # element with its text and closing tag. Deeper nesting ends the match early, so the share found is
 # never more than the element holds.
-_INNER = r"(?:<(?:br|img|wbr|hr)\b[^>]*>|<![^>]*>|<[a-z][a-z0-9]*\b[^>]*>[^<]*(?:</[a-z][a-z0-9]*>)?)"
-# An element whose class names furniture, with the text and markup inside it (tag names in any case).
-MARKED_ELEMENT = r"(?i)<[a-z][a-z0-9]*\b[^>]*?" + FURNITURE_CLASS + r"[^>]*>[^<]*(?:" + _INNER + r"[^<]*)*"
+_INNER = r"(?i:<(?:br|img|wbr|hr)\b[^>]*>|<![^>]*>|<[a-z][a-z0-9]*\b[^>]*>[^<]*(?:</[a-z][a-z0-9]*>)?)"
+# An element whose class names furniture, with the text and markup inside it: tag names in any case,
+# the class and its words in lower case, as the rows were picked (`FURNITURE_CLASS`).
+MARKED_ELEMENT = r"<(?i:[a-z][a-z0-9]*)\b[^>]*?" + FURNITURE_CLASS + r"[^>]*>[^<]*(?:" + _INNER + r"[^<]*)*"
 
 
 def marked(paragraphs: pl.DataFrame) -> pl.Series:

@@ -46,6 +46,14 @@ def test_share_of_text_inside_furniture_classes() -> None:
     assert shares(rows) == [1.0, 0.311, 1.0, 1.0]
 
 
+def test_class_words_count_in_lower_case_only() -> None:
+    """A row picked for a lower-case class word counts only lower-case ones: the link classed
+    "ReadMore" beside a classed date is not furniture text (4 of 25 characters are), as it would
+    not be on a row of its own."""
+    html = '<span class="date">May 3</span> <a class="ReadMore" href="/s">Read the whole story here</a>'
+    assert shares([(html, "May 3 Read the whole story here")]) == [0.16]
+
+
 @pytest.mark.parametrize(
     "cls",
     ["authority", "update", "candidate", "timeline", "metadata", "Byline", "image-caption", "photo-credit", "kicker"],
