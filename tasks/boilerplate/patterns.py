@@ -31,6 +31,10 @@ FURNITURE: dict[str, Furniture] = {
     "copyright": Furniture(
         400,
         r"^\s*(?:©|\(c\)\s*\d{4}|copyright\b)|©\s*\d{4}|all rights reserved"
+        # "copyright" and a year after a "(C)" or a © the page's encoding garbled: "Â© Copyright
+        # 2018", "Г‚В© Copyright 2018", "?? Copyright 2018" (no Latin letter before it: "The
+        # copyright 2019 ruling" is news)
+        r"|^(?:\(c\)\s*|[^a-z]{0,5})copyright\s*(?:©\s*)?(?:19|20)\d\d"
         r"|todos los derechos reservados|tous droits réservés|alle rechte vorbehalten"
         r"|direitos reservados|tutti i diritti riservati|版权所有|著作権"
         r"|terms (?:of|and) (?:use|service|conditions)|privacy (?:policy|notice)"

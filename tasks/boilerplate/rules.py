@@ -386,7 +386,7 @@ class Rule(NamedTuple):
 
 
 _FURNITURE_MEANINGS = {
-    "copyright": "copyright or legal footer (©, all rights reserved or no reprint without permission, terms, privacy policy or legal notice by name, in several languages; Chinese ICP licence), licence, affiliate disclosure or disclaimer; a longer legal footer that opens with its © notice",
+    "copyright": "copyright or legal footer (©, a copyright line behind a © the encoding garbled, all rights reserved or no reprint without permission, terms, privacy policy or legal notice by name, in several languages; Chinese ICP licence), licence, affiliate disclosure or disclaimer; a longer legal footer that opens with its © notice",
     "cookie": "cookie or consent notice, in several languages",
     "newsletter": "newsletter or e-mail sign-up prompt, in several languages",
     "subscription": "subscription, paywall or log-in prompt, membership or donation appeal",

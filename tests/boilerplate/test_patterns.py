@@ -233,6 +233,21 @@ def test_long_legal_footers_open_with_their_notice() -> None:
     assert [code(text + filler) for text in LONG_NEWS_ABOUT_COPYRIGHT] == [None] * 2
 
 
+def test_copyright_lines_behind_a_garbled_sign() -> None:
+    """A copyright line whose © the page's encoding garbled (UTF-8 read as Latin-1 or
+    Windows-1251, or lost to "?") or written "(C)" is a legal footer; "copyright" and a year after
+    a word is news."""
+    garbled = [
+        "Â© Copyright 2018 Example Media, LLC.",
+        "Г‚В© Copyright 2018 Example Media, LLC, a subsidiary of Example Holdings.",
+        "?? Copyright 2018 Example Derby, a subsidiary of Example Holdings, LLC.",
+        "(C) Copyright 2004 from Jo Lee's project pages.",
+    ]
+    news = ["The copyright 2019 ruling was appealed.", "Its copyright 2019 filing was rejected by the court."]
+    assert [code(text) for text in garbled] == ["copyright"] * 4
+    assert [code(text) for text in news] == [None] * 2
+
+
 # legal names, cookie notices, feedback calls and widgets in several languages
 LEGAL_AND_WIDGET_LINES = [
     # privacy policy and legal notice by name, disclaimers, affiliate commission
