@@ -361,7 +361,8 @@ def teaser(s: Signals) -> pl.Expr:
 
 def comment_thread(s: Signals) -> pl.Expr:
     """Below the core, under the first of the recurring headers of a comment thread (thread.py): bylines,
-    reply links, or short dated lines that recur with one shape ("Anton 07.08.12 at 01:31")."""
+    reply links, or short dated lines that recur with one shape ("Anton 07.08.12 at 01:31"); or from
+    the first header after the article that only comments have, even above the core's end."""
     return s.comment_thread
 
 
@@ -474,7 +475,7 @@ RULES: list[Rule] = [
     ),
     Rule(
         "comment_thread",
-        "reader comments: below the article's core, the text under the first of two or more comment headers (byline-like lines, lines the markup names furniture, reply links, or three or more short dated lines of one shape, each alone over a longer paragraph) with at most three kept paragraphs each",
+        "reader comments: below the article's core, the text under the first of two or more comment headers (byline-like lines, lines the markup names furniture, reply links, or three or more short dated lines of one shape, each alone over a longer paragraph) with at most three kept paragraphs each; or, when a thread starts above the core's end, the text under the first of two or more headers after two prose paragraphs of the article (lines the markup names furniture, reply links, flagged dated lines of one shape, and below the first of those, dated bylines) with at most three kept paragraphs each",
         comment_thread,
         situational=True,
         stage="segment",

@@ -1,4 +1,4 @@
-"""Reader comment threads: comment headers that recur below the article's core.
+"""Reader comment threads: comment headers that recur below the article's core or after the article.
 
 Below an article, a comment thread shows in paragraph lists as short runs of text between the lines
 the byline patterns flag (its headers: "Posted by Ann at 10:32 pm", "Mike Smith on March 3, 2012 at
@@ -8,12 +8,16 @@ link ("Reply", "[Reply]", "Antworten", "Répondre": `REPLY_LINE`). Headers the b
 know are found by their shape (`shape_headers`): short dated lines below the core ("Anton 07.08.12
 at 01:31", "Rate This: 1 0") that recur with the same shape, each over a comment. Below the core
 (topic.py's segment with the most prose), two or more headers with at most `MAX_KEPT_PER_HEADER`
-kept paragraphs each make a thread, and what is kept below its first header is comments.
+kept paragraphs each make a thread, and what is kept below its first header is comments. On blogs
+and forums the comments are prose too, and the core may hold them: a thread also starts at the
+first header after the article that only comments have (the markup's, a reply link, a flagged line
+of a recurring dated shape: `_from_article`), wherever the core ends.
 Language-free beyond the byline patterns, the class words and the reply words: only flags, those
 lines, shapes and counts are read. The bylines of a multi-author article's sections stand further
 apart, with several paragraphs each (a BBC page of correspondents' pieces: 7 to 11). A live page
-whose posts were three paragraphs or fewer under byline-like headers would read as a thread; no page
-of the gold sets or of BBC's has that shape.
+whose posts were three paragraphs or fewer under byline-like headers, or under time stamps the
+markup names, would read as a thread; no page of the gold sets or of BBC's has that shape (BBC's
+time stamps are no paragraphs).
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ REPLY_LINE = (
     r"^\W*(?:reply|responder|responda|antworten|répondre|rispondi|beantwoorden|odpowiedz|svara|svar|balas"
     r"|ответить|回复|回覆|返信|답글)\W*$"
 )
+ARTICLE_PROSE = 2  # kept prose paragraphs above a thread that starts above the core's end: the article
 MIN_HEADERS = 2  # one byline below the body is an author box or a section's writer, not a thread
 MAX_KEPT_PER_HEADER = 3  # more kept paragraphs per header read as an article's sections or a live page's posts
 # A header found by its shape is narrower than this (`_width`), and so is no comment below it.
@@ -46,18 +51,18 @@ WORD = r"[\p{Ll}\p{Lo}\p{Lm}][\p{L}\p{M}'’]*"
 
 
 def with_comment_thread(frame: pl.DataFrame, kept: pl.Expr) -> pl.DataFrame:
-    """`frame` with `_comment_thread`: kept, below the core and below the first header of a thread.
+    """`frame` with `_comment_thread`: kept, below the first header of a thread (below the core, or
+    after the article).
 
     Reads the `_segment` and `_core` columns that `topic.with_off_topic` leaves, `_lower`, `_width`,
-    and the reasons the paragraph rules gave (`boilerplate_reason`). Only pages with two header
-    lines or `SHAPE_MIN_REPEATS` short dated lines anywhere are judged (few are: the windows over
-    pages cost 0.3 µs a paragraph on all of them).
+    `_prose`, and the reasons the paragraph rules gave (`boilerplate_reason`). Only pages with two
+    header lines or `SHAPE_MIN_REPEATS` short dated lines anywhere are judged (few are: the windows
+    over pages cost 0.3 µs a paragraph on all of them).
     """
     page = "source_file"
-    reply = pl.col("_lower").str.contains(REPLY_LINE).fill_null(False)
     short = (pl.col("_width") < SHAPE_MAX_CHARS) & (pl.col("n_chars") > 0)
-    rows = frame.with_columns(
-        _header_line=pl.col("boilerplate_reason").is_in(HEADERS).fill_null(False) | reply,  # found once on every row
+    rows = frame.with_columns(_reply=pl.col("_lower").str.contains(REPLY_LINE).fill_null(False)).with_columns(
+        _header_line=pl.col("boilerplate_reason").is_in(HEADERS).fill_null(False) | pl.col("_reply"),  # once a row
         _dated=short & pl.col("text").str.contains(DATED),  # cheaper on every row than on the short ones picked out
     )
     pages = (pl.col("_header_line").sum().over(page) >= MIN_HEADERS) | (
@@ -67,34 +72,64 @@ def with_comment_thread(frame: pl.DataFrame, kept: pl.Expr) -> pl.DataFrame:
 
 
 def _thread(frame: pl.DataFrame, kept: pl.Expr) -> pl.Series:
-    """Per row of the judged pages: kept, below the core, under the first header of a thread."""
+    """Per row of the judged pages: kept, under the first header of a thread below the core, or of
+    one that starts after the article (`_from_article`)."""
     page = "source_file"
     idx = pl.col("paragraph_index")
     below = (idx > pl.when(pl.col("_segment") == pl.col("_core")).then(idx).max().over(page)).fill_null(False)
-    frame = frame.with_columns(_below=below)
-    frame = frame.with_columns(_shaped=shape_headers(frame, kept))
-    header = pl.col("_below") & (pl.col("_header_line") | pl.col("_shaped"))
-    headers = header.sum().over(page)
-    thread = (headers >= MIN_HEADERS) & ((pl.col("_below") & kept).sum().over(page) <= MAX_KEPT_PER_HEADER * headers)
-    after_header = along_page(header.cum_sum()) >= 1
-    return frame.select(kept & thread & after_header & ~pl.col("is_lead")).to_series()
+    article = along_page((kept & pl.col("_prose")).cum_sum()) >= ARTICLE_PROSE
+    frame = frame.with_columns(_below=below, _after_article=article)
+    frame = frame.with_columns(
+        _shaped=shape_headers(frame, kept, pl.col("_below")),
+        _shaped_after=shape_headers(frame, kept, pl.col("_after_article")),
+    )
+    below_core = _under_headers(pl.col("_below") & (pl.col("_header_line") | pl.col("_shaped")), pl.col("_below"), kept)
+    return frame.select(kept & (below_core | _from_article(kept)) & ~pl.col("is_lead")).to_series()
 
 
-def shape_headers(frame: pl.DataFrame, kept: pl.Expr) -> pl.Series:
+def _from_article(kept: pl.Expr) -> pl.Expr:
+    """Whether a row is under the first header of a thread that starts after the article, wherever
+    the core ends.
+
+    On blogs and forums the comments are prose too: the core, the segment with the most prose, is
+    then a long comment or the article and its comments in one run, and below it little or nothing
+    is left to judge. Such a thread starts at the first header below `ARTICLE_PROSE` kept prose
+    paragraphs that only a comment has: a line the markup names furniture (the commenter's name and
+    time), a reply link, or a line of a recurring dated shape that another rule flagged. A kept one
+    (a live page's "10:32", a results story's "Hawks 3 Owls 2") belongs to the text around it.
+    From there on, dated byline lines ("Posted by: Ann | March 3, 2012 at 10:32 am") are headers
+    too; undated ones ("By Jane Doe") head a multi-author page's sections and never count here.
+    """
+    marked = pl.col("_reply") | (pl.col("boilerplate_reason") == "marked_furniture").fill_null(False)
+    start = pl.col("_after_article") & (marked | (pl.col("_shaped_after") & ~kept))
+    first = along_page(start.cum_sum()) >= 1
+    dated_byline = (pl.col("boilerplate_reason") == "byline").fill_null(False) & pl.col("_dated")
+    return _under_headers(first & (start | dated_byline), first, kept)
+
+
+def _under_headers(header: pl.Expr, counted: pl.Expr, kept: pl.Expr) -> pl.Expr:
+    """Whether a row is at or below the first `header` of a page that has `MIN_HEADERS` or more,
+    with at most `MAX_KEPT_PER_HEADER` kept paragraphs per header among the `counted` rows."""
+    headers = header.sum().over("source_file")
+    thread = (headers >= MIN_HEADERS) & ((counted & kept).sum().over("source_file") <= MAX_KEPT_PER_HEADER * headers)
+    return thread & (along_page(header.cum_sum()) >= 1)
+
+
+def shape_headers(frame: pl.DataFrame, kept: pl.Expr, region: pl.Expr) -> pl.Series:
     """Whether each row of `frame` is a comment header known by its shape alone.
 
-    A candidate is a short dated line below the core (`_dated`, `_below`). Its shape is its
-    sequence of token classes (`line_shape`): "Anton 07.08.12 at 01:31" and "Paul A. Rubin 07.08.12
-    at 13:51" are both `A9.9.9a9:9`. A header stands alone, between lines of other shapes: a run of
-    dated lines one under the other is a list (a schedule, an archive's dates, a price list). The
-    next kept paragraph below it is no shorter than `SHAPE_MAX_CHARS` (the comment; a festival's
-    running order has more short lines there). `SHAPE_MIN_REPEATS` such lines of one shape on the
-    page are headers.
+    A candidate is a short dated line (`_dated`) in `region`: below the core, or after the article
+    (`_from_article`). Its shape is its sequence of token classes (`line_shape`): "Anton 07.08.12 at
+    01:31" and "Paul A. Rubin 07.08.12 at 13:51" are both `A9.9.9a9:9`. A header stands alone,
+    between lines of other shapes: a run of dated lines one under the other is a list (a schedule,
+    an archive's dates, a price list). The next kept paragraph below it is no shorter than
+    `SHAPE_MAX_CHARS` (the comment; a festival's running order has more short lines there).
+    `SHAPE_MIN_REPEATS` such lines of one shape in the region are headers.
     """
     shape = pl.col("_shape")
     alone = along_page(shape.shift(1)).ne_missing(shape) & along_page(shape.shift(-1)).ne_missing(shape)
     # shaped on those rows alone: a regex over every row of the judged pages costs 0.2 µs a BBC paragraph
-    candidates = judged(frame, pl.col("_dated") & pl.col("_below"), line_shape(pl.col("text")), otherwise=None)
+    candidates = judged(frame, pl.col("_dated") & region, line_shape(pl.col("text")), otherwise=None)
     next_kept = along_page(pl.when(kept).then(pl.col("_width")).shift(-1).backward_fill())
     return (
         frame.with_columns(_shape=candidates)

@@ -3,24 +3,10 @@
 import polars as pl
 import pytest
 from test_boilerplate import BODY, frame, reasons
-from test_thread import COMMENT
+from test_thread import COMMENT, HEADER, HEADER2, HEADER2_HTML, HEADER_HTML, with_html
 from test_topic import CORE, ON_TOPIC
 
 from tasks.boilerplate.marked import marked, marked_share
-
-# A comment header of a WordPress theme (dragnet's "The Endeavour" pages): name and time, each classed.
-HEADER_HTML = (
-    '<span class="comment_author"><a href="http://example.org" class="url">Chris Nahr</a></span> '
-    '<span class="comment_time">07.15.12 at 11:59</span>'
-)
-HEADER = "Chris Nahr 07.15.12 at 11:59"
-HEADER2_HTML = '<span class="comment_author">Matthew Wyatt</span> <span class="comment_time">07.15.12 at 12:58</span>'
-HEADER2 = "Matthew Wyatt 07.15.12 at 12:58"
-
-
-def with_html(texts: list[str], html: list[str | None]) -> pl.DataFrame:
-    """`frame(texts)` whose raw_html is `html` where given, else the text itself."""
-    return frame(texts).with_columns(raw_html=pl.Series([h or t for t, h in zip(texts, html, strict=True)]))
 
 
 def shares(rows: list[tuple[str, str]]) -> list[float]:

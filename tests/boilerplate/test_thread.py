@@ -1,4 +1,4 @@
-"""Tests for tasks.boilerplate.thread: reader comments under recurring headers below the core."""
+"""Tests for tasks.boilerplate.thread: reader comments under recurring headers below the core or after the article."""
 
 import polars as pl
 from test_boilerplate import frame, reasons
@@ -10,6 +10,20 @@ COMMENT = "Great piece, thanks. The council said the same thing about the old br
 HEADERS = ["Posted by Ann at 10:32 pm", "Mike Smith on March 3, 2012 at 10:32 am"]
 # Comment headers no byline pattern knows: a linked name and date over each comment.
 DATED = ["Anton 07.08.12 at 01:31", "Paul A. Rubin 07.08.12 at 13:51", "Mike 07.27.12 at 10:22"]
+# A comment header of a WordPress theme (dragnet's "The Endeavour" pages): name and time, each classed.
+HEADER_HTML = (
+    '<span class="comment_author"><a href="http://example.org" class="url">Chris Nahr</a></span> '
+    '<span class="comment_time">07.15.12 at 11:59</span>'
+)
+HEADER = "Chris Nahr 07.15.12 at 11:59"
+HEADER2_HTML = '<span class="comment_author">Matthew Wyatt</span> <span class="comment_time">07.15.12 at 12:58</span>'
+HEADER2 = "Matthew Wyatt 07.15.12 at 12:58"
+LONG = f"{COMMENT} {COMMENT}"  # a comment whose segment, with two more, holds more prose than three article paragraphs
+
+
+def with_html(texts: list[str], html: list[str | None]) -> pl.DataFrame:
+    """`frame(texts)` whose raw_html is `html` where given, else the text itself."""
+    return frame(texts).with_columns(raw_html=pl.Series([h or t for t, h in zip(texts, html, strict=True)]))
 
 
 def linked(page: list[str], lines: list[str]) -> list[int]:
@@ -103,3 +117,54 @@ def test_dated_lines_over_short_lines_are_a_schedule() -> None:
     slots = ["Anna Calvi: 22:15 - 23:45", "Blur: 20:15 - 21:25", "Pulp: 18:15 - 19:15"]
     page = [*CORE, slots[0], "Anna Calvi plays", ON_TOPIC, slots[1], "Blur play", COMMENT, slots[2], "Pulp", COMMENT]
     assert reasons(frame(page, link_chars=linked(page, slots)))[3:] == ["link_dense", None, None] * 3
+
+
+def test_a_thread_that_holds_the_core_is_judged_from_the_article() -> None:
+    """Comments under headers the markup names, after three article paragraphs: the longest comment is
+    the core, yet everything kept under the first header goes and the article stays."""
+    page = [*CORE, HEADER, COMMENT, HEADER2, LONG, LONG + " Yes."]
+    html = [None, None, None, HEADER_HTML, None, HEADER2_HTML, None, None]
+    assert reasons(with_html(page, html)) == [None] * 3 + ["marked_furniture", "comment_thread"] * 2 + [
+        "comment_thread"
+    ]
+
+
+def test_reply_links_in_the_article_run_head_a_thread() -> None:
+    """Reply links no rule flags leave the article and its comments one run of prose, the core: the
+    thread is judged from the first reply link on (the comment above it, the first, stays)."""
+    page = [*CORE, COMMENT, "Reply", LONG, "Reply", COMMENT + " Yes."]
+    assert reasons(frame(page)) == [None] * 4 + ["comment_thread"] * 4
+
+
+def test_the_article_needs_two_prose_paragraphs_above_the_thread() -> None:
+    """Under one prose paragraph above the first reply link there is no article to set the comments
+    apart from: nothing is judged from there."""
+    page = [CORE[0], "Reply", LONG, "Reply", COMMENT + " Yes."]
+    assert reasons(frame(page)) == [None] * 5
+
+
+def test_dated_bylines_count_below_a_marked_header() -> None:
+    """Below a header the markup names, a dated byline is a second comment header; an undated one
+    ("By Jane Doe") may be a section's writer and does not count, so one header is no thread."""
+    dated = "Posted by: Ann | March 3, 2012 at 10:32 am"
+    for byline, thread in ((dated, True), ("By Jane Doe", False)):
+        page = [*CORE, HEADER, COMMENT, byline, LONG, LONG + " Yes.", LONG + " No."]
+        html = [None, None, None, HEADER_HTML, *[None] * 5]
+        comment = "comment_thread" if thread else None
+        assert reasons(with_html(page, html)) == [None] * 3 + ["marked_furniture", comment, "byline"] + [comment] * 3
+
+
+def test_a_live_page_under_time_stamps_is_no_thread() -> None:
+    """A live page's posts under bare time stamps, the longest in the middle: a time stamp no rule flags
+    belongs to the text around it, so nothing is judged."""
+    post = "Firefighters closed both lanes of the bridge at ten while council engineers checked the span."
+    page = [*CORE, "10:32", post, "10:15", LONG, LONG + " Yes.", "09:58", post + " Again.", "09:40", post + " Once."]
+    assert reasons(frame(page)) == [None] * len(page)
+
+
+def test_kept_numbered_subheadings_are_the_article() -> None:
+    """A results story's kept subheadings of one dated shape ("Hawks 3 Owls 2") over a paragraph each
+    are its sections, not comment headers, above the core's end as below it."""
+    result = "At home, the Hawks scored twice in the third period and held on to beat the Owls by one goal."
+    page = [*CORE, "Hawks 3 Owls 2", result, "Bears 4 Lions 1", result + " Again.", "Wolves 2 Foxes 0", LONG, LONG]
+    assert reasons(frame(page)) == [None] * len(page)
