@@ -79,10 +79,7 @@ def _thread(frame: pl.DataFrame, kept: pl.Expr) -> pl.Series:
     below = (idx > pl.when(pl.col("_segment") == pl.col("_core")).then(idx).max().over(page)).fill_null(False)
     article = along_page((kept & pl.col("_prose")).cum_sum()) >= ARTICLE_PROSE
     frame = frame.with_columns(_below=below, _after_article=article)
-    frame = frame.with_columns(
-        _shaped=shape_headers(frame, kept, pl.col("_below")),
-        _shaped_after=shape_headers(frame, kept, pl.col("_after_article")),
-    )
+    frame = frame.with_columns(_shaped=shape_headers(frame, kept, pl.col("_below") | pl.col("_after_article")))
     below_core = _under_headers(pl.col("_below") & (pl.col("_header_line") | pl.col("_shaped")), pl.col("_below"), kept)
     return frame.select(kept & (below_core | _from_article(kept)) & ~pl.col("is_lead")).to_series()
 
@@ -101,7 +98,7 @@ def _from_article(kept: pl.Expr) -> pl.Expr:
     too; undated ones ("By Jane Doe") head a multi-author page's sections and never count here.
     """
     marked = pl.col("_reply") | (pl.col("boilerplate_reason") == "marked_furniture").fill_null(False)
-    start = pl.col("_after_article") & (marked | (pl.col("_shaped_after") & ~kept))
+    start = pl.col("_after_article") & (marked | (pl.col("_shaped") & ~kept))
     first = along_page(start.cum_sum()) >= 1
     dated_byline = (pl.col("boilerplate_reason") == "byline").fill_null(False) & pl.col("_dated")
     return _under_headers(first & (start | dated_byline), first, kept)
@@ -118,13 +115,14 @@ def _under_headers(header: pl.Expr, counted: pl.Expr, kept: pl.Expr) -> pl.Expr:
 def shape_headers(frame: pl.DataFrame, kept: pl.Expr, region: pl.Expr) -> pl.Series:
     """Whether each row of `frame` is a comment header known by its shape alone.
 
-    A candidate is a short dated line (`_dated`) in `region`: below the core, or after the article
-    (`_from_article`). Its shape is its sequence of token classes (`line_shape`): "Anton 07.08.12 at
-    01:31" and "Paul A. Rubin 07.08.12 at 13:51" are both `A9.9.9a9:9`. A header stands alone,
-    between lines of other shapes: a run of dated lines one under the other is a list (a schedule,
-    an archive's dates, a price list). The next kept paragraph below it is no shorter than
-    `SHAPE_MAX_CHARS` (the comment; a festival's running order has more short lines there).
-    `SHAPE_MIN_REPEATS` such lines of one shape in the region are headers.
+    A candidate is a short dated line (`_dated`) in `region` (below the core or after the article:
+    one call serves both of `_thread`'s judgements). Its shape is its sequence of token classes
+    (`line_shape`): "Anton 07.08.12 at 01:31" and "Paul A. Rubin 07.08.12 at 13:51" are both
+    `A9.9.9a9:9`. A header stands alone, between lines of other shapes: a run of dated lines one
+    under the other is a list (a schedule, an archive's dates, a price list). The next kept
+    paragraph below it is no shorter than `SHAPE_MAX_CHARS` (the comment; a festival's running order
+    has more short lines there). `SHAPE_MIN_REPEATS` such lines of one shape in the region are
+    headers.
     """
     shape = pl.col("_shape")
     alone = along_page(shape.shift(1)).ne_missing(shape) & along_page(shape.shift(-1)).ne_missing(shape)
