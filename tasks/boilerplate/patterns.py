@@ -306,8 +306,24 @@ BYLINE_CASED = Furniture(100, r"^(?i:by|por|par|von|door|av|af|przez)\s+\p{Lu}(?
 # them makes the combined scan 15 times slower.
 DATELINE = Furniture(100, rf"(?:{_DATE}.{{0,40}}{_TIME}|{_TIME}.{{0,40}}{_DATE})(?:.*[^.!?\s]|.*[ap]\.m\.)\s*$")
 
+# The line that opens a reader comment section: a count of comments or responses ("12 Comments",
+# "{ 53 comments… read them below or add one }", "3 Responses to “Title”", "There are 7 comments"),
+# its heading or prompt ("Comments (4)", "Leave a Reply", "Have your say", "Kommentare"), a trackback
+# line, or a notice that comments are closed; not a comment form's field label ("Comment:"). Lower
+# case. An end marker (`END_MARKER`) that also ends the article when comment headers follow it,
+# however much of the page's prose is below it (`rules.stages`).
+COMMENT_OPENER = (
+    r"^\W*(?:\d+|one|no)\s+(?:comments?|responses?|replies|thoughts|reactions)(?:\W*$|\W+(?:to|on|about|so far|read)\b)"
+    r"|^there (?:are|is) \d+ (?:comments?|responses?)\b"
+    r"|^\W*(?:comments?|responses?|replies|reader comments|leave a (?:comment|reply)|post a comment"
+    r"|add (?:a|your) comments?|join the (?:discussion|conversation)|have your say"
+    r"|comentários?|comentarios|commentaires|kommentare|commenti|комментари\w*|reacties|komentarze)[^\w:]*(?:\(\d+\)[^\w:]*)?$"
+    r"|^trackback(?: ur[li])?\b|comments are (?:now )?closed|comments on this (?:article|post|story|entry) are (?:now )?closed"
+    r"|no longer accepting comments|you can follow any responses to this entry|^be the first to (?:post a )?comment"
+)
+
 # Markers after which nothing belongs to the article: comment-section and related-content
-# headings (whole paragraph), comment forms and legal footers. Lower case.
+# headings (whole paragraph), comment forms and legal footers, comment-section openers. Lower case.
 END_MARKER = Furniture(
     200,
     r"^(?:\d+\s+)?(?:comments?|responses?|replies|reactions|leave a (?:comment|reply)"
@@ -325,7 +341,7 @@ END_MARKER = Furniture(
     r"|leave a (?:comment|reply)|you must be (?:logged in|signed in) to|comments are closed"
     r"|view the discussion thread|your e-?mail address will not be published|required fields are marked"
     r"|all rights reserved|todos los derechos reservados|tous droits réservés|alle rechte vorbehalten"
-    r"|direitos reservados|tutti i diritti riservati",
+    r"|direitos reservados|tutti i diritti riservati|" + COMMENT_OPENER,
 )
 
 # A copyright line that credits material reprinted in the body ("Copyright Aetna, Inc., 1992. All rights

@@ -15,7 +15,16 @@ import polars as pl
 
 from tasks.boilerplate.nested import outer_kept
 from tasks.boilerplate.page import along_page
-from tasks.boilerplate.patterns import END_MARKER, FURNITURE, REPRINT_CREDIT, SENTENCE_END, fast, matches
+from tasks.boilerplate.patterns import (
+    COMMENT_OPENER,
+    END_MARKER,
+    FURNITURE,
+    REPRINT_CREDIT,
+    SENTENCE_END,
+    fast,
+    matches,
+)
+from tasks.boilerplate.thread import MIN_HEADERS, REPLY_LINE
 from tasks.settings import RepeatThresholds
 
 DEFAULT_REPEAT_THRESHOLD = RepeatThresholds.anywhere
@@ -119,6 +128,15 @@ def _form_field(raw_html: pl.Expr, width: pl.Expr) -> pl.Expr:
     return (short & pl.when(short).then(raw_html).str.contains(FORM_CONTROL)).fill_null(False)
 
 
+def _comment_header(lower: pl.Expr, width: pl.Expr, unpunctuated: pl.Expr) -> pl.Expr:
+    """Whether a line heads or closes a reader comment, as thread.py's headers do: a byline ("Posted
+    by Ann at 10:32 pm", "Tim Worstall 11.06.12 at 11:06 am"), a line the markup names furniture
+    that ends no sentence, or a reply link alone (`REPLY_LINE`, looked for on fragments only)."""
+    byline = pl.col("_furniture").eq_missing("byline")
+    reply = pl.when(width < FRAGMENT_MAX_CHARS).then(lower).str.contains(REPLY_LINE).fill_null(False)
+    return byline | (pl.col("_marked") & unpunctuated) | reply
+
+
 def _word_list(text: pl.Expr, words: pl.Expr) -> pl.Expr:
     """Whether a text is a list of words, not prose: the options of a select menu, or an index.
 
@@ -160,6 +178,11 @@ def stages(edge_repeat_threshold: int) -> list[dict[str, pl.Expr]]:
     cells), is part of the body.
     Nor does a copyright line that credits reprinted material (`REPRINT_CREDIT`): it sits under
     a figure or excerpt inside the body, which goes on below it.
+    The first comment-section opener after two body paragraphs (`COMMENT_OPENER`: "12 Comments",
+    "Leave a Reply") ends the article even with more than 3/4 of the body below it when two or more
+    comment headers follow it (`_comment_header`, as thread.py's `MIN_HEADERS`): reader comments
+    are prose, so a long thread under a short post counts as body. A heading "Comments" in a story
+    has no commenters' bylines or reply links under it.
 
     Computed once as columns: rules share them, and window expressions are not re-evaluated.
     """
@@ -179,10 +202,16 @@ def stages(edge_repeat_threshold: int) -> list[dict[str, pl.Expr]]:
     cell = (width < FRAGMENT_MAX_CHARS) & unpunctuated & ~furniture_like
     column_heading = pl.col("_furniture").is_null() & _neighbour(cell, 1) & _neighbour(cell, -1)
     lower = pl.col("_lower")
-    end_line = matches(lower, n_chars, END_MARKER)
+    end_line = pl.col("_end_line")
     credit_line = pl.when(end_line).then(lower).str.contains(fast(REPRINT_CREDIT)).fill_null(False)
-    marker = (idx > second) & end_line & ~column_heading & ~credit_line
+    marker = (idx > second) & pl.col("_marker_line")
     credit = pl.col("_furniture") == "credit"
+    first_opener = _first_index(
+        marker & pl.when(end_line).then(lower).str.contains(fast(COMMENT_OPENER)).fill_null(False)
+    )
+    headers_below = (pl.col("_comment_header") & (idx > first_opener)).sum().over("source_file")
+    share_ok = body_before >= END_AFTER_BODY_SHARE * body_chars.sum().over("source_file")
+    ends = (marker & share_ok) | ((idx == first_opener) & (headers_below >= MIN_HEADERS))
     return [
         {
             "_width": n_chars + (IDEOGRAPH_WIDTH - 1) * _ideographs(text),
@@ -194,10 +223,15 @@ def stages(edge_repeat_threshold: int) -> list[dict[str, pl.Expr]]:
             "_gallery": credit.sum().over("source_file") >= 2,
             "_on_page_twice": pl.len().over("source_file", "text") > 1,
             "_number_line": text.str.contains(NUMBER_LINE),
+            "_end_line": matches(lower, n_chars, END_MARKER),
         },
         {
             "_prose": (width >= BODY_MIN_CHARS) & (link_share < LINK_DENSE_SHARE) & ~unpunctuated,
             "_form_field": _form_field(pl.col("raw_html"), width),
+            "_comment_header": _comment_header(lower, width, unpunctuated),
+            # an end marker that is no table's column heading nor reprint credit, as a column: `_end` reads
+            # it twice, and inside its windows the scan and the neighbour windows cost 0.6 µs a BBC paragraph
+            "_marker_line": end_line & ~column_heading & ~credit_line,
             # words (one more than spaces; text is whitespace-normalised) only in long texts that end no
             # sentence, the candidates for `_word_list` (5.5% of BBC paragraphs)
             "_words": pl.when(unpunctuated & (n_chars >= 2 * WORD_LIST_MIN_WORDS))
@@ -220,7 +254,7 @@ def stages(edge_repeat_threshold: int) -> list[dict[str, pl.Expr]]:
         },
         {
             "_start": pl.when(lead_in.sum().over("source_file") >= LEAD_IN_PROSE).then(run_start).otherwise(first),
-            "_end": _first_index(marker & (body_before >= END_AFTER_BODY_SHARE * body_chars.sum().over("source_file"))),
+            "_end": _first_index(ends),
         },
         {"_last": pl.when(body & ~(idx >= end).fill_null(False)).then(idx).max().over("source_file")},
         {
@@ -455,7 +489,7 @@ RULES: list[Rule] = [
     ),
     Rule(
         "after_article_end",
-        "after an end-of-article marker (comment section, related links, about the author, legal footer; headings in several languages)",
+        "after an end-of-article marker (comment section, related links, about the author, legal footer; headings in several languages) that follows the body's first quarter, or after a comment section's opener (a count of comments, its heading or prompt, trackback, comments closed) with two or more comment headers (bylines, reply links) below it",
         after_article_end,
         situational=True,
     ),
