@@ -126,6 +126,7 @@ FURNITURE: dict[str, Furniture] = {
         r"|kövess(?:en)? minket|urmăre[șş]te-ne|urmări[țţ]i-ne|följ oss"
         r"|\bfolg(?:e|t) uns\b|auf (?:instagram|facebook|twitter|youtube|tiktok|linkedin) folgen|nuestro canal de (?:youtube|telegram|whatsapp)"
         r"|únete a nuestro canal|(?:rejoignez|retrouvez)-nous sur|obserwuj nas|volg ons"
+        r"|\bkeep up with (?:me|us) on (?:twitter|x|instagram|facebook|tiktok|linkedin|youtube|threads|bluesky|mastodon)\b|tenemos (?:un )?canal (?:de|en) (?:telegram|whatsapp)"
         r"|^(?:facebook|twitter|whatsapp|email|pinterest|linkedin|reddit)\W*$"
         r"|^(?:(?:facebook|twitter|google\+|whatsapp|e-?mail|pinterest|linkedin|reddit|instagram|youtube|rss|tumblr"
         r"|telegram|flipboard|messenger|print|mobile|share)[\W_]*){2,}$",
@@ -198,6 +199,8 @@ FURNITURE: dict[str, Furniture] = {
         r"|i\x{307}?lgili haberler|benzer haberler|(?:berita|artikel) terkait|lihat juga|simak juga|související(?: články)?|mohlo by vás zajímat"
         r"|olvassa el|olvasd el|kapcsolódó(?: cikkek| hírek)?|ajánlott cikkek|vezi [șş]i|articole (?:similare|asemănătoare)|relaterade artiklar|se även)"
         r"\s*(?:[:\-–—|»›>…]|\W*$)"
+        # a most-read box's heading, for a section too: "Meist gelesen", "Meist geklickt in Familie"
+        r"|^meist ?(?:gelesen|geklickt|kommentiert)[a-z]*(?: (?:in|im|aus) [^.!?:]{1,40})?\s*(?::|$)"
         r"|^(?:(?:еще|ещё|новости|материалы) по теме|по теме|похожие (?:новости|статьи|материалы)|другие новости|за темою|новини за темою"
         r"|схожі новини|相关(?:新闻|阅读|链接|报道)|相關(?:新聞|閱讀|報導|報道)|更多新闻|猜你喜欢|热门推荐|関連記事|関連ニュース|관련\s?(?:기사|뉴스)|人気記事|おすすめ記事"
         r"|こちらの記事も|많이 본 뉴스|인기\s?기사|추천\s?기사|(?:مواضيع|أخبار|اخبار|مقالات) ذات صلة|(?:مطالب|اخبار) مرتبط|संबंधित (?:खबरें|ख़बरें|लेख)"
@@ -207,7 +210,8 @@ FURNITURE: dict[str, Furniture] = {
     # A photo credit on its own line: "Getty", "AP", "Reuters/Corbis", "(photo AFP)".
     "credit": Furniture(
         80,
-        r"^\(?(?:(?:photo|foto|image|picture|credit|crédit)s?\s*:?\s*)?(?:getty(?: images)?|ap|pa|afp|reuters|rex"
+        # the agency after a writer's initials too: "aja/PAP", "(jk/dpa)"
+        r"^\(?(?:[a-z]{2,4}\s*/\s*)?(?:(?:photo|foto|image|picture|credit|crédit)s?\s*:?\s*)?(?:getty(?: images)?|ap|pa|afp|reuters|rex"
         r"|epa|corbis|shutterstock|alamy|dr|istock|dpa|efe|ansa|xinhua|bloomberg|pa (?:wire|media)|eyevine"
         r"|splash news|pap|ddp|kna|epd|apa|sda|keystone|anp|belga|tass|ctk|čtk|mti|tt|ntb|ritzau|stt|agerpres|anadolu)(?:\s*[/,;]\s*[^/,;]{1,40}){0,3}\)?\s*$",
     ),
@@ -236,6 +240,8 @@ FURNITURE: dict[str, Furniture] = {
         r"|^(?:print|drucken|imprimer|imprimir|stampa|drukuj|afdrukken|(?:artikel|seite) drucken|druckversion|print (?:this )?(?:article|page|story)"
         r"|(?:als )?pdf(?: herunterladen| speichern| download)?|download (?:as )?pdf|version imprimable|versión para imprimir|descargar pdf)\W*$"
         r"|^(?:search|suche|rechercher|buscar|cerca|szukaj|zoeken|pesquisar)\W*$"
+        # a forum's who-is-online line: "Mitglieder in diesem Forum: 0 Mitglieder und 2 Gäste"
+        r"|(?:mitglieder|benutzer|users browsing) (?:in )?(?:diesem|this) forum"
         r"|um den inhalt von [^ ]+ zu laden|externe inhalte (?:laden|anzeigen|aktivieren|zulassen)"
         r"|tente (?:novamente|mais tarde)|int[eé]ntel?o (?:de nuevo|más tarde)|veuillez réessayer"
         r"|versuchen sie es (?:später )?(?:erneut|noch einmal)|riprova(?:re)? più tardi"

@@ -395,3 +395,32 @@ def test_furniture_lines(text: str, expected: str) -> None:
 def test_news_sentences_like_furniture_are_kept(text: str) -> None:
     """News sentences with a furniture line's words are not furniture."""
     assert code(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a most-read box's heading, alone or naming its section
+        ("Meist gelesen", "read_more"),
+        ("Meist geklickt in Familie und Freizeit", "read_more"),
+        ("Meistkommentiert:", "read_more"),
+        ("Meist gelesen in der Früh werden Zeitungen, sagt die Studie.", None),
+        ("Meist geklickt wird die Rubrik Sport", None),
+        # a forum's who-is-online line
+        ("Mitglieder in diesem Forum: 0 Mitglieder und 3 Gäste", "interface"),
+        ("Users browsing this forum: No registered users and 1 guest", "interface"),
+        ("Die Mitglieder stritten im Forum über den Haushalt.", None),
+        # an invitation to follow the writer or the site's channel
+        ("Staff writer. You can keep up with me on Instagram: @jo_lee", "follow_us"),
+        ("¿Sabías que tenemos canal de WhatsApp? Únete desde tu celular.", "follow_us"),
+        ("She struggled to keep up with us on the final climb.", None),
+        ("El ministerio tiene un canal de Telegram para las alertas.", None),
+        # an agency credit after the writer's initials
+        ("aja/PAP", "credit"),
+        ("(jk/dpa)", "credit"),
+        ("TV/AP-Umfrage zeigt Mehrheit für die Reform", None),
+    ],
+)
+def test_snippet_set_furniture(text: str, expected: str | None) -> None:
+    """Furniture the multilingual snippet set marks and the other tables lacked, and body lines with its words."""
+    assert code(text) == expected
