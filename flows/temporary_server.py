@@ -27,6 +27,11 @@ from typing import IO
 # only the services an ephemeral server runs.
 SERVER_ENV = {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
 POLL_SECONDS = 0.1
+# How long `ready()` waits unless PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS is set. A fresh
+# PREFECT_HOME's first start runs every database migration: 22 s to /health on a quiet 2-core machine
+# (7 s once migrated), past Prefect's own default of 20 s, so a new user's first `make run` failed.
+# A server that dies is seen at once (`ready` polls it), so waiting longer costs nothing then.
+STARTUP_SECONDS = 120
 
 
 class TemporaryServer:
@@ -58,9 +63,7 @@ class TemporaryServer:
 
     def ready(self) -> None:
         """Block until the server answers /health; raise if it exits or takes longer than Prefect allows."""
-        from prefect.settings import PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS
-
-        timeout = PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS.value()
+        timeout = startup_timeout()
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -163,6 +166,19 @@ def _environ(values: dict[str, str]) -> Iterator[None]:
                 del os.environ[name]
             else:
                 os.environ[name] = value
+
+
+def startup_timeout() -> float:
+    """PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS where it is set (environment, profile,
+    temporary settings), else `STARTUP_SECONDS`."""
+    from prefect.settings import get_current_settings
+
+    ephemeral = get_current_settings().server.ephemeral
+    return (
+        ephemeral.startup_timeout_seconds
+        if "startup_timeout_seconds" in ephemeral.model_fields_set
+        else STARTUP_SECONDS
+    )
 
 
 def _healthy(api_url: str) -> bool:

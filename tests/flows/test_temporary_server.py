@@ -20,7 +20,7 @@ from prefect.settings import (
 )
 
 from bench.servers import BIN, clean_env
-from flows.temporary_server import temporary_api
+from flows.temporary_server import STARTUP_SECONDS, startup_timeout, temporary_api
 
 
 def _processes_with(variable: str) -> list[int]:
@@ -90,3 +90,11 @@ def test_a_server_too_slow_to_answer_fails_with_the_setting_to_raise_and_is_stop
     with busy, unset, temporary_api() as server:
         server.ready()
     assert server.process.poll() is not None
+
+
+def test_the_start_up_wait_is_newsflows_unless_prefects_setting_is_set(monkeypatch):
+    """A fresh home's migrations outlast Prefect's default 20 s: newsflow waits 120 s unless told."""
+    monkeypatch.delenv("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", raising=False)
+    assert (STARTUP_SECONDS, startup_timeout()) == (120, 120)
+    with temporary_settings({PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS: 33}):
+        assert startup_timeout() == 33
