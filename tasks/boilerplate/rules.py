@@ -128,12 +128,12 @@ def _form_field(raw_html: pl.Expr, width: pl.Expr) -> pl.Expr:
     return (short & pl.when(short).then(raw_html).str.contains(FORM_CONTROL)).fill_null(False)
 
 
-def _comment_header(lower: pl.Expr, width: pl.Expr, unpunctuated: pl.Expr) -> pl.Expr:
+def _comment_header(width: pl.Expr, unpunctuated: pl.Expr) -> pl.Expr:
     """Whether a line heads or closes a reader comment, as thread.py's headers do: a byline ("Posted
     by Ann at 10:32 pm", "Tim Worstall 11.06.12 at 11:06 am"), a line the markup names furniture
-    that ends no sentence, or a reply link alone (`REPLY_LINE`, looked for on fragments only)."""
+    that ends no sentence, or a reply link alone on a fragment (`_reply`)."""
     byline = pl.col("_furniture").eq_missing("byline")
-    reply = pl.when(width < FRAGMENT_MAX_CHARS).then(lower).str.contains(REPLY_LINE).fill_null(False)
+    reply = pl.col("_reply") & (width < FRAGMENT_MAX_CHARS)
     return byline | (pl.col("_marked") & unpunctuated) | reply
 
 
@@ -224,11 +224,13 @@ def stages(edge_repeat_threshold: int) -> list[dict[str, pl.Expr]]:
             "_on_page_twice": pl.len().over("source_file", "text") > 1,
             "_number_line": text.str.contains(NUMBER_LINE),
             "_end_line": matches(lower, n_chars, END_MARKER),
+            # a reply link alone on its line, for `_comment_header` and thread.py's headers (one scan)
+            "_reply": lower.str.contains(REPLY_LINE).fill_null(False),
         },
         {
             "_prose": (width >= BODY_MIN_CHARS) & (link_share < LINK_DENSE_SHARE) & ~unpunctuated,
             "_form_field": _form_field(pl.col("raw_html"), width),
-            "_comment_header": _comment_header(lower, width, unpunctuated),
+            "_comment_header": _comment_header(width, unpunctuated),
             # an end marker that is no table's column heading nor reprint credit, as a column: `_end` reads
             # it twice, and inside its windows the scan and the neighbour windows cost 0.6 µs a BBC paragraph
             "_marker_line": end_line & ~column_heading & ~credit_line,

@@ -54,14 +54,14 @@ def with_comment_thread(frame: pl.DataFrame, kept: pl.Expr) -> pl.DataFrame:
     """`frame` with `_comment_thread`: kept, below the first header of a thread (below the core, or
     after the article).
 
-    Reads the `_segment` and `_core` columns that `topic.with_off_topic` leaves, `_lower`, `_width`,
+    Reads the `_segment` and `_core` columns that `topic.with_off_topic` leaves, `_reply`, `_width`,
     `_prose`, and the reasons the paragraph rules gave (`boilerplate_reason`). Only pages with two
     header lines or `SHAPE_MIN_REPEATS` short dated lines anywhere are judged (few are: the windows
     over pages cost 0.3 µs a paragraph on all of them).
     """
     page = "source_file"
     short = (pl.col("_width") < SHAPE_MAX_CHARS) & (pl.col("n_chars") > 0)
-    rows = frame.with_columns(_reply=pl.col("_lower").str.contains(REPLY_LINE).fill_null(False)).with_columns(
+    rows = frame.with_columns(
         _header_line=pl.col("boilerplate_reason").is_in(HEADERS).fill_null(False) | pl.col("_reply"),  # once a row
         _dated=short & pl.col("text").str.contains(DATED),  # cheaper on every row than on the short ones picked out
     )
