@@ -225,7 +225,9 @@ FURNITURE: dict[str, Furniture] = {
         # a credit closing a caption: "... © AFP / Jo Lee", "... (Bildquelle: Jo Lee)", "... Foto: LN"
         r"|[ .(]©[^.!?]*$|(?:bildquelle|bild|fotos?|photo|crédit photo)\s*:[^:.!?]*$"
         r"|^(?:video|watch|listen)\s*,|\b(?:getty images|reuters|afp|shutterstock|epa"
-        r"|ap photo|istock)\s*\)?\s*$|^photo by\b",
+        r"|ap photo|istock)\s*\)?\s*$|^photo by\b"
+        # an agency's photo credit closing a caption: "... (AP Photo/Jo Lee)", "... (Reuters/Jo Lee)"
+        r"|\((?:ap|afp|reuters|getty images|epa|xinhua|bloomberg)(?: photo)?\s*/\s*[^()/]{2,40}\)\s*$",
     ),
     "interface": Furniture(
         200,

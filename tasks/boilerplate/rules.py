@@ -433,7 +433,7 @@ _FURNITURE_MEANINGS = {
     "comment_rules": "comment rules or moderation notice, or a call for readers' stories, letters, tips or corrections",
     "read_more": "'read more' / related-content line, in several languages",
     "credit": "photo or agency credit on a line of its own (Getty, AP, Reuters/Corbis, a writer's initials and agency: aja/PAP)",
-    "caption": "media caption or credit (Image source, Media caption, Photo: ...), source line, credit closing a caption",
+    "caption": "media caption or credit (Image source, Media caption, Photo: ...), source line, credit closing a caption (© AFP / Jo Lee, (AP Photo/Jo Lee))",
     "interface": "page-interface text: ad label, previous/next link, video player, script, ad-blocker or error notice, rating widget, print or search label, notification prompt, a forum's who-is-online line",
     "byline": "byline ('Posted by' too), an author or editor label (Автор:, 责任编辑：), dateline, dated update line, comment header, reading-time line or an author box's link to all their posts",
     "appeal": "long appeal opening the paragraph (newsletter, newsletter consent, follow us, 'if you enjoyed this article') or its closing sentence (membership, donation)",

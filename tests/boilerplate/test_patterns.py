@@ -83,6 +83,8 @@ FURNITURE_LINES = [
     ("Die Bürgermeisterin eröffnet die Brücke. © AFP / Jo Lee", "caption"),
     ("Die neue Brücke über den Fluss. (Bildquelle: Stadt Ulm)", "caption"),
     ("La alcaldesa en el puente. Foto: LN", "caption"),
+    ("The mayor opens the bridge in Springfield, Ill., on Tuesday. (AP Photo/Jo Lee)", "caption"),
+    ("Fans wave flags before the final in Lyon. (Reuters/Jo Lee)", "caption"),
     ("Quelle: Stadtverwaltung", "caption"),
     ("Stand: 5. Februar 2020", "byline"),
     ("Aktualisiert am 19.02.2020", "byline"),
