@@ -36,7 +36,8 @@ def _segments(kept: pl.Expr, prose: pl.Expr) -> list[dict[str, pl.Expr]]:
     page's prose (gallery.py reads it too), and whether the page has anything to judge."""
     segment, chars, best, core = (pl.col(c) for c in ("_segment", "_segment_chars", "_best", "_core"))
     prose_chars = pl.when(prose).then(pl.col("n_chars")).otherwise(0)
-    starts = kept & ~along_page(kept.shift(1)).fill_null(False)
+    # shifted inside the count's page window: one window, not two (0.08 µs a BBC paragraph less)
+    starts = kept & ~kept.shift(1).fill_null(False)
     return [
         {"_segment": pl.when(kept).then(along_page(starts.cum_sum()))},
         {"_segment_chars": pl.when(kept).then(prose_chars.sum().over("source_file", "_segment"))},
