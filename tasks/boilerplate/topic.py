@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from tasks.boilerplate.page import along_page
+from tasks.boilerplate.page import along_page, page_has
 
 # Lower-cased content words: pairs of Han or Katakana characters, else runs of 4+ letters (Hiragana
 # and Thai, which have no word breaks the regex can see, give none: such paragraphs are never judged).
@@ -44,7 +44,7 @@ def _segments(kept: pl.Expr, prose: pl.Expr) -> list[dict[str, pl.Expr]]:
         {"_best": chars.max().over("source_file")},
         {"_core": pl.when((chars == best) & (best > 0)).then(segment).min().over("source_file")},
         {"_core_minor": best < CORE_MIN_SHARE * prose_chars.sum().over("source_file")},
-        {"_page_judged": (kept & prose & (segment > core)).any().over("source_file") & ~pl.col("_core_minor")},
+        {"_page_judged": page_has(kept & prose & (segment > core)) & ~pl.col("_core_minor")},
     ]
 
 
