@@ -13,6 +13,7 @@ import polars as pl
 from tasks.boilerplate.gallery import with_gallery_gaps
 from tasks.boilerplate.marked import marked
 from tasks.boilerplate.nested import with_copies
+from tasks.boilerplate.page import page_has
 from tasks.boilerplate.patterns import furniture_codes, short_lower
 from tasks.boilerplate.rules import (
     DEFAULT_EDGE_REPEAT_THRESHOLD,
@@ -22,6 +23,7 @@ from tasks.boilerplate.rules import (
     REASONS,
     RULES,
     SITUATIONAL,
+    Column,
     Rule,
     Signals,
     repeated,
@@ -88,8 +90,13 @@ def with_signals(paragraphs: pl.DataFrame, edge_repeat_threshold: int) -> pl.Dat
     frame = with_copies(paragraphs).with_columns(_lower=short_lower(pl.col("text"), pl.col("n_chars")))
     frame = frame.with_columns(_furniture=furniture_codes(frame), _marked=marked(frame))
     for stage in stages(edge_repeat_threshold):
-        frame = frame.with_columns(**stage)
+        frame = frame.with_columns(**{name: _evaluated(column, frame) for name, column in stage.items()})
     return frame
+
+
+def _evaluated(column: Column, frame: pl.DataFrame) -> pl.Expr | pl.Series:
+    """A column of a stage as `with_columns` takes it: an expression, or a function's series on `frame`."""
+    return column if isinstance(column, pl.Expr) else column(frame)
 
 
 def _rescued(reason: pl.Expr, s: Signals) -> pl.Expr:
@@ -103,8 +110,8 @@ def _rescued(reason: pl.Expr, s: Signals) -> pl.Expr:
     text is a promo other articles repeat. Reasons that say what a text is (a furniture pattern,
     a form field, a word list, a line the markup names furniture) are never dropped.
     """
-    emptied = ~(reason.is_null() & (s.n_chars > 0)).any().over("source_file")
-    has_body = s.prose.any().over("source_file") | _listing(reason, s)
+    emptied = ~page_has(reason.is_null() & (s.n_chars > 0))
+    has_body = page_has(s.prose) | _listing(reason, s)
     return pl.when(emptied & has_body & reason.is_in(SITUATIONAL)).then(pl.lit(None, dtype=pl.String)).otherwise(reason)
 
 

@@ -9,3 +9,11 @@ def along_page(expr: pl.Expr) -> pl.Expr:
     """`expr` evaluated per article (`source_file`) in paragraph order, whatever the row order of the
     batch: a shift then means the paragraph above or below, a cumulative sum the paragraphs so far."""
     return expr.over("source_file", order_by="paragraph_index")
+
+
+def page_has(condition: pl.Expr) -> pl.Expr:
+    """Whether the article of each row has a row where `condition` holds: as `condition.any().over(
+    "source_file")`, as a look-up of the article's name among those rows' (0.01 µs a BBC paragraph,
+    against 0.05 for the window)."""
+    page = pl.col("source_file")
+    return page.is_in(page.filter(condition).implode())

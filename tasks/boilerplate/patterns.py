@@ -469,9 +469,23 @@ _SCANS = _joined_scans([(cap, b) for cap, b in _PARTS if _filtered(b)], 300, 200
 def matches(lower: pl.Expr, n_chars: pl.Expr, pattern: Furniture) -> pl.Expr:
     """Whether a paragraph short enough for `pattern` matches it, in `lower`, its lower-cased text:
     `short_lower`'s serves any pattern capped at 400 characters or less, so that the end markers
-    reuse the furniture scan's (lower-casing again cost 0.46 µs a paragraph on the trafilatura pages)."""
+    reuse the furniture scan's (lower-casing again cost 0.46 µs a paragraph on the trafilatura pages).
+
+    The alternatives anchored at the start and the others are two scans (`_anchored_apart`): joined,
+    the anchored ones keep the regex engine from searching for the others' literals (the end
+    markers: 0.40 µs a BBC paragraph in one scan, 0.25 in two)."""
     short = n_chars <= pattern.max_chars
-    return short & pl.when(short).then(lower).str.contains(fast(pattern.regex))
+    text = pl.when(short).then(lower)
+    return short & pl.any_horizontal(text.str.contains(fast(regex)) for regex in _anchored_apart(pattern.regex))
+
+
+def _anchored_apart(regex: str) -> list[str]:
+    """`regex` as its top-level alternatives anchored at the start joined, and the others joined
+    (one regex when all or none are anchored): a text matches `regex` when it matches either."""
+    branches = _branches(regex)
+    anchored = [b for b in branches if b.startswith("^")]
+    others = [b for b in branches if not b.startswith("^")]
+    return ["|".join(group) for group in (anchored, others) if group]
 
 
 def short_lower(text: pl.Expr, n_chars: pl.Expr) -> pl.Expr:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from tasks.boilerplate.page import along_page
+from tasks.boilerplate.page import along_page, page_has
 
 # Lower-cased content words: pairs of Han or Katakana characters, else runs of 4+ letters (Hiragana
 # and Thai, which have no word breaks the regex can see, give none: such paragraphs are never judged).
@@ -36,14 +36,15 @@ def _segments(kept: pl.Expr, prose: pl.Expr) -> list[dict[str, pl.Expr]]:
     page's prose (gallery.py reads it too), and whether the page has anything to judge."""
     segment, chars, best, core = (pl.col(c) for c in ("_segment", "_segment_chars", "_best", "_core"))
     prose_chars = pl.when(prose).then(pl.col("n_chars")).otherwise(0)
-    starts = kept & ~along_page(kept.shift(1)).fill_null(False)
+    # shifted inside the count's page window: one window, not two (0.08 µs a BBC paragraph less)
+    starts = kept & ~kept.shift(1).fill_null(False)
     return [
         {"_segment": pl.when(kept).then(along_page(starts.cum_sum()))},
         {"_segment_chars": pl.when(kept).then(prose_chars.sum().over("source_file", "_segment"))},
         {"_best": chars.max().over("source_file")},
         {"_core": pl.when((chars == best) & (best > 0)).then(segment).min().over("source_file")},
         {"_core_minor": best < CORE_MIN_SHARE * prose_chars.sum().over("source_file")},
-        {"_page_judged": (kept & prose & (segment > core)).any().over("source_file") & ~pl.col("_core_minor")},
+        {"_page_judged": page_has(kept & prose & (segment > core)) & ~pl.col("_core_minor")},
     ]
 
 
@@ -72,8 +73,8 @@ def segment_drift(frame: pl.DataFrame, compared: pl.Expr, share: float = OFF_TOP
     shared = pl.col("_in_core").sum().over("source_file", "_word") > pl.col("_in_core")
     overlap = (
         words.with_columns(_shared=shared)
-        .group_by("_row", "source_file", "_segment", "_in_core")
-        .agg(_overlap=pl.col("_shared").mean())
+        .group_by("_row")  # a row has one page, segment and core flag: one key, not four (0.08 µs a BBC paragraph)
+        .agg(pl.col("source_file", "_segment", "_in_core").first(), _overlap=pl.col("_shared").mean())
     )
     drift = (
         overlap.with_columns(

@@ -6,6 +6,7 @@ import pytest
 from tasks.boilerplate.patterns import (
     END_MARKER,
     FURNITURE,
+    _anchored_apart,
     _branches,
     furniture_codes,
     matches,
@@ -133,6 +134,17 @@ def test_end_markers_fit_the_furniture_scans_lower_cased_text() -> None:
     assert (
         pl.select(matches(short_lower(pl.lit(text), pl.lit(len(text))), pl.lit(len(text)), END_MARKER)).item() is False
     )
+
+
+def test_end_marker_alternatives_anchored_apart_cover_the_whole_pattern() -> None:
+    """The end markers' two scans are the pattern's alternatives anchored at the start and the
+    others, each once, in order: a text matches the pair when it matches the whole pattern."""
+    anchored, others = _anchored_apart(END_MARKER.regex)
+    branches = _branches(END_MARKER.regex)
+    assert anchored.startswith("^") and not others.startswith("^")
+    assert [b for b in branches if b.startswith("^")] == _branches(anchored)
+    assert [b for b in branches if not b.startswith("^")] == _branches(others)
+    assert _anchored_apart("^a|^b") == ["^a|^b"]
 
 
 def is_end_marker(text: str) -> bool:

@@ -1,0 +1,19 @@
+"""Tests for tasks.boilerplate.page: windows and look-ups over one article."""
+
+import polars as pl
+
+from tasks.boilerplate.page import page_has
+
+# Three articles: a holds a true row, b only a false row and a null, c only a null.
+PAGES = pl.DataFrame(
+    {"source_file": ["a", "b", "a", "b", "c"], "flag": [False, None, True, False, None]},
+    schema={"source_file": pl.String, "flag": pl.Boolean},
+)
+
+
+def test_page_has_is_the_window_any_over_the_article() -> None:
+    """Every row of article a, and only those, has a row where the condition holds: nulls hold for
+    no article, as `any` skips them."""
+    flag = pl.col("flag")
+    expected = PAGES.select(flag.any().over("source_file")).to_series().to_list()
+    assert PAGES.select(page_has(flag)).to_series().to_list() == expected == [True, False, True, False, False]
