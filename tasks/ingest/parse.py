@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import threading
+import warnings
 
 from tasks.settings import InputLimits
 
@@ -75,7 +76,10 @@ def _valid_unicode(items: list[str]) -> list[str]:
 def _list_items(source: str, max_depth: int) -> list[str]:
     """The string items of a list display, checked node by node (never evaluated)."""
     try:
-        with _PARSE_LOCK:
+        with _PARSE_LOCK, warnings.catch_warnings():
+            # an unknown escape ('\d') stays a backslash and the letter, as Python reads it; the
+            # parser's warning (DeprecationWarning, SyntaxWarning from 3.12) is about the input, not us
+            warnings.simplefilter("ignore", (DeprecationWarning, SyntaxWarning))
             tree = ast.parse(source, mode="eval")
     except SyntaxError as e:
         if "too many nested" in str(e.msg):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import warnings
+
 import pytest
 
 from tasks.ingest.discover import article_id
@@ -16,6 +18,12 @@ LIMITS = InputLimits(max_file_bytes=10_000, max_paragraphs=3, max_paragraph_char
 def test_parses_both_quote_styles_and_escapes():
     data = b"""['It\\'s "here"', "it's", '&quot;x&quot; <b>y</b>']"""
     assert parse_paragraphs(data, LIMITS) == ['It\'s "here"', "it's", "&quot;x&quot; <b>y</b>"]
+
+
+def test_unknown_escapes_stay_as_written_without_a_warning():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert parse_paragraphs(b"['C:\\\\temp', 'a \\d b', 'x\\8']", LIMITS) == ["C:\\temp", "a \\d b", "x\\8"]
 
 
 def test_accepts_bom_and_crlf():
