@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from tasks.boilerplate.page import along_page
+from tasks.boilerplate.page import along_page, page_has
 from tasks.boilerplate.subset import judged
 from tasks.boilerplate.topic import segment_drift
 
@@ -49,5 +49,5 @@ def _gaps(rows: pl.DataFrame, prose: pl.Expr) -> pl.Series:
     below = along_page(photo.backward_fill().shift(-1)).fill_null(False)
     gap = (segment > core).fill_null(False) & above & below & pl.col("_core_minor") & ~pl.col("is_lead")
     rows = rows.with_columns(_gap=gap)
-    compared = pl.col("_gap").any().over("source_file") & (pl.col("_gap") | ((segment == core) & prose))
+    compared = page_has(pl.col("_gap")) & (pl.col("_gap") | ((segment == core) & prose))
     return rows.get_column("_gap") & segment_drift(rows, compared, share=ARTICLE_SHARE)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from tasks.boilerplate.page import along_page
+from tasks.boilerplate.page import along_page, page_has
 from tasks.boilerplate.subset import judged
 
 CONTAINER = r"(?i)<p[\s>]"  # a paragraph's inner HTML that opens another paragraph
@@ -38,7 +38,7 @@ def with_copies(frame: pl.DataFrame) -> pl.DataFrame:
     outer_row = along_page(pl.when(container).then(pl.col("_row")).forward_fill())
     copy = ~container & (pl.col("n_chars") > 0) & outer_text.str.contains(pl.col("text"), literal=True)
     rows = frame.with_row_index("_row").with_columns(_container=containers)  # a row index is the value here
-    copies = judged(rows, container.any().over("source_file"), pl.when(copy).then(outer_row), otherwise=None)
+    copies = judged(rows, page_has(container), pl.when(copy).then(outer_row), otherwise=None)
     return frame.with_columns(_outer_row=copies)
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from tasks.boilerplate.page import along_page
+from tasks.boilerplate.page import along_page, page_has
 from tasks.boilerplate.subset import judged
 
 _WRAPPER = r"(?:strong|b|h\d|span|em)"  # inline or heading tags around the headline link
@@ -43,9 +43,9 @@ def with_teasers(frame: pl.DataFrame) -> pl.DataFrame:
     if not entries.any():  # nearly every batch: no window
         return frame.with_columns(_teaser=pl.lit(False))
     entry = pl.col("_entry")
-    listing = (entry & (segment == core)).any().over("source_file")
+    listing = page_has(entry & (segment == core))
     in_run = along_page(entry.shift(1)).fill_null(False) | along_page(entry.shift(-1)).fill_null(False)
     later = (segment > core).fill_null(False)
     verdict = entry & in_run & later & ~listing & ~pl.col("is_lead")
     rows = frame.with_columns(_entry=entries)
-    return frame.with_columns(_teaser=judged(rows, entry.any().over("source_file"), verdict))
+    return frame.with_columns(_teaser=judged(rows, page_has(entry), verdict))
