@@ -85,7 +85,7 @@ class Signals:
     gallery: pl.Expr = pl.col("_gallery")  # the article holds two or more photo credit lines
     # after the core in a gallery, kept between two photo lines (gallery.py)
     gallery_gap: pl.Expr = pl.col("_gallery_gap")
-    # after the core, a headline link over its summary, in a run of two or more (teaser.py)
+    # after the core, a headline link over its summary, next to another, kept or flagged (teaser.py)
     teaser: pl.Expr = pl.col("_teaser")
     # a copy of text in the paragraph enclosing it, which the reasons so far keep (nested.py)
     nested: pl.Expr = outer_kept(pl.col("boilerplate_reason").is_null())
@@ -521,7 +521,7 @@ RULES: list[Rule] = [
     ),
     Rule(
         "teaser",
-        "teasers of other stories after the article's core: two or more paragraphs in a row that open with a headline link and a line break over the story's summary (not on a listing page whose core is such entries)",
+        "teasers of other stories after the article's core: a kept paragraph that opens with a headline link and a line break over the story's summary, next to another such paragraph, kept or flagged already (not on a listing page whose core is such entries)",
         teaser,
         situational=True,
         stage="segment",

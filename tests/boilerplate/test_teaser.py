@@ -60,3 +60,33 @@ def test_headline_over_summary_markup() -> None:
     }
     got = pl.Series(list(cases)).str.contains(HEADLINE_OVER_SUMMARY).to_list()
     assert got == list(cases.values())
+
+
+def test_an_entry_between_link_dense_entries_is_a_teaser() -> None:
+    """Entries whose summary is too short to outweigh the headline link are flagged `link_dense`;
+    the one with a longer summary between them is in the same run of teasers."""
+    short = ("Council names the new bridge after a local engineer", "Vote on Monday")
+    stories = [short, STORIES[0], short]
+    assert reasons(teaser_page([*ARTICLE, "By Jane Doe"], stories, [])) == [None] * 6 + [
+        "byline",
+        "link_dense",
+        "teaser",
+        "link_dense",
+    ]
+
+
+def test_a_list_of_sources_after_the_article_stays() -> None:
+    """An article's own list of short linked items (its sources, each a link then its description on
+    the same line) is no run of headline links over summaries: it stays, next to a flagged entry too."""
+    sources = [
+        '<a href="/r1">River survey 2023</a>, the council report on the crossing.',
+        '<a href="/r2">Toll study</a>, by the regional transport board.',
+    ]
+    texts = ["River survey 2023, the council report on the crossing.", "Toll study, by the regional transport board."]
+    entry = teaser_page(
+        [*ARTICLE, "By Jane Doe"], [("Council names the new bridge after a local engineer", "Vote")], []
+    )
+    items = frame(texts, link_chars=[17, 10]).with_columns(
+        raw_html=pl.Series(sources), paragraph_index=pl.Series([8, 9], dtype=pl.Int32)
+    )
+    assert reasons(pl.concat([entry, items])) == [None] * 6 + ["byline", "link_dense", None, None]
