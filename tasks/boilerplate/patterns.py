@@ -322,10 +322,12 @@ AUTHOR_BIO = Furniture(
     500,
     r"^(?:\p{Lu}[\p{L}'’.-]*,?\s+){1,4}(?i:"
     rf"(?:is|has been|serves as)\s+(?:a|an|the|our)\s+(?:[\p{{L}}\d'’&./-]+\s+){{0,5}}?{_BIO_ROLE_EN}\b"
-    r"|writes for\s|(?:covers|writes about)\s[^.!?]{1,120}?\sfor\s(?:the\s)?(?-i:[\p{Lu}\d])|can be reached (?:at|by|via)\s"
+    r"|writes for\s|(?:covers|writes about)\s[^.!?]{1,120}?\sfor\s(?:the\s)?(?-i:[\p{Lu}\d])"
+    r"|can be reached (?:at|by|via)\s"
     r"|(?:ist|arbeitet als|schreibt als)\s+(?:(?:ein|eine|der|die|seit \d+|freie[rs]?|freiberufliche[rs]?|leitende[rs]?"
     r"|stellvertretende[rs]?|ehemalige[rs]?)\s+){0,3}"
-    r"\p{L}*(?:redakteur|autor|korrespondent|journalist|reporter|kolumnist|volontär|ressortleiter|blogger|fotograf)(?:in)?\b"
+    r"\p{L}*(?:redakteur|autor|korrespondent|journalist|reporter|kolumnist|volontär|ressortleiter|blogger"
+    r"|fotograf)(?:in)?\b"
     r"|leitet (?:das|die) (?:ressort|redaktion)"
     r"|est\s+(?:(?:un|une|le|la|notre)\s+)?(?:\p{L}+\s+){0,2}?(?:journaliste|rédact(?:eur|rice)|correspondante?"
     r"|chroniqueu(?:r|se)|reporter|éditorialiste|auteure?|autrice|pigiste)\b"
@@ -335,7 +337,8 @@ AUTHOR_BIO = Furniture(
     r"|inviat[oa]|scrittor(?:e|rice))\b"
     r"|é\s+(?:(?:um|uma|o|a)\s+)?(?:\p{L}+\s+){0,2}?(?:jornalista|repórter|redatora?|correspondente|colunista|editora?"
     r"|escritora?)\b"
-    r"|is\s+(?:(?:een|de)\s+)?(?:\p{L}+\s+){0,2}?(?:journalist|verslaggever|redacteur|correspondent|columnist|schrijver)e?\b"
+    r"|is\s+(?:(?:een|de)\s+)?(?:\p{L}+\s+){0,2}?(?:journalist|verslaggever|redacteur|correspondent|columnist"
+    r"|schrijver)e?\b"
     r"|jest\s+(?:\p{L}+\s+){0,2}?(?:dziennikar(?:zem|ką)|redaktor(?:em|ką)|korespondent(?:em|ką)|publicyst(?:ą|ką)"
     r"|reporter(?:em|ką)|felietonist(?:ą|ką)))"
     # a heading opening the paragraph, with the biography after it: "About the author: Jo Lee is ..."
@@ -343,12 +346,16 @@ AUTHOR_BIO = Furniture(
     r"|à propos de l'auteure?|sull'autore|o autorze|over de auteur|sobre o autor)\s*[:\-–—]\s*\S"
     # a line of contact for the authors: "Write to Jo Lee at jo.lee@example.com"
     r"|^(?i:write to)\s+\p{Lu}[^@]{0,80}\sat\s+\S+@"
-    # a role without the name, which the author box shows apart: "Redakteur in der Wirtschaft.", "Freier Autor in Berlin"
+    # a role without the name, which the author box shows apart: "Redakteur in der Wirtschaft.",
+    # "Freier Autor in Berlin"
     r"|^(?i:(?:freie[rs]?|freiberufliche[rs]?|leitende[rs]?|stellvertretende[rs]?)\s+)?(?:\p{Lu}\p{L}*)?"
     r"(?i:redakteur|autor|korrespondent|journalist|reporter)(?:in)?\s+(?:in|im|bei|für|aus|und|der|des|seit)\s",
 )
 # A pronoun or pointer word that opens a sentence like a name: "He is the author of ...", "This is a writer's ...".
-BIO_PRONOUN = r"^(?i:he|she|they|it|this|that|these|those|there|here|who|what|which|er|sie|es|il|elle|él|ella|lui|lei|ele|ela|hij|zij|on|ona)\s"
+BIO_PRONOUN = (
+    r"^(?i:he|she|they|it|this|that|these|those|there|here|who|what|which"
+    r"|er|sie|es|il|elle|él|ella|lui|lei|ele|ela|hij|zij|on|ona)\s"
+)
 
 # A date and a clock time in a short line that ends no sentence: a dateline or a comment header
 # ("Jo Lee, 3 May 2024 10:31"). Lower case; matched apart from the other patterns, as joining it to
