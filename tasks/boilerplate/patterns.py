@@ -309,6 +309,54 @@ CLOSED_SENTENCE = r"[.!?]\s*$"
 # A byline needs case: "By Jane Doe", "Por Ana M. Gil" but not "by the way". Checked on the original text.
 BYLINE_CASED = Furniture(100, r"^(?i:by|por|par|von|door|av|af|przez)\s+\p{Lu}(?:[^.!?]|\b\p{Lu}\.){0,60}$")
 
+# An author's biography: a name (one to four capitalised words, not a pronoun: `BIO_PRONOUN`) whose verb
+# phrase is a role at a publication, in several languages: "Jane Doe is a senior reporter at X covering
+# energy.", "Jo covers courts for X.", "Max Muster ist Redakteur im Ressort Wirtschaft.", "Ana Gil es
+# periodista ...", "Jan Kowalski jest dziennikarzem ...". Checked on the original text (the name needs its
+# case), on paragraphs up to the cap long; `rules.author_bio` judges where it stands.
+_BIO_ROLE_EN = (
+    r"(?:reporter|writer|editor|correspondent|columnist|journalist|author|contributor|blogger|photographer"
+    r"|photojournalist|commentator|broadcaster)"
+)
+AUTHOR_BIO = Furniture(
+    500,
+    r"^(?:\p{Lu}[\p{L}'’.-]*,?\s+){1,4}(?i:"
+    rf"(?:is|has been|serves as)\s+(?:a|an|the|our)\s+(?:[\p{{L}}\d'’&./-]+\s+){{0,5}}?{_BIO_ROLE_EN}\b"
+    r"|writes for\s|(?:covers|writes about)\s[^.!?]{1,120}?\sfor\s(?:the\s)?(?-i:[\p{Lu}\d])"
+    r"|can be reached (?:at|by|via)\s"
+    r"|(?:ist|arbeitet als|schreibt als)\s+(?:(?:ein|eine|der|die|seit \d+|freie[rs]?|freiberufliche[rs]?|leitende[rs]?"
+    r"|stellvertretende[rs]?|ehemalige[rs]?)\s+){0,3}"
+    r"\p{L}*(?:redakteur|autor|korrespondent|journalist|reporter|kolumnist|volontär|ressortleiter|blogger"
+    r"|fotograf)(?:in)?\b"
+    r"|leitet (?:das|die) (?:ressort|redaktion)"
+    r"|est\s+(?:(?:un|une|le|la|notre)\s+)?(?:\p{L}+\s+){0,2}?(?:journaliste|rédact(?:eur|rice)|correspondante?"
+    r"|chroniqueu(?:r|se)|reporter|éditorialiste|auteure?|autrice|pigiste)\b"
+    r"|es\s+(?:(?:un|una|el|la|nuestro|nuestra)\s+)?(?:\p{L}+\s+){0,2}?(?:periodista|redactora?|corresponsal|columnista"
+    r"|reporter[oa]?|editora?|autora?|escritora?|cronista)\b"
+    r"|è\s+(?:(?:un|una|il|la)\s+)?(?:\p{L}+\s+){0,2}?(?:giornalista|redattor(?:e|rice)|corrispondente|editorialista"
+    r"|inviat[oa]|scrittor(?:e|rice))\b"
+    r"|é\s+(?:(?:um|uma|o|a)\s+)?(?:\p{L}+\s+){0,2}?(?:jornalista|repórter|redatora?|correspondente|colunista|editora?"
+    r"|escritora?)\b"
+    r"|is\s+(?:(?:een|de)\s+)?(?:\p{L}+\s+){0,2}?(?:journalist|verslaggever|redacteur|correspondent|columnist"
+    r"|schrijver)e?\b"
+    r"|jest\s+(?:\p{L}+\s+){0,2}?(?:dziennikar(?:zem|ką)|redaktor(?:em|ką)|korespondent(?:em|ką)|publicyst(?:ą|ką)"
+    r"|reporter(?:em|ką)|felietonist(?:ą|ką)))"
+    # a heading opening the paragraph, with the biography after it: "About the author: Jo Lee is ..."
+    r"|^\W*(?i:about the author|über (?:den autor|die autorin)|zu(?:m autor|r autorin)|sobre (?:el|la) autora?"
+    r"|à propos de l'auteure?|sull'autore|o autorze|over de auteur|sobre o autor)\s*[:\-–—]\s*\S"
+    # a line of contact for the authors: "Write to Jo Lee at jo.lee@example.com"
+    r"|^(?i:write to)\s+\p{Lu}[^@]{0,80}\sat\s+\S+@"
+    # a role without the name, which the author box shows apart: "Redakteur in der Wirtschaft.",
+    # "Freier Autor in Berlin"
+    r"|^(?i:(?:freie[rs]?|freiberufliche[rs]?|leitende[rs]?|stellvertretende[rs]?)\s+)?(?:\p{Lu}\p{L}*)?"
+    r"(?i:redakteur|autor|korrespondent|journalist|reporter)(?:in)?\s+(?:in|im|bei|für|aus|und|der|des|seit)\s",
+)
+# A pronoun or pointer word that opens a sentence like a name: "He is the author of ...", "This is a writer's ...".
+BIO_PRONOUN = (
+    r"^(?i:he|she|they|it|this|that|these|those|there|here|who|what|which"
+    r"|er|sie|es|il|elle|él|ella|lui|lei|ele|ela|hij|zij|on|ona)\s"
+)
+
 # A date and a clock time in a short line that ends no sentence: a dateline or a comment header
 # ("Jo Lee, 3 May 2024 10:31"). Lower case; matched apart from the other patterns, as joining it to
 # them makes the combined scan 15 times slower.

@@ -281,6 +281,7 @@ def test_every_reason_is_documented() -> None:
         "form_field",
         "word_list",
         "marked_furniture",
+        "author_bio",
         "short_fragment",
         "repeated",
         "duplicate",

@@ -1,0 +1,78 @@
+"""Tests for the author_bio rule: an author's biography above or below the story, not inside it."""
+
+import polars as pl
+import pytest
+from test_boilerplate import frame, reasons
+from test_topic import CORE
+
+from tasks.boilerplate.patterns import AUTHOR_BIO, BIO_PRONOUN
+
+BIO = "Jane Doe is a senior reporter at the Example Post covering energy and climate."
+
+
+def bio_text(texts: list[str]) -> list[bool]:
+    """Whether each text reads as a biography: AUTHOR_BIO matches and no pronoun opens it."""
+    text = pl.col("text")
+    df = pl.DataFrame({"text": texts})
+    return df.select(text.str.contains(AUTHOR_BIO.regex) & ~text.str.contains(BIO_PRONOUN)).to_series().to_list()
+
+
+def test_a_biography_below_the_story_is_flagged() -> None:
+    """An author box after the article's last paragraph is furniture."""
+    assert reasons(frame([*CORE, BIO])) == [None, None, None, "author_bio"]
+
+
+def test_a_biography_above_the_story_is_flagged() -> None:
+    """An author box some templates print before the article is furniture too."""
+    assert reasons(frame([BIO, *CORE])) == ["author_bio", None, None, None]
+
+
+def test_the_same_sentence_inside_the_story_stays() -> None:
+    """Between two paragraphs of the story, a sentence about a reporter is news."""
+    jailed = "John Smith is a reporter for the Example Post who was jailed in 2019 for his reports on the council."
+    assert reasons(frame([CORE[0], BIO, *CORE[1:]])) == [None, None, None, None]
+    assert reasons(frame([CORE[0], jailed, *CORE[1:]])) == [None, None, None, None]
+
+
+def test_biographies_in_a_row_below_the_story_are_all_flagged() -> None:
+    """Two authors' boxes under one article: each is judged against the story, not the other box."""
+    second = "Max Muster ist Redakteur im Ressort Wirtschaft und schreibt über Energie und Verkehr."
+    assert reasons(frame([*CORE, BIO, second])) == [None, None, None, "author_bio", "author_bio"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        BIO,
+        "Jo Lee covers courts and crime for the Example Times.",
+        "Max Muster ist freier Journalist in Berlin.",
+        "Erika Mustermann ist Wirtschaftsredakteurin bei der Beispielzeitung.",
+        "Redakteur in der Wirtschaft.",
+        "Ana Gil es periodista y redactora de la sección de economía.",
+        "Marie Dupont est journaliste au service politique.",
+        "Jan Kowalski jest dziennikarzem działu gospodarczego.",
+        "About the author: Sam Roe writes a weekly column on gardening.",
+        "Jo Lee can be reached at jo.lee@example.com.",
+        "Write to Jo Lee at jo.lee@example.com",
+    ],
+)
+def test_biographies_in_several_languages(text: str) -> None:
+    """A name (or its role alone) and a role at a publication, a heading, a contact line."""
+    assert bio_text([text]) == [True]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He is the author of three books on the history of the bridge.",
+        "This is a writer's dream, the mayor said.",
+        "Donald Trump is a long-time critic of the council's plans.",
+        "Switzerland was the biggest contributor to the rise.",
+        "Kyle Baxter writes about the future of the bridge from an engineer's standpoint.",
+        "Sand covers the road in Charlestown after the storm, photo by Jo Lee.",
+        "The council is an independent body that reports to the minister.",
+    ],
+)
+def test_news_sentences_are_not_biographies(text: str) -> None:
+    """A pronoun, a pointer word, a role outside publishing, a verb without a publication."""
+    assert bio_text([text]) == [False]
