@@ -93,7 +93,8 @@ class Signals:
     nested: pl.Expr = outer_kept(pl.col("boilerplate_reason").is_null())
     on_page_twice: pl.Expr = pl.col("_on_page_twice")  # the same text is another paragraph of the article too
     number_line: pl.Expr = pl.col("_number_line")  # one number and no letter (NUMBER_LINE)
-    off_topic: pl.Expr = pl.col("_off_topic")  # in a later segment that shares few words with the core (topic.py)
+    # in a later segment, or the core's closing run of headlines, that shares few words with the core (topic.py)
+    off_topic: pl.Expr = pl.col("_off_topic")
     comment_thread: pl.Expr = pl.col("_comment_thread")  # below the first header of a comment thread (thread.py)
     # ends with a comma beside prose: a letter's salutation or closing ("Dear Minister,", "Respectfully,")
     clause: pl.Expr = pl.col("_clause")
@@ -455,7 +456,8 @@ def comment_thread(s: Signals) -> pl.Expr:
 
 
 def off_topic(s: Signals) -> pl.Expr:
-    """A segment after the core, between flagged paragraphs, that is about something else (topic.py)."""
+    """A segment after the core, between flagged paragraphs, or a run of headlines closing the core, that is
+    about something else (topic.py)."""
     return s.off_topic
 
 
@@ -576,7 +578,7 @@ RULES: list[Rule] = [
     ),
     Rule(
         "off_topic",
-        "prose after the article's core that shares few of its words (teasers of other stories, off-topic comments)",
+        "prose after the article's core that shares few of its words (teasers of other stories, off-topic comments), or a run of four or more headline lines (no link, 40 to 120 characters wide, no full stop, colon or semicolon at the end) closing the core that shares few of the words of its prose (other stories' titles)",
         off_topic,
         situational=True,
         stage="segment",

@@ -3,7 +3,8 @@
 The paragraphs the other rules keep fall into segments, split wherever they flagged something
 (furniture, a link list, a byline). The segment holding the most prose is the core. A later segment
 with prose is another story's teaser or an off-topic comment when its paragraphs share far fewer
-content words with the core than the core's paragraphs share with each other. Language-free:
+content words with the core than the core's paragraphs share with each other. So is a run of
+headlines without links that closes the core itself, judged as a segment of its own. Language-free:
 words are runs of four or more letters, and pairs of ideographs for Chinese and Japanese.
 """
 
@@ -12,22 +13,33 @@ from __future__ import annotations
 import polars as pl
 
 from tasks.boilerplate.page import along_page, page_has
+from tasks.boilerplate.rules import FRAGMENT_MAX_CHARS, TAIL_HEADLINE_MAX_CHARS
+from tasks.boilerplate.subset import judged
 
 # Lower-cased content words: pairs of Han or Katakana characters, else runs of 4+ letters (Hiragana
 # and Thai, which have no word breaks the regex can see, give none: such paragraphs are never judged).
 WORD = r"[\p{Han}\p{Katakana}]{2}|[^\W\d_\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]{4,}"
 OFF_TOPIC_SHARE = 0.35  # a later segment sharing under this part of the core's own word overlap is off topic
 CORE_MIN_SHARE = 0.3  # a core with less of the page's prose is one post of many (a live page): nothing is judged
+HEADLINE_TAIL_MIN_LINES = 4  # headline lines closing the core that are a list of stories, not a heading or two
+# A line that closes a statement: a full stop, colon, semicolon or ellipsis, before closing quotes or brackets. A
+# headline ends with none, or with a question or exclamation mark.
+STATEMENT_END = r"[.:;…。．：；][\"'”’»)\]]*\s*$"
 
 
 def with_off_topic(frame: pl.DataFrame, kept: pl.Expr, prose: pl.Expr) -> pl.DataFrame:
-    """`frame` with `_off_topic`: kept by the other rules, but in an off-topic segment after the core."""
+    """`frame` with `_off_topic`: kept by the other rules, but in an off-topic segment after the core,
+    or in the core's closing run of headlines (`_headline_tail`) when that run is off its topic."""
     for stage in _segments(kept, prose):
         frame = frame.with_columns(**stage)
     segment, core = pl.col("_segment"), pl.col("_core")
     later = (segment > core) & (pl.col("_segment_chars") > 0)  # a later segment is judged when it holds prose
     compared = pl.col("_page_judged") & (((segment == core) & prose) | later)
-    return frame.with_columns(_off_topic=pl.lit(segment_drift(frame, compared)) & ~pl.col("is_lead"))
+    # the core's closing run of headlines is judged too, as a segment of its own (-1: no other has it)
+    tail = pl.lit(_headline_tail(frame, prose))
+    compared = compared | (page_has(tail) & (((segment == core) & prose) | tail))
+    drift = segment_drift(frame.with_columns(_segment=pl.when(tail).then(-1).otherwise(segment)), compared)
+    return frame.with_columns(_off_topic=pl.lit(drift) & ~pl.col("is_lead"))
 
 
 def _segments(kept: pl.Expr, prose: pl.Expr) -> list[dict[str, pl.Expr]]:
@@ -86,3 +98,37 @@ def segment_drift(frame: pl.DataFrame, compared: pl.Expr, share: float = OFF_TOP
     )
     per_row = frame.join(drift, on=["source_file", "_segment"], how="left", maintain_order="left")
     return per_row.get_column("_drift").fill_null(False)
+
+
+def _headline_tail(frame: pl.DataFrame, prose: pl.Expr) -> pl.Series:
+    """Per row of `frame`, whether it is in a run of `HEADLINE_TAIL_MIN_LINES` or more headlines
+    (`_headline`) that closes the core, below all of its other paragraphs and some of its prose. A
+    site that lists other stories' titles under the article as plain text leaves them in the core's
+    segment, with no flagged line between (a tabloid's "more stories", a trade site's top stories).
+
+    Judged on the columns it reads, on the pages whose core has that many headline lines (84 of
+    1,695 BBC pages).
+    """
+    columns = frame.select("source_file", "paragraph_index", "_segment", "_core", _prose=prose, _headline=_headline())
+    listing = columns.filter("_headline").group_by("source_file").len().filter(pl.col("len") >= HEADLINE_TAIL_MIN_LINES)
+    return judged(columns, pl.col("source_file").is_in(listing["source_file"].implode()), _closing_run)
+
+
+def _headline() -> pl.Expr:
+    """Whether a paragraph of the core reads like a headline: no link, `FRAGMENT_MAX_CHARS` to
+    `TAIL_HEADLINE_MAX_CHARS` wide, ending no statement (`STATEMENT_END`), not the lead."""
+    in_core = (pl.col("_segment") == pl.col("_core")).fill_null(False)
+    width = pl.col("_width")
+    shaped = in_core & (pl.col("n_links") == 0) & (width >= FRAGMENT_MAX_CHARS) & (width < TAIL_HEADLINE_MAX_CHARS)
+    statement = pl.when(shaped).then(pl.col("text")).str.contains(STATEMENT_END).fill_null(True)
+    return shaped & ~statement & ~pl.col("is_lead")
+
+
+def _closing_run(pages: pl.DataFrame) -> pl.Series:
+    """`_headline_tail` on whole pages (columns source_file, paragraph_index, _segment, _core, _prose, _headline)."""
+    headline, idx = pl.col("_headline"), pl.col("paragraph_index")
+    in_core = (pl.col("_segment") == pl.col("_core")).fill_null(False)
+    below = idx > pl.when(in_core & ~headline).then(idx).max().over("source_file")
+    pages = pages.with_columns(_run=headline & below.fill_null(False))
+    run = pl.col("_run") & (pl.col("_run").sum().over("source_file") >= HEADLINE_TAIL_MIN_LINES)
+    return pages.select(run & page_has(in_core & pl.col("_prose") & ~run)).to_series()

@@ -69,3 +69,43 @@ def test_pages_are_judged_apart_in_any_row_order() -> None:
     )
     flagged = flag_boilerplate(batch).sort("source_file", "paragraph_index")
     assert flagged["boilerplate_reason"].to_list() == [None, None, None, "byline", "off_topic"] * 2
+
+
+HEADLINES = [
+    "Striker scores twice as United beat City in a derby thriller",
+    "Film star announces a surprise wedding on a holiday island",
+    "Why are pensioners winning the lottery jackpot twice?",
+    "Chef reveals his favourite recipe for the summer barbecue",
+]
+ON_TOPIC_LIST = [
+    "Council engineers will check the river bridge every spring",
+    "Residents near the river can walk the bridge from spring",
+    "The council bridge will carry buses over the river",
+    "Council delays pushed the river bridge opening to spring",
+]
+
+
+def test_headlines_closing_the_core_are_off_topic() -> None:
+    """Four headlines without links at the core's end, sharing none of its words, with no flagged
+    line between: other stories' titles (a question mark ends a headline too)."""
+    assert reasons(frame([*CORE, *HEADLINES])) == [None] * 3 + ["off_topic"] * 4
+
+
+def test_a_closing_list_on_the_core_s_topic_stays() -> None:
+    """Lines of the headline shape that share the core's words are a list of the article."""
+    assert reasons(frame([*CORE, *ON_TOPIC_LIST])) == [None] * 7
+
+
+def test_headline_runs_that_are_short_or_inside_the_core_stay() -> None:
+    """Three headlines are too few; four followed by more prose do not close the core; a line that
+    ends with a full stop or holds a link breaks the run."""
+    assert reasons(frame([*CORE, *HEADLINES[:3]])) == [None] * 6
+    assert reasons(frame([*CORE, *HEADLINES, CORE[0] + " Again."])) == [None] * 8
+    assert reasons(frame([*CORE, HEADLINES[0] + ".", *HEADLINES[1:]])) == [None] * 7
+    linked = frame([*CORE, *HEADLINES], link_chars=[0, 0, 0, 20, 0, 0, 0])
+    assert reasons(linked) == [None] * 7
+
+
+def test_a_headline_run_under_one_paragraph_stays() -> None:
+    """As for a later segment, a core of one prose paragraph has no overlap of its own to compare with."""
+    assert reasons(frame([CORE[0], *HEADLINES])) == [None] * 5
