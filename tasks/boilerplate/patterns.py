@@ -172,7 +172,17 @@ FURNITURE: dict[str, Furniture] = {
         r"|(?:do you have|you['’]?ve got|have you got) a story.*(?:e-?mail|get in touch|contact us)|we pay for your stories"
         r"|we want to hear what you think about this (?:article|story)"
         r"|(?:submit|write) a letter to the editor|publishing a diversity of letters|\btips@"
-        r"|^(?:have|got) a (?:news )?tip\b|send us (?:a|your) (?:news )?tips?\b|\bour community (?:standards|guidelines)"
+        r"|^(?:have|got) a (?:news )?tip\b|\bour community (?:standards|guidelines)"
+        # a call for readers' tips, feedback or photos: "Have a view on this story? Send us your feedback!"
+        r"|send us (?:a |your )?(?:news )?(?:tips?|feedback|thoughts|stories|photos|pictures|videos)\b"
+        r"|if you have (?:a|any) news tips?\b"
+        r"|have a view on this (?:story|article)|comments and (?:suggestions|feedback) (?:are welcome|to)\b"
+        r"|we want to hear your (?:suggestions|comments|feedback|thoughts)"
+        # a moderation rule: "We reserve the right to delete comments", "Comments are limited to 200 words"
+        r"|reserve the right to (?:delete|remove|edit)\b[^.!?]{0,20}comments"
+        r"|(?:held|flagged|awaiting) (?:for )?moderation|keep your comments|^comment policy\b"
+        r"|comments (?:on this site )?(?:are to be used|should not|must not|are limited to)"
+        r"|html (?:tags )?(?:is|are) (?:allowed|permitted)"
         r"|(?:anmerkungen|anregungen) zu diesem (?:artikel|beitrag)|fehler gefunden"
         r"|(?:found|spotted|see) (?:a|an) (?:error|typo|mistake) in (?:this|the) (?:article|story)|report (?:a|an) (?:error|typo|correction)\b"
         r"|signaler une erreur|vous avez (?:repéré|trouvé|vu) une (?:erreur|faute)|(?:reportar|has visto|encontraste) un error|segnala(?:ci)? un errore"
@@ -291,6 +301,13 @@ FURNITURE: dict[str, Furniture] = {
         r"|^bankverbindung\b|\biban\s*:?\s*[a-z]{2}\s?\d{2}",
     ),
 }
+
+# The furniture families whose notices run longer than their caps: a legal footer or disclaimer, consent to
+# cookies or to a newsletter's use of one's data, comment rules ("Mit Absenden meiner E-Mail-Adresse willige
+# ich ... ein", "COMMENT RULES Comment posters are responsible for ..."). `rules.long_notice` checks them on
+# paragraphs longer than every cap up to `NOTICE_MAX_CHARS` and judges where such a notice stands.
+LONG_NOTICE_CODES = ("copyright", "cookie", "comment_rules")
+NOTICE_MAX_CHARS = 800  # longer, it is prose about privacy or terms (a 1,000 cap cost cleaneval test 0.0004 F1)
 
 # A legal document named as someone else's ("violates its terms of service", "the BBC's privacy policy"):
 # a news sentence about it, unless it speaks to the reader. Lower case.
@@ -419,7 +436,7 @@ LEGAL_HINT = r"©|\([cC]\)|(?i:copyright)"
 # Sentence-final punctuation in several scripts; a fragment without it is not prose.
 SENTENCE_END = r"[.!?…:;。！？」』\"'”’»)\]]\s*$"
 
-_MAX_CHARS = max(f.max_chars for f in FURNITURE.values())
+MAX_CHARS = max(f.max_chars for f in FURNITURE.values())  # the longest cap of a furniture pattern
 
 
 def fast(pattern: str) -> str:
@@ -496,6 +513,12 @@ _PARTS = [(f.max_chars, b) for f in FURNITURE.values() for b in _branches(f.rege
 LITERALS: dict[str, frozenset[str] | None] = {b: required_literals(b) for _, b in _PARTS}
 
 
+# The literals of the long-notice families' alternatives in one regex: only the long paragraphs holding one
+# are scanned by those families' regexes (9% of the trafilatura pages' 400 to 800 characters long).
+_NOTICE_LITERALS = {w for c in LONG_NOTICE_CODES for b in _branches(FURNITURE[c].regex) for w in LITERALS[b] or ()}
+NOTICE_KEYWORDS = "|".join(sorted(map(_escaped, minimal(_NOTICE_LITERALS))))
+
+
 def _filtered(branch: str) -> bool:
     """Whether an alternative is scanned only in paragraphs holding one of its literals.
 
@@ -542,7 +565,7 @@ def short_lower(text: pl.Expr, n_chars: pl.Expr) -> pl.Expr:
     Patterns are lower case and run on short paragraphs only, as case-insensitive matching and
     scanning long body paragraphs dominate the cost.
     """
-    return pl.when(n_chars <= _MAX_CHARS).then(text.str.to_lowercase())
+    return pl.when(n_chars <= MAX_CHARS).then(text.str.to_lowercase())
 
 
 def _is_byline(text: pl.Expr, n_chars: pl.Expr, lower: pl.Expr) -> pl.Expr:
@@ -608,6 +631,6 @@ def _long_legal_footers(paragraphs: pl.DataFrame) -> pl.Series:
     (`LEGAL_OPENING`): a literal pre-scan (0.05 µs a paragraph on BBC, where lower-casing the first
     100 characters of every long paragraph cost 0.38) leaves the regex a few rows naming ©."""
     text, n_chars = pl.col("text"), pl.col("n_chars")
-    rows = paragraphs.select((n_chars > _MAX_CHARS) & text.str.contains(LEGAL_HINT)).to_series().arg_true()
+    rows = paragraphs.select((n_chars > MAX_CHARS) & text.str.contains(LEGAL_HINT)).to_series().arg_true()
     opens = paragraphs[rows].select(text.str.head(100).str.to_lowercase().str.contains(fast(LEGAL_OPENING)))
     return rows.filter(opens.to_series())

@@ -282,6 +282,7 @@ def test_every_reason_is_documented() -> None:
         "word_list",
         "marked_furniture",
         "author_bio",
+        "long_notice",
         "short_fragment",
         "repeated",
         "duplicate",
