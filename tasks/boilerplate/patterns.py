@@ -368,6 +368,25 @@ AUTHOR_BIO = Furniture(
     r"|^(?i:(?:freie[rs]?|freiberufliche[rs]?|leitende[rs]?|stellvertretende[rs]?)\s+)?(?:\p{Lu}\p{L}*)?"
     r"(?i:redakteur|autor|korrespondent|journalist|reporter)(?:in)?\s+(?:in|im|bei|für|aus|und|der|des|seit)\s",
 )
+# Who wrote or publishes the page, in its own words or its name: a self-introduction in the first
+# person ("I'm Amy and ...", "Hallo, ich bin Maria, ...", "Mein Name ist Jo", "I am a writer, ...",
+# "Wir sind ein gemeinnütziger Verein", "We are a small team") or a name that is a publication
+# ("Gothamist is a website about ...", "ROSAMAG ist ein Online-Magazin ..."), or a name that
+# studied ("Jule Muster studierte Sport, ..."), the way an author box opens. A self-introduction
+# takes a capitalised name (a capital and a small letter: not "I'm A Celebrity") or an indefinite
+# article: not "I'm sure", "We are grateful". Checked on the original text, on paragraphs up to the
+# cap long; `rules.author_bio` judges where it stands (below the story only).
+SELF_INTRO = Furniture(
+    500,
+    r"^\W*(?i:(?:hallo|hi|hello|hey|bonjour|hola|cześć|ciao)\W+)?(?i:i am|i'm|i’m|ich bin|je suis|soy|jestem|ik ben"
+    r"|my name is|mein name ist|je m'appelle|me llamo)\s+(?:\p{Lu}\p{Ll}|(?:a|an|ein|eine|un|une|una)\s)"
+    r"|^(?i:wir sind|we are|we're|we’re|nous sommes|somos|jesteśmy|wij zijn)"
+    r"\s+(?i:ein|eine|einer|a|an|un|une|una|een)\s"
+    r"|^(?:\p{Lu}[\p{L}\d.'’&-]*\s+){1,4}(?i:is|ist|est|es|jest|è)\s+(?i:a|an|ein|eine|un|une|una|uno|een)\s+"
+    r"(?:[\p{L}\d-]+,?\s+){0,3}?[\p{L}-]*?(?i:website|site|webseite|homepage|blog|weblog|magazine|magazin|newspaper"
+    r"|zeitung|newsroom|publication|podcast|portal)\b"
+    r"|^(?:\p{Lu}\p{L}+\s+){2,3}(?:studierte|studied|studiert)\s",
+)
 # A pronoun or pointer word that opens a sentence like a name: "He is the author of ...", "This is a writer's ...".
 BIO_PRONOUN = (
     r"^(?i:he|she|they|it|this|that|these|those|there|here|who|what|which"

@@ -5,9 +5,10 @@ import pytest
 from test_boilerplate import frame, reasons
 from test_topic import CORE
 
-from tasks.boilerplate.patterns import AUTHOR_BIO, BIO_PRONOUN
+from tasks.boilerplate.patterns import AUTHOR_BIO, BIO_PRONOUN, SELF_INTRO
 
 BIO = "Jane Doe is a senior reporter at the Example Post covering energy and climate."
+INTRO = "Hallo, ich bin Maria, Bäckerin aus Ulm. Hier schreibe ich über Kuchen, Brot und alles, was ich backe."
 
 
 def bio_text(texts: list[str]) -> list[bool]:
@@ -76,3 +77,64 @@ def test_biographies_in_several_languages(text: str) -> None:
 def test_news_sentences_are_not_biographies(text: str) -> None:
     """A pronoun, a pointer word, a role outside publishing, a verb without a publication."""
     assert bio_text([text]) == [False]
+
+
+def intro_text(texts: list[str]) -> list[bool]:
+    """Whether each text reads as a self-introduction: SELF_INTRO matches and no pronoun opens it."""
+    text = pl.col("text")
+    df = pl.DataFrame({"text": texts})
+    return df.select(text.str.contains(SELF_INTRO.regex) & ~text.str.contains(BIO_PRONOUN)).to_series().to_list()
+
+
+def test_a_self_introduction_below_the_story_is_flagged() -> None:
+    """The writer's own box after the article's last paragraph is furniture."""
+    assert reasons(frame([*CORE, INTRO])) == [None, None, None, "author_bio"]
+
+
+def test_a_self_introduction_above_or_inside_the_story_stays() -> None:
+    """Above the story it opens a first-person column; between its paragraphs it is the story's."""
+    column = "I'm a nurse, and last winter I worked nights on the children's ward of our town's hospital."
+    assert reasons(frame([column, *CORE])) == [None, None, None, None]
+    assert reasons(frame([INTRO, *CORE])) == [None, None, None, None]
+    assert reasons(frame([CORE[0], INTRO, *CORE[1:]])) == [None, None, None, None]
+
+
+def test_a_self_introduction_on_a_page_without_a_story_stays() -> None:
+    """Alone on its page it is an "about me" page's own text."""
+    assert reasons(frame([INTRO])) == [None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        INTRO,
+        "I'm Amy and I'm so glad you stopped by! This blog is full of ideas for busy parents.",
+        "I am a writer, teacher and keen gardener living by the sea.",
+        "Mein Name ist Jo Muster. Ich fotografiere Landschaften und Menschen.",
+        "Wir sind ein gemeinnütziger Verein, der Kindern in der Stadt das Schwimmen beibringt.",
+        "We are a small team of volunteers who review local restaurants.",
+        "Je suis Marie, photographe à Lyon.",
+        "Example Daily is a website about the city's food, arts and events.",
+        "Beispielmagazin ist ein Online-Lifestylemagazin für junge Familien.",
+        "Jule Muster studierte Sportwissenschaften, bevor sie nach Hamburg zog.",
+    ],
+)
+def test_self_introductions_in_several_languages(text: str) -> None:
+    """A first-person introduction, a name that is a publication, a name that studied."""
+    assert intro_text([text]) == [True]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm A Celebrity… Get Me Out of Here!",
+        "I'm sure the council will listen, she said.",
+        "We are grateful to our readers for their letters.",
+        "Wir sind erreichbar:",
+        "It is a website that anyone can edit.",
+        "The council is an independent body that reports to the minister.",
+    ],
+)
+def test_news_sentences_are_not_self_introductions(text: str) -> None:
+    """A title with a capital article, first-person news, a pronoun, a body that is no publication."""
+    assert intro_text([text]) == [False]
