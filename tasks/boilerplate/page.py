@@ -11,6 +11,11 @@ def along_page(expr: pl.Expr) -> pl.Expr:
     return expr.over("source_file", order_by="paragraph_index")
 
 
+def first_index(condition: pl.Expr) -> pl.Expr:
+    """Per article, the first paragraph index where `condition` holds (null if none)."""
+    return pl.when(condition).then(pl.col("paragraph_index")).min().over("source_file")
+
+
 def page_has(condition: pl.Expr) -> pl.Expr:
     """Whether the article of each row has a row where `condition` holds: as `condition.any().over(
     "source_file")`, as a look-up of the article's name among those rows' (0.01 µs a BBC paragraph,

@@ -13,20 +13,14 @@ from typing import Literal, NamedTuple
 
 import polars as pl
 
+from tasks.boilerplate.edges import bio_text, intro_text, notice_text, outside_story
 from tasks.boilerplate.nested import outer_kept
-from tasks.boilerplate.page import along_page, page_has
+from tasks.boilerplate.page import along_page, first_index, page_has
 from tasks.boilerplate.patterns import (
-    AUTHOR_BIO,
-    BIO_PRONOUN,
     COMMENT_OPENER,
     END_MARKER,
     FURNITURE,
-    LONG_NOTICE_CODES,
-    MAX_CHARS,
-    NOTICE_KEYWORDS,
-    NOTICE_MAX_CHARS,
     REPRINT_CREDIT,
-    SELF_INTRO,
     SENTENCE_END,
     fast,
     matches,
@@ -112,11 +106,6 @@ class Signals:
     long_notice: pl.Expr = pl.col("_long_notice")
 
 
-def _first_index(condition: pl.Expr) -> pl.Expr:
-    """Per article, the first paragraph index where condition holds (null if none)."""
-    return pl.when(condition).then(pl.col("paragraph_index")).min().over("source_file")
-
-
 def _neighbour(condition: pl.Expr, offset: int) -> pl.Expr:
     """Whether condition holds `offset` paragraphs away in the same article (-1: the next one)."""
     return along_page(condition.shift(offset)).fill_null(False)
@@ -188,53 +177,6 @@ def _word_list(text: pl.Expr, words: pl.Expr) -> pl.Expr:
     return (ascending >= WORD_LIST_ASCENDING).fill_null(False)
 
 
-def _bio_text(text: pl.Expr, n_chars: pl.Expr) -> pl.Expr:
-    """Whether a paragraph up to `AUTHOR_BIO`'s cap opens with a name and a role at a publication, the
-    name not a pronoun (`BIO_PRONOUN`). Both regexes are anchored at the start and scan every row
-    (0.15 µs a BBC paragraph): picking the rows under the cap or the matches first copies the text
-    column, which cost 0.1 µs more."""
-    return (n_chars <= AUTHOR_BIO.max_chars) & text.str.contains(AUTHOR_BIO.regex) & ~text.str.contains(BIO_PRONOUN)
-
-
-def _notice_text(text: pl.Expr, n_chars: pl.Expr) -> Column:
-    """Whether a paragraph longer than every furniture cap, up to `NOTICE_MAX_CHARS`, matches a family
-    of `LONG_NOTICE_CODES`, judged on those paragraphs alone (`subset.judged`; 0.4% of BBC's, 13% of
-    the trafilatura pages'): 0.09 µs a BBC paragraph and 1.0 on the trafilatura pages, where the regex
-    over the whole column, null elsewhere, cost 0.8 on BBC. The families' regexes scan only the texts
-    holding one of their literals (`NOTICE_KEYWORDS`), one family at a time: joined, they overflow the
-    regex engine's lazy DFA (0.45 µs a trafilatura paragraph on those texts, against 0.26)."""
-    long = (n_chars > MAX_CHARS) & (n_chars <= NOTICE_MAX_CHARS)
-    lower = text.str.to_lowercase()
-    candidate = lower.str.contains(NOTICE_KEYWORDS)
-    family = pl.any_horizontal(lower.str.contains(fast(FURNITURE[code].regex)) for code in LONG_NOTICE_CODES)
-    return lambda frame: judged(frame, long, lambda rows: judged(rows, candidate, family))
-
-
-def _intro_text(text: pl.Expr, n_chars: pl.Expr) -> pl.Expr:
-    """Whether a paragraph up to `SELF_INTRO`'s cap introduces its writer or publication."""
-    return (n_chars <= SELF_INTRO.max_chars) & text.str.contains(SELF_INTRO.regex) & ~text.str.contains(BIO_PRONOUN)
-
-
-def _outside_story(body: pl.Expr, line: pl.Expr, below_only: pl.Expr | None = None) -> pl.Expr:
-    """Whether a `line` (an author's biography, a long notice) stands above or below every other body
-    paragraph of its article (or the article has none): at the story's top or foot, where author boxes
-    and site notices sit, not between two of its paragraphs, where a sentence about a reporter, or
-    about cookies and privacy, is news. Measured against a share of the body below it instead (a
-    quarter), it also took biographies over kept comments, and cost readability's gold, which keeps
-    them, 0.0009 dev F1 for 2 trafilatura snippets.
-
-    A `below_only` line (a self-introduction) counts only below the story of an article that has one:
-    above it, or on a page without a story, it is the page's own subject (an "about me" page, a column
-    opening "I'm a self-employed business owner ..."), which took 0.00024 of dragnet's dev F1 and 4
-    kept trafilatura snippets."""
-    idx = pl.col("paragraph_index")
-    below_only = pl.lit(False) if below_only is None else below_only
-    story = body & ~line & ~below_only
-    last = pl.when(story).then(idx).max().over("source_file")
-    below = idx > last
-    return (line & ((idx < _first_index(story)) | below).fill_null(True)) | (below_only & below).fill_null(False)
-
-
 def stages(edge_repeat_threshold: int) -> list[dict[str, Column]]:
     """The temporary columns behind `Signals`, in stages that each read the columns of earlier ones.
 
@@ -282,7 +224,7 @@ def stages(edge_repeat_threshold: int) -> list[dict[str, Column]]:
     credit_line = pl.when(end_line).then(lower).str.contains(fast(REPRINT_CREDIT)).fill_null(False)
     marker = (idx > second) & pl.col("_marker_line")
     credit = pl.col("_furniture") == "credit"
-    first_opener = _first_index(
+    first_opener = first_index(
         marker & pl.when(end_line).then(lower).str.contains(fast(COMMENT_OPENER)).fill_null(False)
     )
     headers_below = (pl.col("_comment_header") & (idx > first_opener)).sum().over("source_file")
@@ -304,9 +246,9 @@ def stages(edge_repeat_threshold: int) -> list[dict[str, Column]]:
             "_end_line": matches(lower, n_chars, END_MARKER),
             # a reply link alone on its line, for `_comment_header` and thread.py's headers (one scan)
             "_reply": lower.str.contains(REPLY_LINE).fill_null(False),
-            "_bio": _bio_text(text, n_chars),
-            "_notice": _notice_text(text, n_chars),
-            "_intro": _intro_text(text, n_chars),
+            "_bio": bio_text(text, n_chars),
+            "_notice": notice_text(text, n_chars),
+            "_intro": intro_text(text, n_chars),
         },
         {
             "_prose": (width >= BODY_MIN_CHARS) & (link_share < LINK_DENSE_SHARE) & ~unpunctuated,
@@ -328,12 +270,12 @@ def stages(edge_repeat_threshold: int) -> list[dict[str, Column]]:
             "_word_list": _word_list(text, pl.col("_words")),
         },
         {
-            "_first": _first_index(body),
-            "_author_bio": _on_pages(bio | intro, _outside_story(body, bio, intro)),
-            "_long_notice": _on_pages(notice, _outside_story(body, notice)),
+            "_first": first_index(body),
+            "_author_bio": _on_pages(bio | intro, outside_story(body, bio, intro)),
+            "_long_notice": _on_pages(notice, outside_story(body, notice)),
         },
         {
-            "_second": _first_index(body & (idx > first)),
+            "_second": first_index(body & (idx > first)),
             "_run_start": pl.when((unpunctuated | furniture_like) & (idx < first))
             .then(idx + 1)
             .max()
@@ -341,12 +283,12 @@ def stages(edge_repeat_threshold: int) -> list[dict[str, Column]]:
         },
         {
             "_start": pl.when(lead_in.sum().over("source_file") >= LEAD_IN_PROSE).then(run_start).otherwise(first),
-            "_end": _on_pages(marker, _first_index(ends), otherwise=None),
+            "_end": _on_pages(marker, first_index(ends), otherwise=None),
         },
         {"_last": pl.when(body & ~(idx >= end).fill_null(False)).then(idx).max().over("source_file")},
         {
             "_at_edge": (idx < pl.col("_start")) | (idx > last) | first.is_null(),
-            "_after_tail_break": idx > _first_index((idx > last) & (furniture_like | (count >= edge_repeat_threshold))),
+            "_after_tail_break": idx > first_index((idx > last) & (furniture_like | (count >= edge_repeat_threshold))),
             "_after_end": idx > end,
         },
     ]
