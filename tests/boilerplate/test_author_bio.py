@@ -1,21 +1,22 @@
 """Tests for the author_bio rule: an author's biography above or below the story, not inside it."""
 
+from collections.abc import Callable
+
 import polars as pl
 import pytest
 from test_boilerplate import frame, reasons
 from test_topic import CORE
 
-from tasks.boilerplate.patterns import AUTHOR_BIO, BIO_PRONOUN, SELF_INTRO
+from tasks.boilerplate.edges import bio_text, intro_text
 
 BIO = "Jane Doe is a senior reporter at the Example Post covering energy and climate."
 INTRO = "Hallo, ich bin Maria, Bäckerin aus Ulm. Hier schreibe ich über Kuchen, Brot und alles, was ich backe."
 
 
-def bio_text(texts: list[str]) -> list[bool]:
-    """Whether each text reads as a biography: AUTHOR_BIO matches and no pronoun opens it."""
-    text = pl.col("text")
-    df = pl.DataFrame({"text": texts})
-    return df.select(text.str.contains(AUTHOR_BIO.regex) & ~text.str.contains(BIO_PRONOUN)).to_series().to_list()
+def reads_as(test: Callable[[pl.Expr, pl.Expr], pl.Expr], texts: list[str]) -> list[bool]:
+    """What one of edges.py's text tests (`bio_text`, `intro_text`) says of each text."""
+    df = pl.DataFrame({"text": texts}).with_columns(n_chars=pl.col("text").str.len_chars())
+    return df.select(test(pl.col("text"), pl.col("n_chars"))).to_series().to_list()
 
 
 def test_a_biography_below_the_story_is_flagged() -> None:
@@ -59,7 +60,7 @@ def test_biographies_in_a_row_below_the_story_are_all_flagged() -> None:
 )
 def test_biographies_in_several_languages(text: str) -> None:
     """A name (or its role alone) and a role at a publication, a heading, a contact line."""
-    assert bio_text([text]) == [True]
+    assert reads_as(bio_text, [text]) == [True]
 
 
 @pytest.mark.parametrize(
@@ -76,14 +77,7 @@ def test_biographies_in_several_languages(text: str) -> None:
 )
 def test_news_sentences_are_not_biographies(text: str) -> None:
     """A pronoun, a pointer word, a role outside publishing, a verb without a publication."""
-    assert bio_text([text]) == [False]
-
-
-def intro_text(texts: list[str]) -> list[bool]:
-    """Whether each text reads as a self-introduction: SELF_INTRO matches and no pronoun opens it."""
-    text = pl.col("text")
-    df = pl.DataFrame({"text": texts})
-    return df.select(text.str.contains(SELF_INTRO.regex) & ~text.str.contains(BIO_PRONOUN)).to_series().to_list()
+    assert reads_as(bio_text, [text]) == [False]
 
 
 def test_a_self_introduction_below_the_story_is_flagged() -> None:
@@ -121,7 +115,7 @@ def test_a_self_introduction_on_a_page_without_a_story_stays() -> None:
 )
 def test_self_introductions_in_several_languages(text: str) -> None:
     """A first-person introduction, a name that is a publication, a name that studied."""
-    assert intro_text([text]) == [True]
+    assert reads_as(intro_text, [text]) == [True]
 
 
 @pytest.mark.parametrize(
@@ -137,4 +131,4 @@ def test_self_introductions_in_several_languages(text: str) -> None:
 )
 def test_news_sentences_are_not_self_introductions(text: str) -> None:
     """A title with a capital article, first-person news, a pronoun, a body that is no publication."""
-    assert intro_text([text]) == [False]
+    assert reads_as(intro_text, [text]) == [False]
