@@ -1,7 +1,7 @@
 """Lines judged by where they stand against the story: an author's biography, a self-introduction,
 a long site notice or an address block is furniture at the story's top or foot, and news between
-two of its paragraphs, where a sentence about a reporter, a writer's own life, cookies and privacy or
-an address belongs to the article. The text tests pick the candidates; `outside_story` and
+two of its paragraphs, where a sentence about a reporter, a writer's own life, cookies and privacy
+or an address belongs to the article. The text tests pick the candidates; `outside_story` and
 `below_story` place them against the unique body.
 """
 
