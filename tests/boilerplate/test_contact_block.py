@@ -32,10 +32,17 @@ def test_the_same_block_inside_the_story_stays() -> None:
     assert reasons(frame([CORE[0], FOOTER, *CORE[1:]])) == [None, None, None, None]
 
 
+def test_a_block_on_a_page_without_a_story_is_flagged() -> None:
+    """Under a list of links with no story, the site's address is its footer."""
+    links = ["Opening hours and prices", "Events this summer"]
+    assert reasons(frame([*links, FOOTER], link_chars=[24, 18, 0])) == ["link_dense", "link_dense", "contact_block"]
+
+
 @pytest.mark.parametrize(
     "text",
     [
         FOOTER,
+        "Bäckerei Muster, Seestraße 3, 88662 Überlingen +49 7551 555 010",
         "202 Harbour Road, Springfield, IL 62704 (217) 555-0143",
         "Jo Lee: 555-201-0188 or jo.lee@example.com",
         "Stadtverein c/o Anna Muster, Postfach 12, CH-8000 Zürich",
