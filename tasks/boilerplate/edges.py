@@ -70,6 +70,7 @@ def contact_text(text: pl.Expr, n_chars: pl.Expr) -> Verdict:
     words, lower = (rest.str.count_matches(rf"(?:^|\s)[^\s\p{{L}}]*{first}") for first in (r"\p{L}", r"\p{Ll}"))
 
     def few_lower(rows: pl.DataFrame) -> pl.Series:
+        """Whether few of the words left with the tokens cut out open in lower case, row by row."""
         cut = rows.select(_rest=text.str.replace_all(token, " "))
         return cut.select(lower <= CONTACT_LOWER_SHARE * words).to_series()
 
