@@ -1,7 +1,8 @@
-"""Lines judged by where they stand against the story: an author's biography, a self-introduction
-or a long site notice is furniture at the story's top or foot, and news between two of its
-paragraphs, where a sentence about a reporter, a writer's own life or cookies and privacy belongs to
-the article. The text tests pick the candidates; `outside_story` places them against the unique body.
+"""Lines judged by where they stand against the story: an author's biography, a self-introduction,
+a long site notice or an address block is furniture at the story's top or foot, and news between
+two of its paragraphs, where a sentence about a reporter, a writer's own life, cookies and privacy
+or an address belongs to the article. The text tests pick the candidates; `outside_story` and
+`below_story` place them against the unique body.
 """
 
 from __future__ import annotations
@@ -12,6 +13,11 @@ from tasks.boilerplate.page import first_index
 from tasks.boilerplate.patterns import (
     AUTHOR_BIO,
     BIO_PRONOUN,
+    CLOSED_SENTENCE,
+    CONTACT_LOWER_SHARE,
+    CONTACT_MAX_CHARS,
+    CONTACT_MIN_TOKENS,
+    CONTACT_TOKEN,
     FURNITURE,
     LONG_NOTICE_CODES,
     MAX_CHARS,
@@ -50,6 +56,27 @@ def intro_text(text: pl.Expr, n_chars: pl.Expr) -> pl.Expr:
     return (n_chars <= SELF_INTRO.max_chars) & text.str.contains(SELF_INTRO.regex) & ~text.str.contains(BIO_PRONOUN)
 
 
+def contact_text(text: pl.Expr, n_chars: pl.Expr) -> Verdict:
+    """Whether a paragraph up to `CONTACT_MAX_CHARS` that ends no sentence is an address or
+    contact block by its shape: `CONTACT_MIN_TOKENS` or more contact tokens (`CONTACT_TOKEN`),
+    and of its other words at most `CONTACT_LOWER_SHARE` in lower case. The tokens are counted
+    on the short unpunctuated paragraphs (0.08 µs a BBC paragraph; a digit or "@" looked for
+    first cost 0.26), the words only on the few with enough tokens (`subset.judged`), with the
+    tokens cut out once."""
+    token = fast(CONTACT_TOKEN)
+    unclosed = (n_chars <= CONTACT_MAX_CHARS) & ~text.str.contains(CLOSED_SENTENCE)
+    blocks = (pl.when(unclosed).then(text).str.count_matches(token) >= CONTACT_MIN_TOKENS).fill_null(False)
+    rest = pl.col("_rest")
+    words, lower = (rest.str.count_matches(rf"(?:^|\s)[^\s\p{{L}}]*{first}") for first in (r"\p{L}", r"\p{Ll}"))
+
+    def few_lower(rows: pl.DataFrame) -> pl.Series:
+        """Whether few of the words left with the tokens cut out open in lower case, row by row."""
+        cut = rows.select(_rest=text.str.replace_all(token, " "))
+        return cut.select(lower <= CONTACT_LOWER_SHARE * words).to_series()
+
+    return lambda frame: judged(frame, blocks, few_lower)
+
+
 def outside_story(body: pl.Expr, line: pl.Expr, below_only: pl.Expr | None = None) -> pl.Expr:
     """Whether a `line` (an author's biography, a long notice) stands above or below every other body
     paragraph of its article (or the article has none): at the story's top or foot, where author boxes
@@ -68,3 +95,12 @@ def outside_story(body: pl.Expr, line: pl.Expr, below_only: pl.Expr | None = Non
     last = pl.when(story).then(idx).max().over("source_file")
     below = idx > last
     return (line & ((idx < first_index(story)) | below).fill_null(True)) | (below_only & below).fill_null(False)
+
+
+def below_story(body: pl.Expr, line: pl.Expr) -> pl.Expr:
+    """Whether a `line` (an address or contact block) stands below every other body paragraph of its
+    article, or the article has none: a site's footer. Above the story the same shape is a press
+    release's or a review's header, which the gold sets keep."""
+    idx = pl.col("paragraph_index")
+    last = pl.when(body & ~line).then(idx).max().over("source_file")
+    return line & (idx > last).fill_null(True)

@@ -393,6 +393,30 @@ BIO_PRONOUN = (
     r"|er|sie|es|il|elle|él|ella|lui|lei|ele|ela|hij|zij|on|ona)\s"
 )
 
+# A contact token known by its shape, in any language, for an address or contact block that
+# names no "Tel" or "E-Mail" (`rules.contact_block`): an e-mail address; a phone number ("+49 30
+# 1234567", "(206) 448-8000", "206-448-8000", "1-800-555-0199", "0731 123-0"); a postcode before
+# a town ("D-72766 Reutlingen", "3003 Bern"; not a year: "2018 Festival") or after a state ("WA
+# 98119"); a British or Canadian postcode ("SY10 8NN", "B3K 5M1"); a "www." domain; "c/o".
+# Checked on the original text: postcodes and towns need their case. ASCII classes but for the
+# town's letters: with Unicode ones (\w, \p{Lu}) throughout, finding the matches' starts to cut
+# them out cost 4x (0.33 µs a trafilatura paragraph).
+_POSTCODE_TOWN = r"\b(?:[A-Z]{1,2}-)?(?:\d{5}|[03-9]\d{3}|1[0-7]\d\d|2[1-9]\d\d) \p{Lu}\p{Ll}+"
+CONTACT_TOKEN = (
+    r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
+    r"|\+\d{1,3}[\s.-]?(?:\(0?\d{1,5}\)[\s.-]?)?\d{1,5}(?:[\s./-]{1,3}\d{2,})+"
+    r"|\(\d{3,5}\)\s?\d{3,4}[\s.-]?\d{3,5}|\b\d{3}[.-]\d{3}[.-]\d{4}\b|\b1-8\d\d-[\dA-Z]{3}-?[\dA-Z]{4}"
+    rf"|(?:^|[^A-Za-z0-9_.,])0\d{{2,4}}[ /-]{{1,3}}\d{{3,}}|\b[A-Z]{{2}},? \d{{5}}(?:-\d{{4}})?\b|{_POSTCODE_TOWN}"
+    r"|\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b|\b[A-Z]\d[A-Z] \d[A-Z]\d\b"
+    r"|\bwww\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|\b[cC]/[oO]\b"
+)
+CONTACT_MIN_TOKENS = 2  # one number or address alone is often news: "call 0800 123 456"
+CONTACT_MAX_CHARS = 300  # as the `contact` pattern's cap
+# Of the words beside its contact tokens, at most this share open in lower case: a block is
+# names, streets, towns and labels, while a news sentence giving a number or an address ("The
+# council says residents should call ...") has verbs and function words. Caseless scripts have none.
+CONTACT_LOWER_SHARE = 0.34
+
 # A date and a clock time in a short line that ends no sentence: a dateline or a comment header
 # ("Jo Lee, 3 May 2024 10:31"). Lower case; matched apart from the other patterns, as joining it to
 # them makes the combined scan 15 times slower.

@@ -13,7 +13,14 @@ from typing import Literal, NamedTuple
 
 import polars as pl
 
-from tasks.boilerplate.edges import bio_text, intro_text, notice_text, outside_story
+from tasks.boilerplate.edges import (
+    below_story,
+    bio_text,
+    contact_text,
+    intro_text,
+    notice_text,
+    outside_story,
+)
 from tasks.boilerplate.nested import outer_kept
 from tasks.boilerplate.page import along_page, first_index, page_has
 from tasks.boilerplate.patterns import (
@@ -104,6 +111,9 @@ class Signals:
     author_bio: pl.Expr = pl.col("_author_bio")
     # a notice longer than the furniture caps (LONG_NOTICE_CODES) above or below every other body paragraph
     long_notice: pl.Expr = pl.col("_long_notice")
+    # an address or contact block by its shape (edges.contact_text) below every other body
+    # paragraph, or on a page without any
+    contact_block: pl.Expr = pl.col("_contact_block")
 
 
 def _neighbour(condition: pl.Expr, offset: int) -> pl.Expr:
@@ -230,7 +240,7 @@ def stages(edge_repeat_threshold: int) -> list[dict[str, Column]]:
     headers_below = (pl.col("_comment_header") & (idx > first_opener)).sum().over("source_file")
     share_ok = body_before >= END_AFTER_BODY_SHARE * body_chars.sum().over("source_file")
     comma = text.str.contains(r",\s*$")
-    bio, notice, intro = pl.col("_bio"), pl.col("_notice"), pl.col("_intro")
+    bio, notice, intro, contact = (pl.col(c) for c in ("_bio", "_notice", "_intro", "_contact"))
     ends = (marker & share_ok) | ((idx == first_opener) & (headers_below >= MIN_HEADERS))
     return [
         {
@@ -249,6 +259,7 @@ def stages(edge_repeat_threshold: int) -> list[dict[str, Column]]:
             "_bio": bio_text(text, n_chars),
             "_notice": notice_text(text, n_chars),
             "_intro": intro_text(text, n_chars),
+            "_contact": contact_text(text, n_chars),
         },
         {
             "_prose": (width >= BODY_MIN_CHARS) & (link_share < LINK_DENSE_SHARE) & ~unpunctuated,
@@ -273,6 +284,7 @@ def stages(edge_repeat_threshold: int) -> list[dict[str, Column]]:
             "_first": first_index(body),
             "_author_bio": _on_pages(bio | intro, outside_story(body, bio, intro)),
             "_long_notice": _on_pages(notice, outside_story(body, notice)),
+            "_contact_block": _on_pages(contact, below_story(body, contact)),
         },
         {
             "_second": first_index(body & (idx > first)),
@@ -397,6 +409,21 @@ def long_notice(s: Signals) -> pl.Expr:
     same words (a story about cookies or a site's terms) are news and stay.
     """
     return s.long_notice
+
+
+def contact_block(s: Signals) -> pl.Expr:
+    """An address or contact block known by its shape below the story, in any language: "Example
+    GmbH Musterweg 4, 12345 Musterstadt info@example.de", "1 Main St. Springfield, IL 62701
+    (217) 555-0100".
+
+    The `contact` pattern needs a "Tel" or "E-Mail" label; this needs two contact tokens and few
+    lower-case words (`edges.contact_text`). It counts below the story, or on a page without one
+    (a site's footer); above the story such a line is a press release's header ("Media
+    Inquiries: Jo Lee, 301-555-0100, ...") or a review's data box, which the gold sets keep
+    (dragnet dev -0.00008 F1, aeb -0.0004); between two of its paragraphs, an address belongs to
+    the story.
+    """
+    return s.contact_block
 
 
 def short_fragment(s: Signals) -> pl.Expr:
@@ -530,6 +557,12 @@ RULES: list[Rule] = [
         "long_notice",
         "a notice longer than the furniture patterns' caps (up to 800 characters) in the words of a legal footer, disclaimer, cookie or consent notice or comment rules, above or below every other body paragraph of the story",
         long_notice,
+        situational=True,
+    ),
+    Rule(
+        "contact_block",
+        "an address or contact block by its shape below every other body paragraph of the story (or on a page without one), in any language: a line up to 300 characters that ends no sentence, holds two or more contact tokens (e-mail address, phone number, postcode with its town or state, www. domain, c/o) and has at most a third of its other words in lower case",
+        contact_block,
         situational=True,
     ),
     Rule(

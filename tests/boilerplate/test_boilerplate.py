@@ -283,6 +283,7 @@ def test_every_reason_is_documented() -> None:
         "marked_furniture",
         "author_bio",
         "long_notice",
+        "contact_block",
         "short_fragment",
         "repeated",
         "duplicate",
