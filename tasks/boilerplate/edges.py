@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from tasks.boilerplate.page import first_index
+from tasks.boilerplate.page import first_index, last_index
 from tasks.boilerplate.patterns import (
     AUTHOR_BIO,
     BIO_PRONOUN,
@@ -92,8 +92,7 @@ def outside_story(body: pl.Expr, line: pl.Expr, below_only: pl.Expr | None = Non
     idx = pl.col("paragraph_index")
     below_only = pl.lit(False) if below_only is None else below_only
     story = body & ~line & ~below_only
-    last = pl.when(story).then(idx).max().over("source_file")
-    below = idx > last
+    below = idx > last_index(story)
     return (line & ((idx < first_index(story)) | below).fill_null(True)) | (below_only & below).fill_null(False)
 
 
@@ -101,6 +100,4 @@ def below_story(body: pl.Expr, line: pl.Expr) -> pl.Expr:
     """Whether a `line` (an address or contact block) stands below every other body paragraph of its
     article, or the article has none: a site's footer. Above the story the same shape is a press
     release's or a review's header, which the gold sets keep."""
-    idx = pl.col("paragraph_index")
-    last = pl.when(body & ~line).then(idx).max().over("source_file")
-    return line & (idx > last).fill_null(True)
+    return line & (pl.col("paragraph_index") > last_index(body & ~line)).fill_null(True)

@@ -16,6 +16,11 @@ def first_index(condition: pl.Expr) -> pl.Expr:
     return pl.when(condition).then(pl.col("paragraph_index")).min().over("source_file")
 
 
+def last_index(condition: pl.Expr) -> pl.Expr:
+    """Per article, the last paragraph index where `condition` holds (null if none)."""
+    return pl.when(condition).then(pl.col("paragraph_index")).max().over("source_file")
+
+
 def page_has(condition: pl.Expr) -> pl.Expr:
     """Whether the article of each row has a row where `condition` holds: as `condition.any().over(
     "source_file")`, as a look-up of the article's name among those rows' (0.01 µs a BBC paragraph,

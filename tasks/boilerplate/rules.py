@@ -22,7 +22,7 @@ from tasks.boilerplate.edges import (
     outside_story,
 )
 from tasks.boilerplate.nested import outer_kept
-from tasks.boilerplate.page import along_page, first_index, page_has
+from tasks.boilerplate.page import along_page, first_index, last_index, page_has
 from tasks.boilerplate.patterns import (
     COMMENT_OPENER,
     END_MARKER,
@@ -297,7 +297,7 @@ def stages(edge_repeat_threshold: int) -> list[dict[str, Column]]:
             "_start": pl.when(lead_in.sum().over("source_file") >= LEAD_IN_PROSE).then(run_start).otherwise(first),
             "_end": _on_pages(marker, first_index(ends), otherwise=None),
         },
-        {"_last": pl.when(body & ~(idx >= end).fill_null(False)).then(idx).max().over("source_file")},
+        {"_last": last_index(body & ~(idx >= end).fill_null(False))},
         {
             "_at_edge": (idx < pl.col("_start")) | (idx > last) | first.is_null(),
             "_after_tail_break": idx > first_index((idx > last) & (furniture_like | (count >= edge_repeat_threshold))),

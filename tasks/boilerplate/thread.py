@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from tasks.boilerplate.page import along_page
+from tasks.boilerplate.page import along_page, last_index
 from tasks.boilerplate.subset import judged
 
 # The reason codes that mark a comment's header line: a byline pattern, or markup that names it
@@ -74,9 +74,8 @@ def with_comment_thread(frame: pl.DataFrame, kept: pl.Expr) -> pl.DataFrame:
 def _thread(frame: pl.DataFrame, kept: pl.Expr) -> pl.Series:
     """Per row of the judged pages: kept, under the first header of a thread below the core, or of
     one that starts after the article (`_from_article`)."""
-    page = "source_file"
     idx = pl.col("paragraph_index")
-    below = (idx > pl.when(pl.col("_segment") == pl.col("_core")).then(idx).max().over(page)).fill_null(False)
+    below = (idx > last_index(pl.col("_segment") == pl.col("_core"))).fill_null(False)
     article = along_page((kept & pl.col("_prose")).cum_sum()) >= ARTICLE_PROSE
     frame = frame.with_columns(_below=below, _after_article=article)
     frame = frame.with_columns(_shaped=shape_headers(frame, kept, pl.col("_below") | pl.col("_after_article")))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from tasks.boilerplate.page import along_page, page_has
+from tasks.boilerplate.page import along_page, last_index, page_has
 from tasks.boilerplate.rules import FRAGMENT_MAX_CHARS, TAIL_HEADLINE_MAX_CHARS
 from tasks.boilerplate.subset import judged
 
@@ -128,7 +128,7 @@ def _closing_run(pages: pl.DataFrame) -> pl.Series:
     """`_headline_tail` on whole pages (columns source_file, paragraph_index, _segment, _core, _prose, _headline)."""
     headline, idx = pl.col("_headline"), pl.col("paragraph_index")
     in_core = (pl.col("_segment") == pl.col("_core")).fill_null(False)
-    below = idx > pl.when(in_core & ~headline).then(idx).max().over("source_file")
+    below = idx > last_index(in_core & ~headline)
     pages = pages.with_columns(_run=headline & below.fill_null(False))
     run = pl.col("_run") & (pl.col("_run").sum().over("source_file") >= HEADLINE_TAIL_MIN_LINES)
     return pages.select(run & page_has(in_core & pl.col("_prose") & ~run)).to_series()
