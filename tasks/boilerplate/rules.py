@@ -32,6 +32,7 @@ from tasks.boilerplate.patterns import (
     fast,
     matches,
 )
+from tasks.boilerplate.shared import shared_story
 from tasks.boilerplate.subset import judged
 from tasks.boilerplate.thread import MIN_HEADERS, REPLY_LINE
 from tasks.settings import RepeatThresholds
@@ -99,6 +100,7 @@ class Signals:
     nested: pl.Expr = outer_kept(pl.col("boilerplate_reason").is_null())
     on_page_twice: pl.Expr = pl.col("_on_page_twice")  # the same text is another paragraph of the article too
     number_line: pl.Expr = pl.col("_number_line")  # one number and no letter (NUMBER_LINE)
+    shared_story: pl.Expr = pl.col("_shared_story")  # a whole story other files tell too (shared.py)
     # in a later segment, or the core's closing run of headlines, that shares few words with the core (topic.py)
     off_topic: pl.Expr = pl.col("_off_topic")
     comment_thread: pl.Expr = pl.col("_comment_thread")  # below the first header of a comment thread (thread.py)
@@ -274,11 +276,23 @@ def stages(edge_repeat_threshold: int) -> list[dict[str, Column]]:
             .then(text)
             .str.count_matches(" ", literal=True)
             + 1,
+            # sentences other articles hold too, whose runs shared.py reads
+            "_repeated_text": ~unpunctuated
+            & (link_share < LINK_DENSE_SHARE)
+            & (count >= edge_repeat_threshold)
+            & pl.col("_furniture").is_null(),
         },
+        {"_repeated_run": along_page(pl.col("_repeated_text").rle_id())},
         {
-            "_body": (prose & (count < edge_repeat_threshold) & pl.col("_furniture").is_null()) | pl.col("is_lead"),
+            "_shared_story": shared_story(pl.col("_repeated_text"), pl.col("_repeated_run"), prose),
             "_clause": _on_pages(comma, comma & (_neighbour(prose, 1) | _neighbour(prose, -1))),
             "_word_list": _word_list(text, pl.col("_words")),
+        },
+        {
+            "_body": (
+                prose & ((count < edge_repeat_threshold) | pl.col("_shared_story")) & pl.col("_furniture").is_null()
+            )
+            | pl.col("is_lead"),
         },
         {
             "_first": first_index(body),
@@ -438,13 +452,14 @@ def short_fragment(s: Signals) -> pl.Expr:
 
 
 def repeated(s: Signals) -> pl.Expr:
-    """In many articles anywhere, or in a few outside the unique body.
+    """In many articles anywhere, or in a few outside the unique body; not a whole story that
+    other files tell too (shared.py).
 
     One number on its own line is not: list numbering ("1.", "2.") and table figures recur across
     pages because they hold no words, not because a site repeats them around its articles.
     """
     many = (s.count >= s.repeat_threshold) | (s.at_edge & (s.count >= s.edge_repeat_threshold))
-    return many & ~s.number_line
+    return many & ~s.number_line & ~s.shared_story
 
 
 def duplicate(s: Signals) -> pl.Expr:
@@ -573,7 +588,7 @@ RULES: list[Rule] = [
     ),
     Rule(
         "repeated",
-        "same normalised text in many articles (or in two, outside the body)",
+        "same normalised text in many articles (or in two, outside the body); never a whole story other files tell too",
         repeated,
         situational=True,
     ),
