@@ -100,7 +100,7 @@ class Signals:
     nested: pl.Expr = outer_kept(pl.col("boilerplate_reason").is_null())
     on_page_twice: pl.Expr = pl.col("_on_page_twice")  # the same text is another paragraph of the article too
     number_line: pl.Expr = pl.col("_number_line")  # one number and no letter (NUMBER_LINE)
-    shared_story: pl.Expr = pl.col("_shared_story")  # a whole story other files tell too (shared.py)
+    shared_story: pl.Expr = pl.col("_shared_story")  # a story other files tell too (shared.py)
     # in a later segment, or the core's closing run of headlines, that shares few words with the core (topic.py)
     off_topic: pl.Expr = pl.col("_off_topic")
     comment_thread: pl.Expr = pl.col("_comment_thread")  # below the first header of a comment thread (thread.py)
@@ -242,6 +242,9 @@ def stages(edge_repeat_threshold: int) -> list[dict[str, Column]]:
     headers_below = (pl.col("_comment_header") & (idx > first_opener)).sum().over("source_file")
     share_ok = body_before >= END_AFTER_BODY_SHARE * body_chars.sum().over("source_file")
     comma = text.str.contains(r",\s*$")
+    unnamed, lead = pl.col("_furniture").is_null(), pl.col("is_lead")
+    unique_prose = prose & (count < edge_repeat_threshold) & unnamed  # the body, unless shared.py finds a shared story
+    repeated_text = pl.col("_repeated_text")
     bio, notice, intro, contact = (pl.col(c) for c in ("_bio", "_notice", "_intro", "_contact"))
     ends = (marker & share_ok) | ((idx == first_opener) & (headers_below >= MIN_HEADERS))
     return [
@@ -280,20 +283,16 @@ def stages(edge_repeat_threshold: int) -> list[dict[str, Column]]:
             "_repeated_text": ~unpunctuated
             & (link_share < LINK_DENSE_SHARE)
             & (count >= edge_repeat_threshold)
-            & pl.col("_furniture").is_null(),
+            & unnamed,
         },
-        {"_repeated_run": along_page(pl.col("_repeated_text").rle_id())},
         {
-            "_shared_story": shared_story(pl.col("_repeated_text"), pl.col("_repeated_run"), prose),
+            "_repeated_run": along_page(repeated_text.rle_id()),
+            "_beside_body": repeated_text & (_neighbour(unique_prose | lead, 1) | _neighbour(unique_prose | lead, -1)),
             "_clause": _on_pages(comma, comma & (_neighbour(prose, 1) | _neighbour(prose, -1))),
             "_word_list": _word_list(text, pl.col("_words")),
         },
-        {
-            "_body": (
-                prose & ((count < edge_repeat_threshold) | pl.col("_shared_story")) & pl.col("_furniture").is_null()
-            )
-            | pl.col("is_lead"),
-        },
+        {"_shared_story": shared_story(repeated_text, prose, unique_prose)},
+        {"_body": unique_prose | (pl.col("_shared_story") & prose) | lead},
         {
             "_first": first_index(body),
             "_author_bio": _on_pages(bio | intro, outside_story(body, bio, intro)),
@@ -452,8 +451,8 @@ def short_fragment(s: Signals) -> pl.Expr:
 
 
 def repeated(s: Signals) -> pl.Expr:
-    """In many articles anywhere, or in a few outside the unique body; not a whole story that
-    other files tell too (shared.py).
+    """In many articles anywhere, or in a few outside the unique body; not a story that other
+    files tell too (shared.py).
 
     One number on its own line is not: list numbering ("1.", "2.") and table figures recur across
     pages because they hold no words, not because a site repeats them around its articles.
@@ -588,7 +587,7 @@ RULES: list[Rule] = [
     ),
     Rule(
         "repeated",
-        "same normalised text in many articles (or in two, outside the body); never a whole story other files tell too",
+        "same normalised text in many articles (or in two, outside the body); never a story other files tell too",
         repeated,
         situational=True,
     ),

@@ -30,10 +30,17 @@ def test_a_short_run_of_repeated_prose_stays_flagged() -> None:
     assert reasons(df) == [None, "short_fragment", "byline", "repeated", "repeated"]
 
 
-def test_repeated_prose_beside_a_unique_body_stays_flagged() -> None:
-    """A paper's appeal for support below the story is a run of repeated prose, but the page has its own body."""
-    df = frame([BODY, BODY + " It rained.", *APPEAL], counts=[1, 1, 2, 2, 2])
-    assert reasons(df) == [None, None, "repeated", "repeated", "repeated"]
+def test_a_story_told_after_a_unique_opening_is_kept() -> None:
+    """Two sites carry a wire story, one with its own first paragraph: the shared rest is more of the
+    page than its unique opening, so it is the story and the opening what one copy adds."""
+    df = frame([BODY, *STORY, "Menu"], counts=[1] + [2] * len(STORY) + [1])
+    assert reasons(df) == [None, None, None, None, None, "short_fragment"]
+
+
+def test_repeated_prose_shorter_than_the_unique_body_beside_it_stays_flagged() -> None:
+    """A paper's appeal for support below its story is a run of repeated prose, shorter than the story."""
+    df = frame([*STORY, *APPEAL], counts=[1] * len(STORY) + [2] * len(APPEAL))
+    assert reasons(df) == [None, None, None, None, "repeated", "repeated", "repeated"]
 
 
 def test_a_run_that_is_not_all_of_the_page_prose_stays_flagged() -> None:
