@@ -65,6 +65,9 @@ def reasons(df: pl.DataFrame) -> list[str | None]:
         ("Image source, Getty Images", "caption"),
         ("Media caption, The mayor opened the bridge", "caption"),
         ("This video can not be played", "caption"),
+        ("(Credit: Clayton Aldern / Grist)", "caption"),
+        ("[Foto: © Jo Lee/iStock.com]", "caption"),
+        ("Erdölpumpen im Abendrot. Bild: TebNad/Shutterstock.com", "caption"),
         ("This is a modal window.", "interface"),
         ("We've noticed that you are using an ad blocker.", "interface"),
         ("Oops! We had a problem sending your message. Please try again later.", "interface"),
@@ -140,6 +143,7 @@ def test_bare_credit_lines(text: str) -> None:
         "Officials said they would review the comments before the vote.",
         '"We want to hear what you think," the mayor told residents.',
         '"Do you have a story to tell?" the flyer asked.',
+        "(Source: Canadian Institute of Advanced Research survey)",
     ],
 )
 def test_body_lines_like_furniture_are_kept(text: str) -> None:
