@@ -338,7 +338,7 @@ _BIO_ROLE_EN = (
     r"|photojournalist|commentator|broadcaster)"
 )
 AUTHOR_BIO = Furniture(
-    500,
+    800,
     r"^(?:\p{Lu}[\p{L}'’.-]*,?\s+){1,4}(?i:"
     rf"(?:is|has been|serves as)\s+(?:a|an|the|our)\s+(?:[\p{{L}}\d'’&./-]+\s+){{0,5}}?{_BIO_ROLE_EN}\b"
     r"|writes for\s|(?:covers|writes about)\s[^.!?]{1,120}?\sfor\s(?:the\s)?(?-i:[\p{Lu}\d])"

@@ -24,6 +24,17 @@ def test_a_biography_below_the_story_is_flagged() -> None:
     assert reasons(frame([*CORE, BIO])) == [None, None, None, "author_bio"]
 
 
+def test_a_long_biography_below_the_story_is_flagged() -> None:
+    """A founder's box that lists the writer's roles runs past 500 characters (591 here); up to 800 it is a biography."""
+    roles = "His primary roles are managing editorial, business development, content development and operations. "
+    long_bio = (
+        "Nat Jones is the Founder and Editor in Chief of Example Corporation and all its properties. " + roles * 5
+    ).strip()
+    assert len(long_bio) == 591
+    assert reasons(frame([*CORE, long_bio])) == [None, None, None, "author_bio"]
+    assert reads_as(bio_text, [long_bio + roles * 3]) == [False]
+
+
 def test_a_biography_above_the_story_is_flagged() -> None:
     """An author box some templates print before the article is furniture too."""
     assert reasons(frame([BIO, *CORE])) == ["author_bio", None, None, None]
