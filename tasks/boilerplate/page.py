@@ -11,6 +11,11 @@ def along_page(expr: pl.Expr) -> pl.Expr:
     return expr.over("source_file", order_by="paragraph_index")
 
 
+def neighbour(condition: pl.Expr, offset: int) -> pl.Expr:
+    """Whether condition holds `offset` paragraphs away in the same article (-1: the next one)."""
+    return along_page(condition.shift(offset)).fill_null(False)
+
+
 def first_index(condition: pl.Expr) -> pl.Expr:
     """Per article, the first paragraph index where `condition` holds (null if none)."""
     return pl.when(condition).then(pl.col("paragraph_index")).min().over("source_file")

@@ -22,7 +22,7 @@ from tasks.boilerplate.edges import (
     outside_story,
 )
 from tasks.boilerplate.nested import outer_kept
-from tasks.boilerplate.page import along_page, first_index, last_index, page_has
+from tasks.boilerplate.page import along_page, first_index, last_index, neighbour, page_has
 from tasks.boilerplate.patterns import (
     COMMENT_OPENER,
     END_MARKER,
@@ -116,11 +116,6 @@ class Signals:
     # an address or contact block by its shape (edges.contact_text) below every other body
     # paragraph, or on a page without any
     contact_block: pl.Expr = pl.col("_contact_block")
-
-
-def _neighbour(condition: pl.Expr, offset: int) -> pl.Expr:
-    """Whether condition holds `offset` paragraphs away in the same article (-1: the next one)."""
-    return along_page(condition.shift(offset)).fill_null(False)
 
 
 # A temporary column of `stages`: an expression over the batch, or a function of the frame so far
@@ -230,7 +225,7 @@ def stages(edge_repeat_threshold: int) -> list[dict[str, Column]]:
     run_start = pl.col("_run_start").fill_null(0)
     lead_in = prose & (idx >= run_start) & (idx < first)
     cell = (width < FRAGMENT_MAX_CHARS) & unpunctuated & ~furniture_like
-    column_heading = pl.col("_furniture").is_null() & _neighbour(cell, 1) & _neighbour(cell, -1)
+    column_heading = pl.col("_furniture").is_null() & neighbour(cell, 1) & neighbour(cell, -1)
     lower = pl.col("_lower")
     end_line = pl.col("_end_line")
     credit_line = pl.when(end_line).then(lower).str.contains(fast(REPRINT_CREDIT)).fill_null(False)
@@ -243,8 +238,7 @@ def stages(edge_repeat_threshold: int) -> list[dict[str, Column]]:
     share_ok = body_before >= END_AFTER_BODY_SHARE * body_chars.sum().over("source_file")
     comma = text.str.contains(r",\s*$")
     unnamed, lead = pl.col("_furniture").is_null(), pl.col("is_lead")
-    unique_prose = prose & (count < edge_repeat_threshold) & unnamed  # the body, unless shared.py finds a shared story
-    repeated_text = pl.col("_repeated_text")
+    unique_prose = prose & unnamed & ~pl.col("_repeated_text")  # the body, unless shared.py finds a shared story
     bio, notice, intro, contact = (pl.col(c) for c in ("_bio", "_notice", "_intro", "_contact"))
     ends = (marker & share_ok) | ((idx == first_opener) & (headers_below >= MIN_HEADERS))
     return [
@@ -253,8 +247,8 @@ def stages(edge_repeat_threshold: int) -> list[dict[str, Column]]:
             "_link_share": pl.col("link_chars") / pl.max_horizontal(n_chars, 1),
             "_option_share": _option_chars(pl.col("raw_html")) / pl.max_horizontal(n_chars, 1),
             "_unpunctuated": ~text.str.contains(SENTENCE_END),
-            "_above_credit": _on_pages(credit, _neighbour(credit, -1)),
-            "_between_photos": _on_pages(credit, _neighbour(credit, 1) & _neighbour(credit, -2)),
+            "_above_credit": _on_pages(credit, neighbour(credit, -1)),
+            "_between_photos": _on_pages(credit, neighbour(credit, 1) & neighbour(credit, -2)),
             "_gallery": credit.sum().over("source_file") >= 2,
             "_on_page_twice": pl.len().over("source_file", "text") > 1,
             "_number_line": text.str.contains(NUMBER_LINE),
@@ -286,12 +280,10 @@ def stages(edge_repeat_threshold: int) -> list[dict[str, Column]]:
             & unnamed,
         },
         {
-            "_repeated_run": along_page(repeated_text.rle_id()),
-            "_beside_body": repeated_text & (_neighbour(unique_prose | lead, 1) | _neighbour(unique_prose | lead, -1)),
-            "_clause": _on_pages(comma, comma & (_neighbour(prose, 1) | _neighbour(prose, -1))),
+            "_shared_story": shared_story,
+            "_clause": _on_pages(comma, comma & (neighbour(prose, 1) | neighbour(prose, -1))),
             "_word_list": _word_list(text, pl.col("_words")),
         },
-        {"_shared_story": shared_story(repeated_text, prose, unique_prose)},
         {"_body": unique_prose | (pl.col("_shared_story") & prose) | lead},
         {
             "_first": first_index(body),

@@ -18,21 +18,38 @@ from __future__ import annotations
 
 import polars as pl
 
+from tasks.boilerplate.page import along_page, neighbour
+from tasks.boilerplate.subset import judged
+
 MIN_RUN = 3  # prose paragraphs in the run: a story, not one reused line or a pair of promos
 
 
-def shared_story(repeated_text: pl.Expr, prose: pl.Expr, unique_prose: pl.Expr) -> pl.Expr:
-    """Whether a paragraph is in a run of `repeated_text` that is a shared story (see the module).
+def shared_story(frame: pl.DataFrame) -> pl.Series:
+    """Per row of `frame`, whether it is in a run of repeated text that is a shared story (see the
+    module). Reads `_repeated_text`, `_prose`, `_furniture`, `is_lead` and `n_chars`, and judges
+    only the pages with `MIN_RUN` repeated prose paragraphs (96 of BBC's 1,701)."""
+    repeated_prose = pl.col("_repeated_text") & pl.col("_prose")
+    pages = frame.lazy().filter(repeated_prose).group_by("source_file").len().filter(pl.col("len") >= MIN_RUN)
+    candidates = pages.select("source_file").collect().to_series()
+    return judged(frame, pl.col("source_file").is_in(candidates.implode()), _in_story_runs)
 
-    Reads the page's runs of repeated text, numbered (`_repeated_run`), and whether a paragraph of
-    one has the unique body or the lead above or below it (`_beside_body`): both columns, as a
-    window over a window is not allowed.
-    """
-    run = ("source_file", "_repeated_run")
+
+def _in_story_runs(pages: pl.DataFrame) -> pl.Series:
+    """`shared_story` on whole pages: their runs of repeated text numbered, each run's paragraphs
+    that have the unique body or the lead above or below them marked, then each run judged."""
+    repeated, prose = pl.col("_repeated_text"), pl.col("_prose")
+    unique = prose & pl.col("_furniture").is_null() & ~repeated
+    body = unique | pl.col("is_lead")
+    pages = pages.with_columns(
+        _run=along_page(repeated.rle_id()),
+        _beside=repeated & (neighbour(body, 1) | neighbour(body, -1)),
+    )
+    run = ("source_file", "_run")
     chars = pl.when(prose).then(pl.col("n_chars")).otherwise(0)
-    run_prose = (repeated_text & prose).sum().over(*run)
-    run_chars = pl.when(repeated_text).then(chars).otherwise(0).sum().over(*run)
+    run_prose = (repeated & prose).sum().over(*run)
+    run_chars = pl.when(repeated).then(chars).otherwise(0).sum().over(*run)
     whole = run_prose == prose.sum().over("source_file")
-    unique_chars = pl.when(unique_prose).then(chars).otherwise(0).sum().over("source_file")
-    beside = pl.col("_beside_body").any().over(*run) & (run_chars >= unique_chars)
-    return repeated_text & (run_prose >= MIN_RUN) & (whole | beside)
+    beside = pl.col("_beside").any().over(*run) & (
+        run_chars >= pl.when(unique).then(chars).otherwise(0).sum().over("source_file")
+    )
+    return pages.select(repeated & (run_prose >= MIN_RUN) & (whole | beside)).to_series()
