@@ -32,7 +32,7 @@ from tasks.boilerplate.patterns import (
     fast,
     matches,
 )
-from tasks.boilerplate.shared import shared_story
+from tasks.boilerplate.shared import shared_story, unique_prose
 from tasks.boilerplate.subset import judged
 from tasks.boilerplate.thread import MIN_HEADERS, REPLY_LINE
 from tasks.settings import RepeatThresholds
@@ -238,7 +238,7 @@ def stages(edge_repeat_threshold: int) -> list[dict[str, Column]]:
     share_ok = body_before >= END_AFTER_BODY_SHARE * body_chars.sum().over("source_file")
     comma = text.str.contains(r",\s*$")
     unnamed, lead = pl.col("_furniture").is_null(), pl.col("is_lead")
-    unique_prose = prose & unnamed & ~pl.col("_repeated_text")  # the body, unless shared.py finds a shared story
+    unique = unique_prose()
     bio, notice, intro, contact = (pl.col(c) for c in ("_bio", "_notice", "_intro", "_contact"))
     ends = (marker & share_ok) | ((idx == first_opener) & (headers_below >= MIN_HEADERS))
     return [
@@ -284,7 +284,7 @@ def stages(edge_repeat_threshold: int) -> list[dict[str, Column]]:
             "_clause": _on_pages(comma, comma & (neighbour(prose, 1) | neighbour(prose, -1))),
             "_word_list": _word_list(text, pl.col("_words")),
         },
-        {"_body": unique_prose | (pl.col("_shared_story") & prose) | lead},
+        {"_body": unique | (pl.col("_shared_story") & prose) | lead},
         {
             "_first": first_index(body),
             "_author_bio": _on_pages(bio | intro, outside_story(body, bio, intro)),

@@ -34,11 +34,17 @@ def shared_story(frame: pl.DataFrame) -> pl.Series:
     return judged(frame, pl.col("source_file").is_in(candidates.implode()), _in_story_runs)
 
 
+def unique_prose() -> pl.Expr:
+    """Prose that no other article holds and no furniture pattern names: the unique body, which
+    rules.py's `_body` extends with the shared story."""
+    return pl.col("_prose") & pl.col("_furniture").is_null() & ~pl.col("_repeated_text")
+
+
 def _in_story_runs(pages: pl.DataFrame) -> pl.Series:
     """`shared_story` on whole pages: their runs of repeated text numbered, each run's paragraphs
     that have the unique body or the lead above or below them marked, then each run judged."""
     repeated, prose = pl.col("_repeated_text"), pl.col("_prose")
-    unique = prose & pl.col("_furniture").is_null() & ~repeated
+    unique = unique_prose()
     body = unique | pl.col("is_lead")
     pages = pages.with_columns(
         _run=along_page(repeated.rle_id()),
