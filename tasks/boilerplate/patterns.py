@@ -25,6 +25,13 @@ class Furniture(NamedTuple):
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _DATE = rf"(?:\b(?:19|20)\d{{2}}\b(?:[^:0-9]|$)|\b\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}\b|\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH})"
 _TIME = r"\b\d{1,2}[:h]\d{2}\b"
+# A comment form's note that the commenter's e-mail address stays private, in several languages: the
+# `comments` pattern flags it and, as the form comes after the article, it is an `END_MARKER` too.
+EMAIL_NOT_PUBLISHED = (
+    r"(?:e-?mail|adresse|address|courriel|electrónico|indirizzo|\((?:wird|will)(?: benötigt und)?) (?:wird |will )?"
+    r"(?:nicht veröffentlicht|not be published|ne sera pas publiée?|no será publicad|non (?:sarà|verrà) pubblicat"
+    r"|não será publicad|wordt niet gepubliceerd|nie zostanie opublikowany)"
+)
 
 # Reason code -> pattern, in priority order (the first match names the paragraph). Lower case.
 FURNITURE: dict[str, Furniture] = {
@@ -134,7 +141,7 @@ FURNITURE: dict[str, Furniture] = {
     "comments": Furniture(
         200,
         r"leave a (?:comment|reply)|you are commenting using|notify me|comment policy"
-        r"|your e-?mail address will not be published|required fields are marked"
+        r"|required fields are marked"
         r"|save my name|^post (?:a )?comment|^trackback(?: url)?\s*:|\bcomments?\s*\(\d+\)|^\d+\s+comments?$"
         r"|comments are closed|logged in to (?:leave a |post a )?comment"
         r"|kommentarfunktion (?:ist |wurde )?(?:geschlossen|deaktiviert)|kommentare sind geschlossen|commentaires (?:sont )?(?:fermés|clos)"
@@ -144,9 +151,7 @@ FURNITURE: dict[str, Furniture] = {
         r"|nessun commento|sem comentários|(?:nog )?geen reacties|brak komentarzy)(?:\W*$|\s*\()"
         r"|^be the first to comment|^(?:seien sie|sei) (?:der|die) erste|^soyez le premier à commenter"
         r"|\((?:erforderlich|required|obligatoire|obligatorio|obbligatorio|obrigatório|pflichtfeld|verplicht|wymagane)\)"
-        r"|(?:e-?mail|adresse|address|courriel|electrónico|indirizzo|\((?:wird|will)(?: benötigt und)?) (?:wird )?"
-        r"(?:nicht veröffentlicht|not be published|ne sera pas publiée?|no será publicad|non (?:sarà|verrà) pubblicat"
-        r"|não será publicad|wordt niet gepubliceerd|nie zostanie opublikowany)"
+        rf"|{EMAIL_NOT_PUBLISHED}"
         r"|kommentieren zu können|vous devez être connecté|debes (?:estar registrado|iniciar sesión) para|^diskutieren sie mit\b"
         # a comment form's text-format help (Drupal and others)
         r"|lines and paragraphs break automatically|addresses turn into links|allowed html tags|pour créer des paragraphes"
@@ -457,7 +462,11 @@ END_MARKER = Furniture(
     r"|à propos de l'auteur|sur le même sujet|sobre el autor|(?:noticias|notícias) relacionadas|articoli correlati"
     r"|podobne artykuły|komentarze|gerelateerde artikelen|reacties)[^\w:]*:?\s*$"
     r"|leave a (?:comment|reply)|you must be (?:logged in|signed in) to|comments are closed"
-    r"|view the discussion thread|your e-?mail address will not be published|required fields are marked"
+    r"|view the discussion thread|required fields are marked|"
+    + EMAIL_NOT_PUBLISHED
+    # "Leave a reply" in other languages, a comment form's heading (WordPress's translations)
+    + r"|^(?:schreibe|hinterlasse) einen kommentar|^(?:laisser|laissez) un commentaire|^deja (?:un comentario|una respuesta)"
+    r"|^lascia un commento|^deixe (?:um comentário|uma resposta)|^(?:geef|laat) een reactie|^dodaj komentarz"
     r"|all rights reserved|todos los derechos reservados|tous droits réservés|alle rechte vorbehalten"
     r"|direitos reservados|tutti i diritti riservati|" + COMMENT_OPENER,
 )

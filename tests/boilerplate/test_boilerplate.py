@@ -211,6 +211,24 @@ def test_tail_after_end_marker() -> None:
     assert reasons(frame(texts)) == [None, None, "comments", "after_article_end", "after_article_end", "read_more"]
 
 
+@pytest.mark.parametrize(
+    ("form", "reason"),
+    [
+        ("Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert.", "comments"),
+        ("Votre adresse e-mail ne sera pas publiée", "comments"),
+        ("Mail (will not be published) (required)", "comments"),
+        ("Schreibe einen Kommentar", "short_fragment"),
+        ("Deja una respuesta", "short_fragment"),
+    ],
+)
+def test_comment_form_ends_the_article_in_other_languages(form: str, reason: str) -> None:
+    """A comment form's privacy note or heading, in the languages the `comments` pattern knows, ends
+    the article as its English wording does: the comments below it are flagged."""
+    comment = "Danke für den Artikel, genau so habe ich es auch erlebt, als wir im Sommer dort waren."
+    texts = [BODY, BODY, form, comment, comment + " Wirklich."]
+    assert reasons(frame(texts)) == [None, None, reason, "after_article_end", "after_article_end"]
+
+
 def test_end_marker_needs_body_before_it() -> None:
     """A legal line in the page header, before two body paragraphs, cuts nothing."""
     texts = [BODY, "© 2019 Example News. All rights reserved.", BODY, BODY]
