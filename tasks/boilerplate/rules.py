@@ -591,7 +591,7 @@ RULES: list[Rule] = [
     ),
     Rule(
         "after_article_end",
-        "after an end-of-article marker (comment section, related links, about the author, legal footer; headings in several languages) that follows the body's first quarter, or after a comment section's opener (a count of comments, its heading or prompt, trackback, comments closed) with two or more comment headers (bylines, reply links) below it",
+        "after an end-of-article marker (comment section or form, related links, about the author, legal footer; headings in several languages) that follows the body's first quarter, or after a comment section's opener (a count of comments, its heading or prompt, trackback, comments closed) with two or more comment headers (bylines, reply links) below it",
         after_article_end,
         situational=True,
     ),
