@@ -432,11 +432,13 @@ DATELINE = Furniture(100, rf"(?:{_DATE}.{{0,40}}{_TIME}|{_TIME}.{{0,40}}{_DATE})
 # The line that opens a reader comment section: a count of comments or responses ("12 Comments",
 # "{ 53 comments… read them below or add one }", "3 Responses to “Title”", "There are 7 comments"),
 # its heading or prompt ("Comments (4)", "Leave a Reply", "Have your say", "Kommentare"), a trackback
-# line, or a notice that comments are closed; not a comment form's field label ("Comment:"). Lower
+# line, or a notice that comments are closed; not a comment form's field label ("Comment:"), nor "No
+# comment" (a refusal to comment, or the name of Euronews' programme: "no" counts with a plural). Lower
 # case. An end marker (`END_MARKER`) that also ends the article when comment headers follow it,
 # however much of the page's prose is below it (`rules.stages`).
 COMMENT_OPENER = (
-    r"^\W*(?:\d+|one|no)\s+(?:comments?|responses?|replies|thoughts|reactions)(?:\W*$|\W+(?:to|on|about|so far|read)\b)"
+    r"^\W*(?:(?:\d+|one)\s+(?:comments?|responses?)|(?:\d+|no)\s+(?:comments|responses)|(?:\d+|one|no)\s+(?:replies|thoughts|reactions))"
+    r"(?:\W*$|\W+(?:to|on|about|so far|read)\b)"
     r"|^there (?:are|is) \d+ (?:comments?|responses?)\b"
     r"|^\W*(?:comments?|responses?|replies|reader comments|leave a (?:comment|reply)|post a comment"
     r"|add (?:a|your) comments?|join the (?:discussion|conversation)|have your say"

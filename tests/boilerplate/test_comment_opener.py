@@ -24,6 +24,8 @@ def thread(opener: str, header: str) -> list[str]:
     "text",
     [
         "12 comments",
+        "no comments",
+        "one comment",
         "{ 53 comments… read them below or add one }",
         "3 responses to “the bridge”",
         "10 thoughts on “the bridge”",
@@ -45,10 +47,17 @@ def test_comment_section_openers(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["facebook declined to comment on this story.", "discussion:", "comments on the report showed anger"],
+    [
+        "facebook declined to comment on this story.",
+        "discussion:",
+        "comments on the report showed anger",
+        "no comment",
+        "no comment.",
+    ],
 )
 def test_sentences_about_comments_open_nothing(text: str) -> None:
-    """A sentence that mentions comments, and a minutes' "Discussion:" heading, are no opener."""
+    """A sentence that mentions comments, a minutes' "Discussion:" heading, and "No comment" (a refusal,
+    or a programme's name in a site's menu) are no opener."""
     assert not re.search(COMMENT_OPENER, text)
 
 
@@ -84,3 +93,11 @@ def test_opener_before_the_body_ends_nothing() -> None:
     the first one after the article's two paragraphs."""
     texts = [BODY, "12 Comments", BODY + " Again.", *[line for i in range(4) for line in (f"{i}: {COMMENT}", "Reply")]]
     assert reasons(frame(texts)) == [None, "comments", None, None] + ["comment_thread"] * 6 + ["short_fragment"]
+
+
+def test_a_programme_named_no_comment_in_a_menu_above_the_story_ends_nothing() -> None:
+    """Euronews lists its programmes, "No Comment" among them, above the story: the story stays."""
+    ring = "The Ring is our weekly programme of political debate, where the sharpest arguments meet."
+    menu = ["The Ring", ring, ring + " Live.", "No Comment"]
+    story = [BODY, BODY + " Again.", BODY + " Once more."]
+    assert reasons(frame([*menu, *story]))[4:] == [None, None, None]
