@@ -12,6 +12,8 @@ kept paragraphs each make a thread, and what is kept below its first header is c
 and forums the comments are prose too, and the core may hold them: a thread also starts at the
 first header after the article that only comments have (the markup's, a reply link, a flagged line
 of a recurring dated shape: `_from_article`), wherever the core ends.
+A header line the markup places in a teaser (`TEASER_MARKUP`: the date or byline of another story the
+page lists, inside the article or below it) heads no comment.
 Language-free beyond the byline patterns, the class words and the reply words: only flags, those
 lines, shapes and counts are read. The bylines of a multi-author article's sections stand further
 apart, with several paragraphs each (a BBC page of correspondents' pieces: 7 to 11). A live page
@@ -35,6 +37,9 @@ REPLY_LINE = (
     r"^\W*(?:reply|responder|responda|antworten|répondre|rispondi|beantwoorden|odpowiedz|svara|svar|balas"
     r"|ответить|回复|回覆|返信|답글)\W*$"
 )
+# A header line inside a teaser's markup (`<span class="teaser-xs__date">`): the date or byline of another
+# story listed in the page, not of a comment.
+TEASER_MARKUP = r"""class=["'][^"']*\bteaser"""
 ARTICLE_PROSE = 2  # kept prose paragraphs above a thread that starts above the core's end: the article
 MIN_HEADERS = 2  # one byline below the body is an author box or a section's writer, not a thread
 MAX_KEPT_PER_HEADER = 3  # more kept paragraphs per header read as an article's sections or a live page's posts
@@ -61,8 +66,10 @@ def with_comment_thread(frame: pl.DataFrame, kept: pl.Expr) -> pl.DataFrame:
     """
     page = "source_file"
     short = (pl.col("_width") < SHAPE_MAX_CHARS) & (pl.col("n_chars") > 0)
+    reason = pl.col("boilerplate_reason")
+    in_teaser = pl.when(reason.is_in(HEADERS)).then(pl.col("raw_html")).str.contains(TEASER_MARKUP).fill_null(False)
     rows = frame.with_columns(
-        _header_line=pl.col("boilerplate_reason").is_in(HEADERS).fill_null(False) | pl.col("_reply"),  # once a row
+        _header_line=(reason.is_in(HEADERS).fill_null(False) & ~in_teaser) | pl.col("_reply"),  # once a row
         _dated=short & pl.col("text").str.contains(DATED),  # cheaper on every row than on the short ones picked out
     )
     pages = (pl.col("_header_line").sum().over(page) >= MIN_HEADERS) | (
@@ -96,10 +103,11 @@ def _from_article(kept: pl.Expr) -> pl.Expr:
     From there on, dated byline lines ("Posted by: Ann | March 3, 2012 at 10:32 am") are headers
     too; undated ones ("By Jane Doe") head a multi-author page's sections and never count here.
     """
-    marked = pl.col("_reply") | (pl.col("boilerplate_reason") == "marked_furniture").fill_null(False)
+    header, reason = pl.col("_header_line"), pl.col("boilerplate_reason")
+    marked = pl.col("_reply") | (header & (reason == "marked_furniture")).fill_null(False)
     start = pl.col("_after_article") & (marked | (pl.col("_shaped") & ~kept))
     first = along_page(start.cum_sum()) >= 1
-    dated_byline = (pl.col("boilerplate_reason") == "byline").fill_null(False) & pl.col("_dated")
+    dated_byline = (header & (reason == "byline")).fill_null(False) & pl.col("_dated")
     return _under_headers(first & (start | dated_byline), first, kept)
 
 

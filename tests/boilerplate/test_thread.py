@@ -168,3 +168,16 @@ def test_kept_numbered_subheadings_are_the_article() -> None:
     result = "At home, the Hawks scored twice in the third period and held on to beat the Owls by one goal."
     page = [*CORE, "Hawks 3 Owls 2", result, "Bears 4 Lions 1", result + " Again.", "Wolves 2 Foxes 0", LONG, LONG]
     assert reasons(frame(page)) == [None] * len(page)
+
+
+def test_dates_of_other_stories_teased_in_the_article_head_no_thread() -> None:
+    """A news site lists other stories inside and below its article, each under a date its markup
+    classes as a teaser's (`teaser-absatz__date`, `teaser-xs__date`): those dates are no comment
+    headers, so the article's paragraphs between them stay; the same dates classed as a comment's are."""
+    for kind, thread in (("teaser-absatz", False), ("comment", True)):
+        dates = ["24.03.2023", "22.03.2023 • 15:02 Uhr", "04.01.2023 • 08:03 Uhr"]
+        page = [*CORE, dates[0], COMMENT, COMMENT + " Yes.", dates[1], dates[2]]
+        html = [None] * 3 + [f'<span class="{kind}__date">{dates[0]}</span>', None, None]
+        html += [f'<span class="{kind}__date">{d}</span>' for d in dates[1:]]
+        comment = "comment_thread" if thread else None
+        assert reasons(with_html(page, html))[3:6] == ["marked_furniture", comment, comment]
