@@ -41,6 +41,7 @@ REPLY_LINE = (
 # story listed in the page, not of a comment.
 TEASER_MARKUP = r"""class=["'][^"']*\bteaser"""
 ARTICLE_PROSE = 2  # kept prose paragraphs above a thread that starts above the core's end: the article
+LIST_LINES = 3  # header lines in a row that are a list, not a comment's header (`_thread`)
 MIN_HEADERS = 2  # one byline below the body is an author box or a section's writer, not a thread
 MAX_KEPT_PER_HEADER = 3  # more kept paragraphs per header read as an article's sections or a live page's posts
 # A header found by its shape is narrower than this (`_width`), and so is no comment below it.
@@ -80,14 +81,24 @@ def with_comment_thread(frame: pl.DataFrame, kept: pl.Expr) -> pl.DataFrame:
 
 def _thread(frame: pl.DataFrame, kept: pl.Expr) -> pl.Series:
     """Per row of the judged pages: kept, under the first header of a thread below the core, or of
-    one that starts after the article (`_from_article`)."""
-    idx = pl.col("paragraph_index")
+    one that starts after the article (`_from_article`).
+
+    A comment's header is one or two lines over its text; `LIST_LINES` header lines in a row are a
+    list (the writers of other stories a page recommends, a teaser list's dates), and none of them
+    heads a comment."""
+    idx, header = pl.col("paragraph_index"), pl.col("_header_line")
     below = (idx > last_index(pl.col("_segment") == pl.col("_core"))).fill_null(False)
     article = along_page((kept & pl.col("_prose")).cum_sum()) >= ARTICLE_PROSE
-    frame = frame.with_columns(_below=below, _after_article=article)
+    frame = frame.with_columns(_below=below, _after_article=article, _header_line=header & ~_in_list(header))
     frame = frame.with_columns(_shaped=shape_headers(frame, kept, pl.col("_below") | pl.col("_after_article")))
     below_core = _under_headers(pl.col("_below") & (pl.col("_header_line") | pl.col("_shaped")), pl.col("_below"), kept)
     return frame.select(kept & (below_core | _from_article(kept)) & ~pl.col("is_lead")).to_series()
+
+
+def _in_list(header: pl.Expr) -> pl.Expr:
+    """Whether a row is one of `LIST_LINES` or more header lines in a row."""
+    run = along_page(header.ne_missing(header.shift(1)).cum_sum())
+    return header & (pl.len().over("source_file", run) >= LIST_LINES)
 
 
 def _from_article(kept: pl.Expr) -> pl.Expr:

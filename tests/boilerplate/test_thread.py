@@ -181,3 +181,22 @@ def test_dates_of_other_stories_teased_in_the_article_head_no_thread() -> None:
         html += [f'<span class="{kind}__date">{d}</span>' for d in dates[1:]]
         comment = "comment_thread" if thread else None
         assert reasons(with_html(page, html))[3:6] == ["marked_furniture", comment, comment]
+
+
+def test_runs_of_writers_recommended_inside_a_long_article_head_no_thread() -> None:
+    """A guide interrupted, every few paragraphs, by four writers' names of stories it recommends (each
+    classed as a byline): a list of header lines, not a comment's header, so the guide stays. Two such
+    lines in a row (a comment's name and time) still head comments."""
+    names = ["Matt Jancer", "David Nield", "Aarian Marshall", "Boone Ashworth"]
+    byline = [f'<span class="byline__name">{name}</span>' for name in names]
+    page = [*CORE, *names, LONG, LONG + " Yes.", *names, LONG + " No.", LONG + " Maybe."]
+    html = [None] * 3 + byline + [None, None] + byline + [None, None]
+    assert (
+        reasons(with_html(page, html))
+        == [None] * 3 + ["marked_furniture"] * 4 + [None] * 2 + ["marked_furniture"] * 4 + [None] * 2
+    )
+    page = [*CORE, *names[:2], COMMENT, *names[2:], COMMENT + " Yes."]
+    html = [None] * 3 + byline[:2] + [None] + byline[2:] + [None]
+    assert reasons(with_html(page, html))[3:] == ["marked_furniture"] * 2 + ["comment_thread"] + [
+        "marked_furniture"
+    ] * 2 + ["comment_thread"]
