@@ -104,6 +104,12 @@ FURNITURE: dict[str, Furniture] = {
         r"|\bregister (?:now|for free|to (?:post|comment|read|save|view|access|continue|download|receive|get|see|join|unlock))\b"
         r"|^(?:instant|immediate|unlimited|full) (?:online |digital )?access to\b|subscription (?:will )?auto(?:matically)?[- ]?renew"
         r"|(?:sie sind (?:aktuell |derzeit |noch )?nicht (?:eingeloggt|angemeldet)|you are not (?:logged|signed) in|vous n'êtes pas connecté)\W*$"
+        # "already a subscriber", "log in", "try our digital subscription" in other languages
+        r"|bereits [\w-]*abonnent|schon abonnent|déjà abonné|ya (?:eres|soy) suscriptor|ya estás suscrito|già abbonato"
+        r"|já (?:é|sou) assinante|al abonnee|masz (?:już |aktywną )?(?:prenumeratę|subskrypcję)"
+        r"|melden sie sich (?:jetzt |hier )?(?:mit [^.]{0,40})?an\b|connectez-vous|inicia(?:r)? sesión|faça login|zaloguj się"
+        r"|(?:testen sie|teste) (?:unser|das) (?:digitale[sn]? )?abo\b|abo abschließen|abonnement numérique"
+        r"|suscripción digital|abbonamento digitale|assinatura digital"
         # a donation or support appeal: "Support our journalism", "Ihr Beitrag hilft ...", "Wesprzyj nas"
         r"|^(?:jetzt )?(?:spenden|donate|donar|faire un don|doneer)(?: now| today| jetzt)?\W*$|jetzt spenden|(?:make|give) a donation"
         r"|(?:please|consider|you can) support(?:ing)? (?:us|our)\b|support (?:our|independent) journalism"
