@@ -78,7 +78,10 @@ FURNITURE: dict[str, Furniture] = {
         r"|(?:cookie|evästei|çerez|kakor|sütik).*(?:verwend|nutz|setz|utilis|usamos|utiliza|gebruik|używa|wykorzyst|použív|használ|använd|bruge"
         r"|käyttä|folos|kullan|использу|zustimm|einverstanden|akzept|accept|acept|accett|aceit|akkoord|zgod|souhlas|elfogad|godkänn"
         r"|hyväksy|kabul|соглас|website|webseite|seite|site|strona|stronie|сайт|browser|einstellung|paramètres|configuración|ustawienia"
-        r"|erfahrung|experience|expérience|experiencia|esperienza|služ|usług|szolgáltat|hizmet|услуг)",
+        r"|erfahrung|experience|expérience|experiencia|esperienza|služ|usług|szolgáltat|hizmet|услуг)"
+        # the consent an embedded post or video asks for: "An dieser Stelle finden Sie externen Inhalt ... anzeigen lassen"
+        r"|externen? inhalte?\b.{0,80}(?:anzeigen|ausblenden|angezeigt|zustimmung)|^empfohlener redaktioneller inhalt"
+        r"|(?:third[- ]party|external) content\b.{0,60}(?:consent|cookies|enable|allow)",
     ),
     "newsletter": Furniture(
         160,
