@@ -455,7 +455,7 @@ DATELINE = Furniture(100, rf"(?:{_DATE}.{{0,40}}{_TIME}|{_TIME}.{{0,40}}{_DATE})
 # case. An end marker (`END_MARKER`) that also ends the article when comment headers follow it,
 # however much of the page's prose is below it (`rules.stages`).
 COMMENT_OPENER = (
-    r"^\W*(?:(?:\d+|one)\s+(?:comments?|responses?)|(?:\d+|no)\s+(?:comments|responses)|(?:\d+|one|no)\s+(?:replies|thoughts|reactions))"
+    r"^\W*(?:(?:\d+|one)\s+(?:comments?|responses?)|no\s+(?:comments|responses)|(?:\d+|one|no)\s+(?:replies|thoughts|reactions))"
     r"(?:\W*$|\W+(?:to|on|about|so far|read)\b)"
     r"|^there (?:are|is) \d+ (?:comments?|responses?)\b"
     r"|^\W*(?:comments?|responses?|replies|reader comments|leave a (?:comment|reply)|post a comment"
