@@ -131,7 +131,7 @@ FURNITURE: dict[str, Furniture] = {
     ),
     "follow_us": Furniture(
         160,
-        r"\bfollow (?:us|@|\w+(?: \w+){0,2} on (?:twitter|facebook|instagram|x|tiktok|youtube)\b)"
+        r"\bfollow (?:us|@|[\w.]+(?: \w+){0,2} on (?:twitter|facebook|instagram|x|tiktok|youtube)\b)"
         r"|\blike us on\b|^share\b|\bshare (?:it|this(?: article| story)?) with (?:a |your )?friends?|^connect with us\W*$|^(?:beitrag|artikel|seite|post) teilen\b"
         r"|^(?:teilen|partager|compartir|condividi|compartilhar|udostępnij|delen|paylaş|bagikan|sdílet|megosztás|distribuie|dela)\s*(?::|\W*$)"
         r"|^(?:поделиться|поширити|分享(?:到|至好友和朋友圈)?|シェアする|공유하기|مشاركة|chia sẻ|κοινοποίηση|שתפו|שתף)\s*(?::|：|\W*$)"
@@ -187,7 +187,7 @@ FURNITURE: dict[str, Furniture] = {
         r"|(?:kommentare|leserkommentare|beiträge|zuschriften)\b[^.!?]*\b(?:meinung der redaktion|redaktion behält sich)"
         r"|teilen sie (?:uns )?(?:ihre|mit uns ihre) meinung|ihre meinung (?:ist gefragt|interessiert uns)"
         r"|respektvolle[rn]? umgangston|\bnetiquette\b|diskussionsregeln|kommentarrichtlinien"
-        r"|(?:do you have|you['’]?ve got|have you got) a story.*(?:e-?mail|get in touch|contact us)|we pay for your stories"
+        r"|(?:do you have|you['’]?ve got|have you got|^got) a story.*(?:e-?mail|get in touch|contact us)|we pay for your stories"
         r"|we want to hear what you think about this (?:article|story)"
         r"|(?:submit|write) a letter to the editor|publishing a diversity of letters|\btips@"
         r"|^(?:have|got) a (?:news )?tip\b|\bour community (?:standards|guidelines)"
@@ -209,7 +209,7 @@ FURNITURE: dict[str, Furniture] = {
     "read_more": Furniture(
         160,
         r"^(?:read (?:more|also|next)|related(?: articles?| stories| content)?|see also"
-        r"|also read|more from|more on this|you may also like|recommended|watch|listen"
+        r"|also read|more from|more on this|you may also like|recommended|watch|listen|for more (?:stories|news|articles) like this"
         r"|leia (?:também|mais)|lire aussi|lesen sie auch|lee también|leer más|mehr zum thema"
         r"|czytaj (?:też|także|również|więcej)|zobacz (?:też|także|również)|à lire (?:aussi|également)|lire également|voir aussi"
         r"|lea (?:también|además)|(?:también )?(?:le|te) puede interesar|leggi anche|vedi anche|potrebbe interessarti|veja também"
