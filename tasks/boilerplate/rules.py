@@ -49,7 +49,7 @@ OPTION = r"(?i)<option\b[^>]*>[^<]*"
 FORM_CONTROL = r"(?i)<(?:input|textarea|button|select|label|form)\b"
 FRAGMENT_MAX_CHARS = 40  # shorter unpunctuated paragraphs at the edges are furniture
 LISTING_MIN_ITEMS = 2  # single links of fragment length or more on a page without prose that make it a listing
-TAIL_HEADLINE_MAX_CHARS = 120  # past furniture after the body, unpunctuated lines this short are teasers
+TAIL_HEADLINE_MAX_CHARS = 180  # past furniture after the body, unpunctuated lines this wide are teasers (60 ideographs)
 LEAD_IN_PROSE = 2  # an unbroken run of punctuated text leading into the body with this much prose is a copy of it
 BODY_MIN_CHARS = 80  # a unique, punctuated, link-light paragraph this long is article body
 END_AFTER_BODY_SHARE = 0.25  # a marker with over 3/4 of the body's characters below it is a heading inside it
@@ -618,7 +618,7 @@ RULES: list[Rule] = [
     ),
     Rule(
         "off_topic",
-        "prose after the article's core that shares few of its words (teasers of other stories, off-topic comments), or a run of four or more headline lines (no link, 40 to 120 characters wide, no full stop, colon or semicolon at the end) closing the core that shares few of the words of its prose (other stories' titles)",
+        "prose after the article's core that shares few of its words (teasers of other stories, off-topic comments), or a run of four or more headline lines (no link, 40 to 180 characters wide, no full stop, colon or semicolon at the end) closing the core that shares few of the words of its prose (other stories' titles)",
         off_topic,
         situational=True,
         stage="segment",

@@ -160,6 +160,17 @@ def test_teaser_headlines_after_closing_furniture() -> None:
     assert reasons(frame(texts)) == [None, None, None, "copyright", "short_fragment"]
 
 
+def test_long_teaser_headlines_after_closing_furniture() -> None:
+    """A teaser headline glued to its summary runs to about 30 words, a Japanese one to 60 ideographs
+    (180 wide): past the furniture that ends an article both go; wider unpunctuated text stays."""
+    latin = "Crowds cheer as the bridge finally opens after two years of delays and a budget that doubled while the council argued over who would pay for the new lanes"
+    japanese = "どこも書かない「箱根駅伝 山の神」のつくり方…指導経験者が“ルール破り”の実情を激白"
+    wide = latin + " and what the mayor now says about the next bridge across the river north of town"
+    texts = [BODY, BODY + " Two.", "© 2024 Example Media Ltd.", latin, japanese, wide]
+    assert (len(latin), len(japanese) * 3, len(wide)) == (154, 126, 235)
+    assert reasons(frame(texts))[2:] == ["copyright", "short_fragment", "short_fragment", None]
+
+
 def test_gallery_captions_above_credits() -> None:
     """In a gallery, each caption above a bare credit goes with it; the article around it stays."""
     caption = "The mayor cuts the ribbon as crowds gather on the new bridge over the river on Sunday."
