@@ -31,7 +31,7 @@ def measure(tasks: int, workers: int) -> dict:
     with temporary_api() as server:
         from flows.runners import PreloadedProcessPool, start_worker_imports
 
-        start_worker_imports()
+        start_worker_imports(workers)
         if server:
             server.ready()
         from prefect import flow

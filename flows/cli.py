@@ -140,7 +140,8 @@ def _run(settings: Settings, args: argparse.Namespace) -> int:
 
             if server:
                 if settings.runner in ("auto", "process"):
-                    start_worker_imports()  # on the core this process leaves idle while the server boots
+                    # on the core this process leaves idle while the server boots
+                    start_worker_imports(settings.workers)
                 server.ready()
             bar = ProgressBar(console) if show_bar else None
             if bar:

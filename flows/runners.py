@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import os
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import forkserver
 from typing import Any
@@ -27,17 +28,39 @@ PROCESS_POOL_MIN_FILES = 8_000
 # distributed: about 0.3 s of CPU per worker, once, in the fork server instead).
 WORKER_MODULES = ["prefect.task_engine", "tasks.prefect_tasks", "prefect_dask"]
 _FORKSERVER = multiprocessing.get_context("forkserver")
+POLARS_THREADS = "POLARS_MAX_THREADS"
 
 
-def start_worker_imports() -> None:
+def start_worker_imports(workers: int) -> None:
     """Start the process local workers are forked from, importing WORKER_MODULES now (idempotent).
 
     Spawned workers each import Prefect and the tasks (about 1.5 s of CPU apiece) after the pool
-    opens; forked from this single-threaded server they start with everything loaded. `newsflow run`
-    calls it while its temporary API server boots, so the import overlaps that wait.
+    opens; forked from this server they start with everything loaded. `newsflow run` calls it
+    while its temporary API server boots, so the import overlaps that wait. The server starts with
+    Polars' threads set to each of `workers` workers' share of the cores (`worker_polars_threads`):
+    Polars sizes its pool when it is imported, here, and the workers keep that size.
     """
     _FORKSERVER.set_forkserver_preload(WORKER_MODULES)
-    forkserver.ensure_running()
+    own = os.environ.get(POLARS_THREADS)
+    os.environ.setdefault(POLARS_THREADS, str(worker_polars_threads(workers)))
+    try:
+        forkserver.ensure_running()  # the server inherits this environment when it starts, and only then
+    finally:
+        if own is None:
+            del os.environ[POLARS_THREADS]
+
+
+def worker_polars_threads(workers: int) -> int:
+    """Polars threads for each of `workers` worker processes: their share of this process's cores.
+
+    Polars sizes its thread pool to every core, so `workers` workers ran `workers` times more Polars
+    threads than cores, and a worker with two Polars threads keeps more memory from task to task than
+    one with one: the same enrich batch run again and again in one process peaked about 12 MB higher
+    by its fourth run with two threads, not at all with one (with jemalloc's arenas and thread caches
+    off too, so not freed memory an allocator kept), then scattered by a few MB, so runs of more
+    batches peaked higher (docs/benchmarks.md#memory). A `POLARS_MAX_THREADS` of one's own wins.
+    """
+    return max(1, len(os.sched_getaffinity(0)) // max(1, workers))
 
 
 def start_worker(settings_context: dict) -> None:
@@ -89,7 +112,7 @@ class PreloadedProcessPool(ProcessPoolTaskRunner):
 
     def __enter__(self) -> PreloadedProcessPool:
         super().__enter__()
-        start_worker_imports()
+        start_worker_imports(self._max_workers)
         spawning = self._executor  # Prefect's own, with its worker initializer; it has started no process yet
         self._executor = ProcessPoolExecutor(
             max_workers=self._max_workers,

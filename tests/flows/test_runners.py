@@ -119,3 +119,26 @@ def test_process_workers_keep_their_preloaded_imports_out_of_the_cyclic_gc(prefe
             return [future.result() for future in [runner.submit(frozen_here, {}) for _ in range(2)]]
 
     assert all(count > 10_000 for count in two_workers())
+
+
+def test_process_workers_share_the_cores_between_their_polars_thread_pools(prefect_harness):
+    from prefect import flow, task
+
+    from flows.runners import worker_polars_threads
+
+    @task
+    def polars_threads_here() -> int:
+        import polars as pl
+
+        return pl.thread_pool_size()
+
+    @flow
+    def two_workers() -> list[int]:
+        with PreloadedProcessPool(max_workers=2) as runner:
+            return [future.result() for future in [runner.submit(polars_threads_here, {}) for _ in range(2)]]
+
+    cores = len(os.sched_getaffinity(0))
+    assert worker_polars_threads(2) == max(1, cores // 2)
+    assert worker_polars_threads(1) == cores
+    assert worker_polars_threads(cores * 4) == 1
+    assert two_workers() == [worker_polars_threads(2)] * 2
