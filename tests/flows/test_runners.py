@@ -103,42 +103,41 @@ def test_process_workers_run_under_the_settings_the_flow_set_in_its_own_context(
     assert passed_as_object
 
 
-def test_process_workers_keep_their_preloaded_imports_out_of_the_cyclic_gc(prefect_harness):
-    import gc
-
+def on_two_workers(probe) -> list:
+    """What the function `probe` returns as a task on each of two PreloadedProcessPool workers, in a flow."""
     from prefect import flow, task
 
-    @task
-    def frozen_here() -> int:
-        """How many objects this worker's cyclic GC never walks."""
-        return gc.get_freeze_count()
-
     @flow
-    def two_workers() -> list[int]:
+    def two_workers() -> list:
         with PreloadedProcessPool(max_workers=2) as runner:
-            return [future.result() for future in [runner.submit(frozen_here, {}) for _ in range(2)]]
+            return [future.result() for future in [runner.submit(task(probe), {}) for _ in range(2)]]
 
-    assert all(count > 10_000 for count in two_workers())
+    return two_workers()
+
+
+def frozen_here() -> int:
+    """How many objects this worker's cyclic GC never walks."""
+    import gc
+
+    return gc.get_freeze_count()
+
+
+def polars_threads_here() -> int:
+    """The size of this worker's Polars thread pool."""
+    import polars as pl
+
+    return pl.thread_pool_size()
+
+
+def test_process_workers_keep_their_preloaded_imports_out_of_the_cyclic_gc(prefect_harness):
+    assert all(count > 10_000 for count in on_two_workers(frozen_here))
 
 
 def test_process_workers_share_the_cores_between_their_polars_thread_pools(prefect_harness):
-    from prefect import flow, task
-
     from flows.runners import worker_polars_threads
-
-    @task
-    def polars_threads_here() -> int:
-        import polars as pl
-
-        return pl.thread_pool_size()
-
-    @flow
-    def two_workers() -> list[int]:
-        with PreloadedProcessPool(max_workers=2) as runner:
-            return [future.result() for future in [runner.submit(polars_threads_here, {}) for _ in range(2)]]
 
     cores = len(os.sched_getaffinity(0))
     assert worker_polars_threads(2) == max(1, cores // 2)
     assert worker_polars_threads(1) == cores
     assert worker_polars_threads(cores * 4) == 1
-    assert two_workers() == [worker_polars_threads(2)] * 2
+    assert on_two_workers(polars_threads_here) == [worker_polars_threads(2)] * 2
