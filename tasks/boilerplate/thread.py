@@ -97,8 +97,7 @@ def _thread(frame: pl.DataFrame, kept: pl.Expr) -> pl.Series:
 
 def _in_list(header: pl.Expr) -> pl.Expr:
     """Whether a row is one of `LIST_LINES` or more header lines in a row."""
-    run = along_page(header.ne_missing(header.shift(1)).cum_sum())
-    return header & (pl.len().over("source_file", run) >= LIST_LINES)
+    return header & (pl.len().over("source_file", along_page(header.rle_id())) >= LIST_LINES)
 
 
 def _from_article(kept: pl.Expr) -> pl.Expr:
