@@ -102,6 +102,12 @@ def write_corpus(target: Path, pages: Iterable[Page]) -> int:
     return sum(1 for row in rows if row["gold"])
 
 
+def index_rows(corpus: Path) -> list[dict]:
+    """The {"file", "url", "gold"} (or snippet) entries of a corpus folder's index.jsonl, in order."""
+    lines = (corpus / "index.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line]
+
+
 def run_converter(
     doc: str, source_help: str, convert: Callable[[Path, Path], int], argv: list[str] | None = None
 ) -> None:

@@ -13,7 +13,6 @@ Without ../shared (a fresh clone) it says so and exits 0.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import re
 import subprocess
@@ -24,6 +23,7 @@ from pathlib import Path
 import polars as pl
 
 from bench import snippets
+from bench.gold_corpus import index_rows
 from bench.split import SPLITS, write_split
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,7 +42,7 @@ def gold_corpora(root: Path, label: str = "gold") -> list[Path]:
 
 
 def _has(index: Path, label: str) -> bool:
-    return any(json.loads(line).get(label) for line in index.read_text(encoding="utf-8").splitlines() if line)
+    return any(row.get(label) for row in index_rows(index.parent))
 
 
 def run_flow(corpus: Path, output: Path) -> None:

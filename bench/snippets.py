@@ -11,7 +11,6 @@ the paragraphs that hold a `with` snippet or no `without` one.
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections.abc import Callable
@@ -19,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
+
+from bench.gold_corpus import index_rows
 
 SPACE = re.compile(r"\s+")
 Keep = Callable[[bool, bool, bool], bool]  # (flagged, holds a with snippet, holds a without snippet) -> kept
@@ -64,8 +65,7 @@ def normal(text: str) -> str:
 def labelled_pages(corpus: Path) -> dict[str, tuple[list[str], list[str]]]:
     """File name -> (with, without) snippets, normalised, for every page of the index that has any."""
     pages = {}
-    for line in (corpus / "index.jsonl").read_text(encoding="utf-8").splitlines():
-        entry = json.loads(line) if line else {}
+    for entry in index_rows(corpus):
         if entry.get("with") or entry.get("without"):
             pages[entry["file"]] = (
                 [normal(s) for s in entry.get("with") or []],

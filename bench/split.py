@@ -17,6 +17,8 @@ from collections import Counter
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from bench.gold_corpus import index_rows
+
 SPLITS = ("dev", "test")
 HREF_HOST = re.compile(r"""href\s*=\s*["']?https?://([^/"'\s>:?#]+)""", re.I)
 SECOND_LEVEL = {"co", "com", "org", "net", "ac", "gov", "edu", "ne", "or"}
@@ -48,8 +50,7 @@ def site_split(site: str) -> str:
 
 def split_of_pages(corpus: Path) -> dict[str, str]:
     """File name -> 'dev' or 'test' for every page of `corpus` with a gold body or snippets."""
-    rows = [json.loads(line) for line in (corpus / "index.jsonl").read_text(encoding="utf-8").splitlines() if line]
-    scored = [r for r in rows if r.get("gold") or r.get("with") or r.get("without")]
+    scored = [r for r in index_rows(corpus) if r.get("gold") or r.get("with") or r.get("without")]
     return {r["file"]: site_split(page_site(corpus / r["file"], r.get("url"))) for r in scored}
 
 

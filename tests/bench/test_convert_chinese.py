@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import json
-
 from bench.convert_chinese import convert, decoded
-from bench.gold_corpus import gold_lines
+from bench.gold_corpus import gold_lines, index_rows
 
 PAGE = (
     "<html><head><meta charset='gb2312'><link rel='canonical' href='http://news.example.cn/a.html'></head>"
@@ -35,7 +33,7 @@ def test_convert_writes_pages_and_nulls_the_gold_of_pages_whose_body_is_not_in_p
         (source / "original" / f"{uuid}.html").write_bytes(html.encode("gbk"))
         (source / "cleaned" / f"{uuid}.txt").write_text(cleaned, encoding="utf-8-sig")  # some start with a BOM
     assert convert(source, tmp_path / "out") == 1
-    rows = [json.loads(line) for line in (tmp_path / "out" / "index.jsonl").read_text(encoding="utf-8").splitlines()]
+    rows = index_rows(tmp_path / "out")
     assert rows == [
         {
             "file": "000_0a1b2c3d00000000.txt",

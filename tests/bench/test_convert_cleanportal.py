@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import json
-
 from bench.convert_cleanportal import convert, gold_blocks
+from bench.gold_corpus import index_rows
 
 PAGE = (
     '<text id="http://news.example.com/story-1">\n<html><body><div>Home | World</div>'
@@ -45,7 +44,7 @@ def test_convert_writes_pages_and_nulls_the_gold_of_pages_whose_body_is_not_in_p
     (source / "GoldStandard" / "news_02.txt").write_bytes(b"URL: http://news.example.com/2\n<p>The body is in a div.\n")
     (source / "input" / "news_03.html").write_bytes(b"<p>No gold file.</p>")
     assert convert(source, tmp_path / "out") == 1
-    rows = [json.loads(line) for line in (tmp_path / "out" / "index.jsonl").read_text(encoding="utf-8").splitlines()]
+    rows = index_rows(tmp_path / "out")
     assert rows == [
         {
             "file": "000_b44524824e608e5c.txt",

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import json
-
 from bench.convert_dragnet import article_lines, convert, corrected_text
+from bench.gold_corpus import index_rows
 
 PAGE = (
     "<html><head><meta charset='windows-1252'><link rel='canonical' href='http://blog.example.com/post'></head>"
@@ -43,7 +42,7 @@ def test_convert_writes_pages_and_nulls_the_gold_of_pages_whose_body_is_not_in_p
     (source / "Corrected" / "2.html.corrected.txt").write_bytes(b"The body is in a div.\n")
     (source / "HTML" / "3.html").write_bytes(b"<p>No gold file.</p>")
     assert convert(source, tmp_path / "out") == 1
-    rows = [json.loads(line) for line in (tmp_path / "out" / "index.jsonl").read_text(encoding="utf-8").splitlines()]
+    rows = index_rows(tmp_path / "out")
     assert rows == [
         {"file": "000_42df441db905a699.txt", "url": None, "gold": None},
         {"file": "001_4884bbfe94dafc21.txt", "url": None, "gold": None},

@@ -7,6 +7,7 @@ import gzip
 import json
 
 from bench.convert_fundus import convert
+from bench.gold_corpus import index_rows
 
 PAGE = (
     "<html><body><nav><p>Startseite</p></nav><p>Die Regierung hat am Donnerstag entschieden.</p>"
@@ -40,7 +41,7 @@ def test_convert_matches_each_page_to_its_version_and_reads_its_address(tmp_path
     info = {"Zeitung_2024_05_01.html.gz": {"url": "https://www.zeitung.example/a", "crawl_date": "2024-05-01 10:00:00"}}
     (folder / "meta.info").write_text(json.dumps(info), encoding="utf-8")
     assert convert(tmp_path / "test_data", tmp_path / "out") == 1
-    rows = [json.loads(line) for line in (tmp_path / "out" / "index.jsonl").read_text(encoding="utf-8").splitlines()]
+    rows = index_rows(tmp_path / "out")
     assert rows == [
         {"file": "000_cefa5059da79d7db.txt", "url": None, "gold": None},
         {

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import json
-
 from bench.convert_htmltotext import convert
+from bench.gold_corpus import index_rows
 
 NEWS = (
     "<html><head><link rel='canonical' href='https://www.example.hr/vijesti/a'></head><body>"
@@ -30,7 +29,7 @@ def test_convert_writes_every_language_and_nulls_the_gold_of_pages_whose_text_is
         copied.parent.mkdir(exist_ok=True)
         copied.write_text(text, encoding="utf-8")
     assert convert(tmp_path / "benchmarkdata", tmp_path / "out") == 1
-    rows = [json.loads(line) for line in (tmp_path / "out" / "index.jsonl").read_text(encoding="utf-8").splitlines()]
+    rows = index_rows(tmp_path / "out")
     assert rows == [
         {"file": "000_7665cb0dffbaa9a9.txt", "url": None, "gold": None},
         {

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import json
-
 from bench.convert_l3s import convert, gold_blocks
-from bench.gold_corpus import covered, decoded, paragraphs
+from bench.gold_corpus import covered, decoded, index_rows, paragraphs
 
 ORIGINAL = (
     "<html><head><meta charset='iso-8859-1'></head><body><div>Menu</div>"
@@ -44,7 +42,7 @@ def test_convert_writes_pages_and_nulls_the_gold_of_pages_whose_body_is_not_in_p
         "<urn:uuid:0a1b2c3d-0000-0000-0000-000000000001>\thttp://news.example.com/a\n", encoding="utf-8"
     )
     assert convert(source, tmp_path / "out") == 1
-    rows = [json.loads(line) for line in (tmp_path / "out" / "index.jsonl").read_text(encoding="utf-8").splitlines()]
+    rows = index_rows(tmp_path / "out")
     assert rows == [
         {
             "file": "000_0a1b2c3d00000000.txt",
