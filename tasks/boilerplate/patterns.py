@@ -62,6 +62,13 @@ FURNITURE: dict[str, Furniture] = {
         r"|política de privacidade|informativa (?:sulla )?privacy|privacybeleid|polityk[aię] prywatności|zásady (?:ochrany )?osobních údajů"
         r"|adatvédelmi (?:nyilatkozat|tájékoztató)|integritetspolicy|privatlivspolitik|tietosuojaseloste|politica de confidențialitate"
         r"|gizlilik politikası|политика конфиденциальности"
+        # a publisher's press-ethics or complaints notice, or that a wire story ran unedited: "This website follows
+        # the DNPA Code of Ethics.", "ZEIT ONLINE hat diese Meldung redaktionell nicht bearbeitet", "... is published
+        # from a syndicated feed"
+        r"|(?:this (?:website|site|publication|newspaper)|we) (?:follows?|subscribes? to|abides? by|adheres? to) the (?:[\w'’-]+ ){0,4}code\b"
+        r"|code of (?:ethics|conduct)[\w ]{0,20} for [\w ]{0,30}(?:print|online|news) media"
+        r"|our (?:editorial )?complaints (?:policy|procedure)"
+        r"|redaktionell nicht bearbeitet|(?:published|auto-generated) from a syndicated feed|not been edited by (?:[\w-]+ ){1,3}staff"
         # a disclaimer: "(Alle Angaben ohne Gewähr)", "All quotes delayed a minimum of 15 minutes"
         r"|angaben ohne gewähr|\bquotes (?:are )?delayed|\bsubject to change without notice"
         # all rights reserved, no reprint without permission: ru, uk, zh, ja, ko, ar, fa, hi, tr, id, vi, el, he, cs, hu, ro, sv
@@ -81,6 +88,7 @@ FURNITURE: dict[str, Furniture] = {
         r"|erfahrung|experience|expérience|experiencia|esperienza|služ|usług|szolgáltat|hizmet|услуг)"
         # the consent an embedded post or video asks for: "An dieser Stelle finden Sie externen Inhalt ... anzeigen lassen"
         r"|externen? inhalte?\b.{0,80}(?:anzeigen|ausblenden|angezeigt|zustimmung)|^empfohlener redaktioneller inhalt"
+        r"|privatsphäre-einstellungen verhindern|privacy settings (?:prevent|block)"
         r"|(?:third[- ]party|external) content\b.{0,60}(?:consent|cookies|enable|allow)",
     ),
     "newsletter": Furniture(
@@ -263,6 +271,11 @@ FURNITURE: dict[str, Furniture] = {
         200,
         r"this is a modal window|(?:beginning|end) of dialog window|escape will cancel|requires javascript"
         r"|enable javascript|javascript (?:is )?(?:disabled|required)|javascript be (?:enabled|turned on)"
+        # the same in other languages: "Bitte aktivieren Sie JavaScript", "benötigen Sie JavaScript", "JavaScript ist deaktiviert"
+        r"|(?:aktivieren|activez|activa|habilita|attiva|ative|schakel|włącz)\w* (?:sie |bitte )?(?:das |le |el |il |o )?javascript"
+        r"|javascript (?:aktivieren|einschalten|inschakelen)|(?:benötigt|benötigen sie|erfordert) javascript"
+        r"|javascript (?:ist )?(?:deaktiviert|désactivé|desactivado|disattivato|desativado|uitgeschakeld)"
+        r"|(?:use|utilizza|utilisez|utilice|usa|verwenden sie|nutzen sie) (?:a|un|une|einen) (?:modern browser|browser moderno|navigateur moderne|navegador moderno|modernen browser)"
         r"|flash (?:player|plug-?in)|\bcaptcha\b|browser does not support|ad ?blocker"
         # an outdated browser's notice: "Your browser is out of date", "Ihr Browser ist veraltet"
         r"|browser (?:ist|is) (?:veraltet|out of date|outdated|no longer supported)|(?:update|upgrade|aktualisieren sie) (?:your|ihren|deinen) browser"

@@ -505,8 +505,8 @@ class Rule(NamedTuple):
 
 
 _FURNITURE_MEANINGS = {
-    "copyright": "copyright or legal footer (©, a copyright line behind a © the encoding garbled, all rights reserved or no reprint without permission, terms, privacy policy or legal notice by name, in several languages; Chinese ICP licence), licence, affiliate disclosure or disclaimer; a longer legal footer that opens with its © notice",
-    "cookie": "cookie or consent notice, in several languages",
+    "copyright": "copyright or legal footer (©, a copyright line behind a © the encoding garbled, all rights reserved or no reprint without permission, terms, privacy policy or legal notice by name, in several languages; Chinese ICP licence), licence, affiliate disclosure or disclaimer, press-ethics or complaints notice, a note that a wire story ran unedited; a longer legal footer that opens with its © notice",
+    "cookie": "cookie or consent notice, or a placeholder for content the privacy settings block, in several languages",
     "newsletter": "newsletter or e-mail sign-up prompt, in several languages",
     "subscription": "subscription, paywall or log-in prompt, membership or donation appeal",
     "account": "account or sign-up confirmation notice (confirm your registration, reset your password)",
@@ -516,7 +516,7 @@ _FURNITURE_MEANINGS = {
     "read_more": "'read more' / related-content line, in several languages",
     "credit": "photo or agency credit on a line of its own (Getty, AP, Reuters/Corbis, a writer's initials and agency: aja/PAP)",
     "caption": "media caption or credit (Image source, Media caption, Photo: ...), source line, credit closing a caption (© AFP / Jo Lee, (AP Photo/Jo Lee))",
-    "interface": "page-interface text: ad label, previous/next link, video player, script, ad-blocker or error notice, rating widget, print or search label, notification prompt, a forum's who-is-online line",
+    "interface": "page-interface text: ad label, previous/next link, video player, script (JavaScript, modern browser), ad-blocker or error notice, rating widget, print or search label, notification prompt, a forum's who-is-online line",
     "byline": "byline ('Posted by' too), an author or editor label (Автор:, 责任编辑：), dateline, dated update line, comment header, reading-time line or an author box's link to all their posts",
     "appeal": "long appeal opening the paragraph (newsletter, newsletter consent, follow us, 'if you enjoyed this article') or its closing sentence (membership, donation)",
     "contact": "contact or address block: a phone number with a fax number, e-mail address or postcode, a toll-free number or bank details, in a line that ends no sentence",

@@ -291,12 +291,18 @@ LEGAL_AND_WIDGET_LINES = [
     ("(Alle Angaben ohne Gewähr)", "copyright"),
     ("All quotes delayed a minimum of 15 minutes.", "copyright"),
     ("Disclosure: Example News may earn a commission from products featured here.", "copyright"),
+    # press-ethics and complaints notices, a wire story run unedited
+    ("This website follows the Example Code of Ethics.", "copyright"),
+    ("We strive for accuracy. For details of our complaints policy, click here.", "copyright"),
+    ("Die Redaktion hat diese Meldung redaktionell nicht bearbeitet.", "copyright"),
+    ("(This story has not been edited by Example News staff and is published from a syndicated feed.)", "copyright"),
     # cookie notices in other languages
     ("Diese Website verwendet Cookies, um Ihnen die beste Erfahrung zu bieten.", "cookie"),
     ("Ta strona używa plików cookie. Korzystając z niej, wyrażasz zgodę.", "cookie"),
     ("Sitemizde çerezler kullanılmaktadır.", "cookie"),
     ("Tento web používá soubory cookie k poskytování služeb.", "cookie"),
     ("Was sind Cookies?", "cookie"),
+    ("Deine Privatsphäre-Einstellungen verhindern das Laden externer Inhalte.", "cookie"),
     # calls for tips, corrections and feedback
     ("Fehler gefunden? Schreiben Sie uns.", "comment_rules"),
     ("Wenn Sie Anmerkungen zu diesem Artikel haben, schreiben Sie der Redaktion.", "comment_rules"),
@@ -310,6 +316,9 @@ LEGAL_AND_WIDGET_LINES = [
     ("Loading Comments...", "interface"),
     ("Turn on desktop notifications?", "interface"),
     ("Remember Me", "interface"),
+    ("Zur Darstellung benötigen Sie JavaScript. Bitte aktivieren Sie es in Ihrem Browser.", "interface"),
+    ("JavaScript ist deaktiviert.", "interface"),
+    ("Per favore utilizza un browser moderno come Firefox.", "interface"),
     # newsletter, subscription, share prompts, captions, author boxes, appeals
     ("L'actu du jour tous les matins par email", "newsletter"),
     ("Get our analysis delivered right to your inbox.", "newsletter"),
@@ -338,6 +347,9 @@ NEWS_SENTENCES_LIKE_LEGAL_AND_WIDGETS = [
     "Drucken ließ er die Plakate in Polen.",
     "Die Brücke kostet 20 Millionen Euro, wie die Stadt am Montag in Ulm mitteilte.",
     "Search teams found the hikers on Sunday.",
+    "The BBC's director of editorial complaints reviewed the programme.",
+    "The club follows the league's code of conduct, its chairman said.",
+    "Die Seite zeigt ohne JavaScript nur Text.",
 ]
 
 
