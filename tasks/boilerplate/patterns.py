@@ -135,7 +135,17 @@ FURNITURE: dict[str, Furniture] = {
         200,
         r"(?:confirm|complete|activate) your (?:registration|subscription|account)|reset your password"
         r"|already have an account|account (?:is )?(?:already )?registered|never post to your"
-        r"|sent you an e-?mail|check your (?:spam|junk|inbox)",
+        r"|sent you an e-?mail|check your (?:spam|junk|inbox)"
+        # a log-in or password form's lines: "Don't have an account?", "A password will be e-mailed to you.",
+        # "Du musst dich einloggen um einen Kommentar abzugeben", "Şifre yenileme ...", "로그인 유지 ..."
+        r"|(?:don't|do not|don’t) have an account|password will be (?:e-?mailed|sent)|forgot (?:your )?password|lost your password"
+        r"|confirm your (?:public )?display name|activate your (?:online|digital) access|^print subscriber\b"
+        r"|passwort vergessen|(?:du musst|sie müssen) (?:dich|sich) (?:einloggen|anmelden|registrieren)|noch kein (?:konto|account|kundenkonto)"
+        r"|mot de passe oublié|pas encore (?:de compte|abonné)|olvidaste tu contraseña|no tienes (?:una )?cuenta"
+        r"|password dimenticata|non hai (?:ancora )?un account|esqueceu (?:sua|a) senha|não tem (?:uma )?conta"
+        r"|wachtwoord vergeten|nog geen (?:account|abonnee)|nie pamiętasz hasła|nie masz (?:jeszcze )?konta"
+        r"|şifremi unuttum|şifre(?:niz)? (?:yenileme|sıfırlama|başarıyla)|(?:spam|önemsiz)\W*(?:\(önemsiz\)\W*)?klasörünü"
+        r"|забыли пароль|忘记密码|パスワードを忘れ|ログイン状態|로그인 유지|로그인하면|비밀번호(?:를|가|와)|인증메일",
     ),
     "follow_us": Furniture(
         160,

@@ -509,7 +509,7 @@ _FURNITURE_MEANINGS = {
     "cookie": "cookie or consent notice, or a placeholder for content the privacy settings block, in several languages",
     "newsletter": "newsletter or e-mail sign-up prompt, in several languages",
     "subscription": "subscription, paywall or log-in prompt, membership or donation appeal",
-    "account": "account or sign-up confirmation notice (confirm your registration, reset your password)",
+    "account": "account or sign-up confirmation notice (confirm your registration, reset your password), or a line of a log-in or password form, in several languages",
     "follow_us": "'follow us' or share prompt, in several languages, or a line of share-button names",
     "comments": "comment form, its fields and help, or comment-section furniture (comments closed, a comment count)",
     "comment_rules": "comment rules or moderation notice, or a call for readers' stories, letters, tips or corrections",

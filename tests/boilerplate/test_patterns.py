@@ -316,6 +316,13 @@ LEGAL_AND_WIDGET_LINES = [
     ("Loading Comments...", "interface"),
     ("Turn on desktop notifications?", "interface"),
     ("Remember Me", "interface"),
+    # a log-in or password form's lines
+    ("Don't have an account? Create Account", "account"),
+    ("A new password will be emailed to you.", "account"),
+    ("Du musst dich EINLOGGEN um einen Kommentar abzugeben.", "account"),
+    ("Nog geen abonnee? Ontdek nu gratis onze plusartikels.", "account"),
+    ("Lütfen gelen kutunuzu veya spam (önemsiz) klasörünü kontrol edin.", "account"),
+    ("비밀번호가 변경되었습니다.", "account"),
     ("Zur Darstellung benötigen Sie JavaScript. Bitte aktivieren Sie es in Ihrem Browser.", "interface"),
     ("JavaScript ist deaktiviert.", "interface"),
     ("Per favore utilizza un browser moderno come Firefox.", "interface"),
@@ -350,6 +357,7 @@ NEWS_SENTENCES_LIKE_LEGAL_AND_WIDGETS = [
     "The BBC's director of editorial complaints reviewed the programme.",
     "The club follows the league's code of conduct, its chairman said.",
     "Die Seite zeigt ohne JavaScript nur Text.",
+    "Hackers stole the password of one official, the ministry said.",
 ]
 
 
