@@ -65,10 +65,10 @@ FURNITURE: dict[str, Furniture] = {
         # a publisher's press-ethics or complaints notice, or that a wire story ran unedited: "This website follows
         # the DNPA Code of Ethics.", "ZEIT ONLINE hat diese Meldung redaktionell nicht bearbeitet", "... is published
         # from a syndicated feed"
-        r"|(?:this (?:website|site|publication|newspaper)|we) (?:follows?|subscribes? to|abides? by|adheres? to) the (?:[\w'’-]+ ){0,4}code\b"
-        r"|code of (?:ethics|conduct)[\w ]{0,20} for [\w ]{0,30}(?:print|online|news) media"
+        r"|(?:this (?:website|site|publication|newspaper)|we) (?:follows?|subscribes? to|abides? by|adheres? to) the (?:[a-z'’-]+ ){0,4}code\b"
+        r"|code of (?:ethics|conduct)[a-z ]{0,20} for [a-z ]{0,30}(?:print|online|news) media"
         r"|our (?:editorial )?complaints (?:policy|procedure)"
-        r"|redaktionell nicht bearbeitet|(?:published|auto-generated) from a syndicated feed|not been edited by (?:[\w-]+ ){1,3}staff"
+        r"|redaktionell nicht bearbeitet|(?:published|auto-generated) from a syndicated feed|not been edited by (?:[a-z0-9-]+ ){1,3}staff"
         # a disclaimer: "(Alle Angaben ohne Gewähr)", "All quotes delayed a minimum of 15 minutes"
         r"|angaben ohne gewähr|\bquotes (?:are )?delayed|\bsubject to change without notice"
         # all rights reserved, no reprint without permission: ru, uk, zh, ja, ko, ar, fa, hi, tr, id, vi, el, he, cs, hu, ro, sv
@@ -144,7 +144,7 @@ FURNITURE: dict[str, Furniture] = {
         r"|mot de passe oublié|pas encore (?:de compte|abonné)|olvidaste tu contraseña|no tienes (?:una )?cuenta"
         r"|password dimenticata|non hai (?:ancora )?un account|esqueceu (?:sua|a) senha|não tem (?:uma )?conta"
         r"|wachtwoord vergeten|nog geen (?:account|abonnee)|nie pamiętasz hasła|nie masz (?:jeszcze )?konta"
-        r"|şifremi unuttum|şifre(?:niz)? (?:yenileme|sıfırlama|başarıyla)|(?:spam|önemsiz)\W*(?:\(önemsiz\)\W*)?klasörünü"
+        r"|şifremi unuttum|şifre(?:niz)? (?:yenileme|sıfırlama|başarıyla)|(?:spam|önemsiz) (?:\(önemsiz\) )?klasörünü"
         r"|забыли пароль|忘记密码|パスワードを忘れ|ログイン状態|로그인 유지|로그인하면|비밀번호(?:를|가|와)|인증메일",
     ),
     "follow_us": Furniture(
@@ -282,7 +282,7 @@ FURNITURE: dict[str, Furniture] = {
         r"this is a modal window|(?:beginning|end) of dialog window|escape will cancel|requires javascript"
         r"|enable javascript|javascript (?:is )?(?:disabled|required)|javascript be (?:enabled|turned on)"
         # the same in other languages: "Bitte aktivieren Sie JavaScript", "benötigen Sie JavaScript", "JavaScript ist deaktiviert"
-        r"|(?:aktivieren|activez|activa|habilita|attiva|ative|schakel|włącz)\w* (?:sie |bitte )?(?:das |le |el |il |o )?javascript"
+        r"|(?:aktivieren|activez|activa|habilita|attiva|ative|schakel|włącz)[a-ząćęłńóśźż]* (?:sie |bitte )?(?:das |le |el |il |o )?javascript"
         r"|javascript (?:aktivieren|einschalten|inschakelen)|(?:benötigt|benötigen sie|erfordert) javascript"
         r"|javascript (?:ist )?(?:deaktiviert|désactivé|desactivado|disattivato|desativado|uitgeschakeld)"
         r"|(?:use|utilizza|utilisez|utilice|usa|verwenden sie|nutzen sie) (?:a|un|une|einen) (?:modern browser|browser moderno|navigateur moderne|navegador moderno|modernen browser)"
