@@ -47,6 +47,7 @@ OPTION = r"(?i)<option\b[^>]*>[^<]*"
 # A form control in a paragraph's HTML: a text box, check box or radio button, text area, button, drop-down,
 # field label or the form itself.
 FORM_CONTROL = r"(?i)<(?:input|textarea|button|select|label|form)\b"
+WIDGET_BLOCK = 3  # paragraphs in a row printed twice on a page, from which they are a widget, not body
 FRAGMENT_MAX_CHARS = 40  # shorter unpunctuated paragraphs at the edges are furniture
 LISTING_MIN_ITEMS = 2  # single links of fragment length or more on a page without prose that make it a listing
 TAIL_HEADLINE_MAX_CHARS = 180  # past furniture after the body, unpunctuated lines this wide are teasers (60 ideographs)
@@ -188,7 +189,7 @@ def stages(edge_repeat_threshold: int) -> list[dict[str, Column]]:
     """The temporary columns behind `Signals`, in stages that each read the columns of earlier ones.
 
     The unique body is the prose paragraphs found in fewer than `edge_repeat_threshold` articles
-    that no furniture pattern matches, plus the lead: a legal footer or a comment notice long
+    that no furniture pattern matches and no widget printed twice holds (`_widget_copy`), plus the lead: a legal footer or a comment notice long
     enough to read like prose would otherwise stretch the body down to the page's end. It starts
     earlier when an unbroken run of punctuated, furniture-free paragraphs
     with `LEAD_IN_PROSE` prose ones leads into it: the same wire story on another site repeats its
@@ -283,8 +284,9 @@ def stages(edge_repeat_threshold: int) -> list[dict[str, Column]]:
             "_shared_story": shared_story,
             "_clause": _on_pages(comma, comma & (neighbour(prose, 1) | neighbour(prose, -1))),
             "_word_list": _word_list(text, pl.col("_words")),
+            "_widget_copy": _on_pages(pl.col("_on_page_twice"), _widget_copy(pl.col("_on_page_twice"), unique)),
         },
-        {"_body": unique | (pl.col("_shared_story") & prose) | lead},
+        {"_body": (unique & ~pl.col("_widget_copy")) | (pl.col("_shared_story") & prose) | lead},
         {
             "_first": first_index(body),
             "_author_bio": _on_pages(bio | intro, outside_story(body, bio, intro)),
@@ -309,6 +311,19 @@ def stages(edge_repeat_threshold: int) -> list[dict[str, Column]]:
             "_after_end": idx > end,
         },
     ]
+
+
+def _widget_copy(twice: pl.Expr, unique: pl.Expr) -> pl.Expr:
+    """In a block of `WIDGET_BLOCK` or more paragraphs the page prints twice, where the unique prose
+    printed once outweighs one copy of what is printed twice: a widget the page carries in two slots
+    (a desktop and a mobile menu of programmes, service notices, offers), not the article printed
+    twice, which a page printed whole twice, and one copied paragraph (a standfirst repeated in the
+    story), are not."""
+    chars = pl.when(unique).then(pl.col("n_chars")).otherwise(0)
+    once = pl.when(~twice).then(chars).otherwise(0).sum().over("source_file")
+    copies = pl.when(twice).then(chars).otherwise(0).sum().over("source_file")
+    in_block = pl.len().over("source_file", along_page(twice.rle_id())) >= WIDGET_BLOCK
+    return twice & in_block & (once > copies / 2)
 
 
 def empty(s: Signals) -> pl.Expr:

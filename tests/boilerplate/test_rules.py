@@ -250,6 +250,21 @@ def test_text_shown_twice_around_the_body() -> None:
     assert reasons(frame([prompt, BODY, BODY + " Two."])) == [None, None, None]
 
 
+def test_widget_printed_twice_above_the_article_is_no_body() -> None:
+    """A block of programme blurbs the page prints twice (desktop and mobile menus) above the story
+    goes; a page that prints its article twice, or repeats one paragraph in it, keeps every copy."""
+    shows = [
+        "The Ring is our weekly debate show, where the toughest arguments meet.",
+        "In-depth conversations with business leaders.",
+        "Europe's best food experts join forces against fraud.",
+    ]
+    story = [BODY, BODY + " Two.", BODY + " Three.", BODY + " Four."]
+    assert reasons(frame([*shows, *shows, *story])) == ["duplicate"] * 6 + [None] * 4
+    article = [BODY, BODY + " Two.", BODY + " Three."]
+    assert reasons(frame([*article, *article, "More news"])) == [None] * 6 + ["short_fragment"]
+    assert reasons(frame([BODY, *story])) == [None] * 5
+
+
 def test_copyright_credit_of_reprinted_material_ends_nothing() -> None:
     """A figure's 'Used with permission' copyright line is flagged, the body below it is not; a page
     foot's copyright line still ends the article."""
