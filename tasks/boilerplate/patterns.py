@@ -129,7 +129,9 @@ FURNITURE: dict[str, Furniture] = {
         r"|(?:ihr beitrag|ihre spende|jede (?:kleine )?spende) hilft|wesprzyj nas|wspieraj nas|przekaż (?:nam )?1(?:,5)?% podatku"
         r"|apoya (?:el|al|nuestro) periodismo|hazte (?:miembro|socio)|haz una donación|soutenez(?:-nous| notre| le journalisme)"
         r"|faites un don|sostieni(?:ci)? (?:il nostro|la nostra|il giornalismo)|fai una donazione|apoie (?:o|nosso) jornalismo"
-        r"|faça uma doação|steun ons|word (?:lid|donateur)|^s'abonner\b",
+        r"|faça uma doação|steun ons|word (?:lid|donateur)|^s'abonner\b"
+        # ja: paid membership, members-only articles, unlimited reading
+        r"|有料会員|会員限定|読み放題",
     ),
     "account": Furniture(
         200,
@@ -294,7 +296,7 @@ FURNITURE: dict[str, Furniture] = {
         r"|navegador (?:está )?desatualizado|browser is verouderd|przeglądarka jest (?:przestarzała|nieaktualna)"
         r"|continue reading below|an error has occurred|error occurred|please try again|^report (?:an )?issue$"
         r"|push[- ]notifications|push-benachrichtigungen|turn on (?:desktop |browser |push )?notifications|^loading comments|^(?:conversation )?powered by (?:livefyre|disqus)"
-        r"|^remember me\W*$|rate this (?:article|story|post|page)|(?:give|leave) an? (?:overall )?(?:site |article )?rating|(?:artikel|beitrag) bewerten|bewerten sie (?:diesen|den) (?:artikel|beitrag)"
+        r"|^remember me\W*$|^permalink\b|rate this (?:article|story|post|page)|(?:give|leave) an? (?:overall )?(?:site |article )?rating|(?:artikel|beitrag) bewerten|bewerten sie (?:diesen|den) (?:artikel|beitrag)"
         r"|noter cet article|valora (?:este|el) artículo|oceń (?:ten )?artykuł|vota (?:questo|l')articolo|avalie (?:este|o) artigo"
         r"|(?:was this|war dieser|cet) (?:article|artikel|beitrag|page|seite)? ?(?:helpful|hilfreich|vous a-t-il été utile)"
         r"|^(?:print|drucken|imprimer|imprimir|stampa|drukuj|afdrukken|(?:artikel|seite) drucken|druckversion|print (?:this )?(?:article|page|story)"
@@ -582,7 +584,7 @@ def _joined_scans(parts: list[tuple[int, str]], *splits: int) -> list[tuple[int,
     other scripts are many more distinct bytes, which swell every DFA state of a tier: labels in 17
     more languages left in their tiers cost BBC +0.47 µs and trafilatura pages +2.8; joined to the
     shortest tier (the 300-character appeal and contact patterns), +0.1 and +0.6. A bounded
-    repetition of a Unicode class overflows a tier on its own (`[\w ]{0,30}`: two notices with
+    repetition of a Unicode class overflows a tier on its own (`[\\w ]{0,30}`: two notices with
     one took the flag from 5.8 to 32 µs a BBC paragraph): the text is lower case, so ASCII classes
     (`[a-z ]{0,30}`) serve.
     """
