@@ -130,6 +130,9 @@ FURNITURE: dict[str, Furniture] = {
         r"|apoya (?:el|al|nuestro) periodismo|hazte (?:miembro|socio)|haz una donación|soutenez(?:-nous| notre| le journalisme)"
         r"|faites un don|sostieni(?:ci)? (?:il nostro|la nostra|il giornalismo)|fai una donazione|apoie (?:o|nosso) jornalismo"
         r"|faça uma doação|steun ons|word (?:lid|donateur)|^s'abonner\b"
+        # "for subscribers only": "Article réservé aux abonnés", "exclusivo para suscriptores", "Il vous reste 57% de cet article à lire"
+        r"|réservée? aux abonnés|reserved for (?:subscribers|members)|nur für (?:abonnenten|abonnentinnen)|exclusivo para (?:suscriptores|assinantes)"
+        r"|riservato agli abbonati|alleen voor abonnees|tylko dla (?:prenumeratorów|subskrybentów)|il vous reste [0-9.,]+ ?% de cet article"
         # ja: paid membership, members-only articles, unlimited reading
         r"|有料会員|会員限定|読み放題",
     ),

@@ -35,6 +35,8 @@ FURNITURE_LINES = [
     ("Your subscription will auto-renew every year.", "subscription"),
     ("Sie sind derzeit nicht angemeldet.", "subscription"),
     ("Bereits PUR-Abonnent? Hier anmelden.", "subscription"),
+    ("Article réservé aux abonnés", "subscription"),
+    ("El contenido al que quiere acceder es exclusivo para suscriptores.", "subscription"),
     ("有料会員になると会員限定の有料記事もお読みいただけます。", "subscription"),
     ("Permalink: https://www.example.com/-abc12", "interface"),
     ("To improve your visit to our site, take a minute and upgrade your browser.", "interface"),
