@@ -233,7 +233,7 @@ FURNITURE: dict[str, Furniture] = {
         160,
         r"^(?:read (?:more|also|next)|related(?: articles?| stories| content)?|see also"
         r"|also read|more from|more on this|you may also like|recommended|watch|listen|for more (?:stories|news|articles) like this"
-        r"|leia (?:também|mais)|lire aussi|lesen sie auch|lee también|leer más|mehr zum thema"
+        r"|leia (?:também|mais)|lire aussi|lesen sie auch|lee también|leer más|mehr zu(?:m| diesem) thema"
         r"|czytaj (?:też|także|również|więcej)|zobacz (?:też|także|również)|à lire (?:aussi|également)|lire également|voir aussi"
         r"|lea (?:también|además)|(?:también )?(?:le|te) puede interesar|leggi anche|vedi anche|potrebbe interessarti|veja também"
         r"|lees (?:ook|meer)|zie ook|siehe auch|lies auch|das (?:thema )?könnte (?:dich|sie|euch) (?:auch )?interessieren"
@@ -331,7 +331,10 @@ FURNITURE: dict[str, Furniture] = {
         # holds a question or sentence ("记者：你怎样看待这个问题？")
         r"|^[(（]?(?:автор|текст|редактор|责任编辑|責任編輯|责编|编辑|編輯|记者|記者|yazar|penulis|tác giả|συντάκτης|szerző|författare)\s*[:：][^?？!！。]*$"
         # zh: a line naming the reporters, "本报记者 王燕平 方云凤", "新京报记者 彭冲 山东冠县报道"
-        r"|^[^，。！？,!?]{0,20}(?:记者|記者)\s[^，。！？,!?]{1,40}$",
+        r"|^[^，。！？,!?]{0,20}(?:记者|記者)\s[^，。！？,!?]{1,40}$"
+        # a German broadcaster's note of when it aired the story: "Über dieses Thema berichtete die tagesschau am
+        # 3. August 2020 um 08:00 Uhr.", "Dieses Thema im Programm: MDR THÜRINGEN - Das Radio | 20. April 2020"
+        r"|^über dieses thema berichtet|^dieses thema im programm\b",
     ),
     # A long appeal that opens the paragraph, or its closing sentence, longer than the caps above allow:
     # "Bleiben Sie auf dem Laufenden mit unserem kostenlosen Newsletter ...", "... Wesprzyj nas darowizną."
@@ -506,9 +509,9 @@ END_MARKER = Furniture(
     r"|latest (?:news|stories|articles)|further reading|about the author|share this (?:article|story|post)"
     r"|leia também|veja também|à lire aussi|关联文章|関連記事|相关文章|читайте также)[^\w:]*$"
     # the same in other languages, where a colon may end the heading ("Das könnte Sie auch interessieren:")
-    r"|^(?:mehr zum thema|über (?:den autor|die autorin)|das könnte sie (?:auch )?interessieren|(?:weitere|ähnliche) artikel"
+    r"|^(?:mehr zu(?:m| diesem) thema|über (?:den autor|die autorin)|das könnte sie (?:auch )?interessieren|(?:weitere|ähnliche) artikel"
     r"|à propos de l'auteur|sur le même sujet|sobre el autor|(?:noticias|notícias) relacionadas|articoli correlati"
-    r"|podobne artykuły|komentarze|gerelateerde artikelen|reacties)[^\w:]*:?\s*$"
+    r"|podobne artykuły|komentarze|gerelateerde artikelen|reacties|dieses thema im programm)[^\w:]*:?\s*$"
     r"|leave a (?:comment|reply)|you must be (?:logged in|signed in) to|comments are closed"
     r"|view the discussion thread|required fields are marked|"
     + EMAIL_NOT_PUBLISHED

@@ -35,6 +35,7 @@ FURNITURE_LINES = [
     ("Your subscription will auto-renew every year.", "subscription"),
     ("Sie sind derzeit nicht angemeldet.", "subscription"),
     ("Bereits PUR-Abonnent? Hier anmelden.", "subscription"),
+    ("Über dieses Thema berichtete die tagesschau am 03. August 2020 um 08:00 Uhr.", "byline"),
     ("Article réservé aux abonnés", "subscription"),
     ("El contenido al que quiere acceder es exclusivo para suscriptores.", "subscription"),
     ("有料会員になると会員限定の有料記事もお読みいただけます。", "subscription"),
