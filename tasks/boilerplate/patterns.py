@@ -133,6 +133,8 @@ FURNITURE: dict[str, Furniture] = {
         # "for subscribers only": "Article réservé aux abonnés", "exclusivo para suscriptores", "Il vous reste 57% de cet article à lire"
         r"|réservée? aux abonnés|reserved for (?:subscribers|members)|nur für (?:abonnenten|abonnentinnen)|exclusivo para (?:suscriptores|assinantes)"
         r"|riservato agli abbonati|alleen voor abonnees|tylko dla (?:prenumeratorów|subskrybentów)|il vous reste [0-9.,]+ ?% de cet article"
+        # an ad-free subscription's offer: "Mit dem PUR-Abo nutzt du kicker ... ohne Werbetracking"
+        r"|\bpur-abo\b|ohne werbetracking"
         # ja: paid membership, members-only articles, unlimited reading
         r"|有料会員|会員限定|読み放題",
     ),

@@ -37,6 +37,7 @@ FURNITURE_LINES = [
     ("Bereits PUR-Abonnent? Hier anmelden.", "subscription"),
     ("Über dieses Thema berichtete die tagesschau am 03. August 2020 um 08:00 Uhr.", "byline"),
     ("Article réservé aux abonnés", "subscription"),
+    ("Mit dem PUR-Abo liest du ohne Werbetracking.", "subscription"),
     ("El contenido al que quiere acceder es exclusivo para suscriptores.", "subscription"),
     ("有料会員になると会員限定の有料記事もお読みいただけます。", "subscription"),
     ("Permalink: https://www.example.com/-abc12", "interface"),
