@@ -143,6 +143,8 @@ FURNITURE: dict[str, Furniture] = {
         r"(?:confirm|complete|activate) your (?:registration|subscription|account)|reset your password"
         r"|already have an account|account (?:is )?(?:already )?registered|never post to your"
         r"|sent you an e-?mail|check your (?:spam|junk|inbox)"
+        r"|wir haben (?:dir|ihnen) (?:soeben )?eine e-?mail (?:gesendet|geschickt)|(?:bestätige|bestätigen sie) (?:deine|ihre) anmeldung"
+        r"|nous vous avons envoyé un e-?mail|confirme[zr]? (?:votre|ton) inscription|te hemos enviado un (?:correo|e-?mail)|confirma tu suscripción"
         # a log-in or password form's lines: "Don't have an account?", "A password will be e-mailed to you.",
         # "Du musst dich einloggen um einen Kommentar abzugeben", "Şifre yenileme ...", "로그인 유지 ..."
         r"|(?:don't|do not|don’t) have an account|password will be (?:e-?mailed|sent)|forgot (?:your )?password|lost your password"

@@ -329,6 +329,7 @@ LEGAL_AND_WIDGET_LINES = [
     ("Nog geen abonnee? Ontdek nu gratis onze plusartikels.", "account"),
     ("Lütfen gelen kutunuzu veya spam (önemsiz) klasörünü kontrol edin.", "account"),
     ("비밀번호가 변경되었습니다.", "account"),
+    ("Wir haben Dir eine E-Mail gesendet. Bitte bestätige Deine Anmeldung.", "account"),
     ("Zur Darstellung benötigen Sie JavaScript. Bitte aktivieren Sie es in Ihrem Browser.", "interface"),
     ("JavaScript ist deaktiviert.", "interface"),
     ("Per favore utilizza un browser moderno come Firefox.", "interface"),
@@ -364,6 +365,7 @@ NEWS_SENTENCES_LIKE_LEGAL_AND_WIDGETS = [
     "The club follows the league's code of conduct, its chairman said.",
     "Die Seite zeigt ohne JavaScript nur Text.",
     "Hackers stole the password of one official, the ministry said.",
+    'Betrüger verschicken Mails mit dem Betreff "Bitte bestätigen Sie Ihre Daten".',
 ]
 
 
