@@ -133,6 +133,9 @@ FURNITURE: dict[str, Furniture] = {
         # "for subscribers only": "Article réservé aux abonnés", "exclusivo para suscriptores", "Il vous reste 57% de cet article à lire"
         r"|réservée? aux abonnés|reserved for (?:subscribers|members)|nur für (?:abonnenten|abonnentinnen)|exclusivo para (?:suscriptores|assinantes)"
         r"|riservato agli abbonati|alleen voor abonnees|tylko dla (?:prenumeratorów|subskrybentów)|il vous reste [0-9.,]+ ?% de cet article"
+        # a membership's offer: "Unlock exclusive member rewards", "Start your Independent Premium subscription today"
+        r"|\bmember (?:rewards|features|benefits|perks)|\bpremium articles|membership journey|start your [a-z ]{0,30}(?:premium|subscription)"
+        r"|to read this article in full"
         # an ad-free subscription's offer: "Mit dem PUR-Abo nutzt du kicker ... ohne Werbetracking"
         r"|\bpur-abo\b|ohne werbetracking"
         # ja: paid membership, members-only articles, unlimited reading

@@ -38,6 +38,8 @@ FURNITURE_LINES = [
     ("Über dieses Thema berichtete die tagesschau am 03. August 2020 um 08:00 Uhr.", "byline"),
     ("Article réservé aux abonnés", "subscription"),
     ("Mit dem PUR-Abo liest du ohne Werbetracking.", "subscription"),
+    ("Unlock instant access to exclusive member features.", "subscription"),
+    ("To read this article in full you must be registered with the site.", "subscription"),
     ("El contenido al que quiere acceder es exclusivo para suscriptores.", "subscription"),
     ("有料会員になると会員限定の有料記事もお読みいただけます。", "subscription"),
     ("Permalink: https://www.example.com/-abc12", "interface"),
