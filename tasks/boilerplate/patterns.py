@@ -161,7 +161,7 @@ FURNITURE: dict[str, Furniture] = {
     ),
     "follow_us": Furniture(
         160,
-        r"\bfollow (?:us|@|[\w.]+(?: \w+){0,2} on (?:twitter|facebook|instagram|x|tiktok|youtube)\b)"
+        r"\bfollow (?:us|@|[^ ]+(?: [^ ]+){0,2} on (?:twitter|facebook|instagram|x|tiktok|youtube)\b)"
         r"|\blike us on\b|^share\b|\bshare (?:it|this(?: article| story)?) with (?:a |your )?friends?|^connect with us\W*$|^(?:beitrag|artikel|seite|post) teilen\b"
         r"|^(?:teilen|partager|compartir|condividi|compartilhar|udostępnij|delen|paylaş|bagikan|sdílet|megosztás|distribuie|dela)\s*(?::|\W*$)"
         r"|^(?:поделиться|поширити|分享(?:到|至好友和朋友圈)?|シェアする|공유하기|مشاركة|chia sẻ|κοινοποίηση|שתפו|שתף)\s*(?::|：|\W*$)"
