@@ -170,20 +170,19 @@ def test_end_markers_fit_the_furniture_scans_lower_cased_text() -> None:
 
 def _repeats_a_word_class(items: list, bounded: bool = False) -> bool:
     """Whether a parsed regex repeats a Unicode word class (`\\w`, `\\W`) a bounded number of times."""
+    words = {(sre.CATEGORY, sre.CATEGORY_WORD), (sre.CATEGORY, sre.CATEGORY_NOT_WORD)}
     for op, av in items:
-        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
-            _, most, sub = av
-            if _repeats_a_word_class(sub, bounded or 1 < most < sre.MAXREPEAT):
-                return True
-        elif op == sre.SUBPATTERN and _repeats_a_word_class(av[-1], bounded):
-            return True
-        elif op == sre.BRANCH and any(_repeats_a_word_class(b, bounded) for b in av[1]):
-            return True
-        elif (
-            op == sre.IN
-            and bounded
-            and any(a in (sre.CATEGORY_WORD, sre.CATEGORY_NOT_WORD) for o, a in av if o == sre.CATEGORY)
-        ):
+        if op == sre.IN:
+            found = bounded and bool(words & set(av))
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+            found = _repeats_a_word_class(av[2], bounded or 1 < av[1] < sre.MAXREPEAT)
+        elif op == sre.SUBPATTERN:
+            found = _repeats_a_word_class(av[-1], bounded)
+        elif op == sre.BRANCH:
+            found = any(_repeats_a_word_class(branch, bounded) for branch in av[1])
+        else:
+            found = False
+        if found:
             return True
     return False
 
