@@ -332,6 +332,8 @@ FURNITURE: dict[str, Furniture] = {
         r"|atualizado|bijgewerkt|gepubliceerd|aktualizacja|opublikowano)\s*(?:am|le|el|em|il|op|:)?\s*\d"
         r"|\b\d+\s*(?:min(?:ute)?s?|minutos?) (?:read|de leitura)\b|tempo de leitura"
         r"|^\W*(?:posted by|publié par|publicado por|pubblicato da|veröffentlicht von|geplaatst door|comment(?:ed)? by|kommentar von)\b"
+        # a genre label over the author ("Récit Par Pierre Alonso"), the writer and editor of a piece
+        r"|^(?:récit|entretien|enquête|reportage|propos recueillis) par\b|^written by [^.!?]{3,60} edited by\b"
         r"|(?:view|see) all (?:posts|articles|stories) by|(?:zeige )?alle (?:beiträge|artikel) von|voir tous les articles de|ver todas las (?:entradas|publicaciones) de"
         r"|tutti gli articoli di|ver todos os (?:posts|artigos) de|zobacz wszystkie (?:wpisy|artykuły)|alle berichten van|(?:→|->) ?mehr über"
         # an author or editor label: "Автор: ...", "（责任编辑：张三）"; not a speaker's line in an interview that
@@ -347,7 +349,7 @@ FURNITURE: dict[str, Furniture] = {
     # "Bleiben Sie auf dem Laufenden mit unserem kostenlosen Newsletter ...", "... Wesprzyj nas darowizną."
     "appeal": Furniture(
         300,
-        r"^(?:(?:bleib(?:en sie)?|stay) (?:immer )?(?:auf dem laufenden|up to date|informed) (?:mit|with) (?:unserem|meinem|our|my) (?:kostenlosen |free )?newsletter"
+        r"^(?:advertising helps (?:fund|support|pay for) our\b|(?:bleib(?:en sie)?|stay) (?:immer )?(?:auf dem laufenden|up to date|informed) (?:mit|with) (?:unserem|meinem|our|my) (?:kostenlosen |free )?newsletter"
         r"|mit (?:meinem|unserem) (?:kostenlosen )?newsletter|ich bin mit der verarbeitung meiner daten"
         r"|if you (?:enjoyed|liked|value) (?:this|our) (?:article|story|journalism)|(?:wenn ihnen|hat ihnen|hat dir) (?:dieser|der) (?:artikel|beitrag) gefall"
         r"|si (?:cet article vous a plu|vous avez aimé cet article)|si te (?:ha gustado|gustó) (?:este|el) artículo|se (?:ti|vi) è piaciuto (?:questo|l')articolo"

@@ -40,6 +40,8 @@ FURNITURE_LINES = [
     ("Sie sind derzeit nicht angemeldet.", "subscription"),
     ("Bereits PUR-Abonnent? Hier anmelden.", "subscription"),
     ("Über dieses Thema berichtete die tagesschau am 03. August 2020 um 08:00 Uhr.", "byline"),
+    ("Récit Par Pierre Alonso", "byline"),
+    ("Written by Jo Lee Edited by Ana Gil", "byline"),
     ("Article réservé aux abonnés", "subscription"),
     ("Mit dem PUR-Abo liest du ohne Werbetracking.", "subscription"),
     ("Unlock instant access to exclusive member features.", "subscription"),
@@ -255,6 +257,8 @@ APPEALS = [
     " información es un bien público. HAZTE MIEMBRO Y DISFRUTA DE BENEFICIOS EXCLUSIVOS.",
     "Follow the Daily Example on Twitter and Instagram @DailyExample and on Facebook @DailyExampleNews. Send us a message"
     " on WhatsApp or email us at newsdesk@example.com with your story ideas and tips.",
+    "Advertising helps fund our journalism and keep it truly independent. It helps to build our international editorial"
+    " team, from war correspondents to investigative reporters.",
 ]
 
 APPEAL_LOOKALIKES = [
