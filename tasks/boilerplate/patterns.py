@@ -37,7 +37,7 @@ EMAIL_NOT_PUBLISHED = (
 FURNITURE: dict[str, Furniture] = {
     "copyright": Furniture(
         400,
-        r"^\s*(?:©|\(c\)\s*\d{4}|copyright\b)|©\s*\d{4}|all rights reserved"
+        r"^\s*(?:â?©|\(c\)\s*\d{4}|copyright\b)|©\s*\d{4}|all rights reserved"
         # "copyright" and a year after a "(C)" or a © the page's encoding garbled: "Â© Copyright
         # 2018", "Г‚В© Copyright 2018", "?? Copyright 2018" (no Latin letter before it: "The
         # copyright 2019 ruling" is news)
