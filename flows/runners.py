@@ -128,12 +128,31 @@ class PreloadedProcessPool(ProcessPoolTaskRunner):
 
     def __exit__(self, exc_type, exc_value, traceback) -> None:
         """After a clean exit every task has returned, so the workers are left to exit on their own
-        while the run commits (they are joined at interpreter exit); after an error, wait as Prefect does."""
+        while the run commits (they are joined at interpreter exit); after an error, wait as Prefect
+        does, and let this process exit without flushing into the workers' message queue
+        (`abandon_message_queue`)."""
         self._settings_context.__exit__(exc_type, exc_value, traceback)
         if exc_type is None and self._executor is not None:
             executor, self._executor = self._executor, None
             executor.shutdown(wait=False)
         super().__exit__(exc_type, exc_value, traceback)
+        abandon_message_queue(self._subprocess_message_queue)
+
+
+def abandon_message_queue(queue: Any) -> None:
+    """Let this process exit without waiting to flush its messages into the workers' message queue,
+    which Prefect leaves open when its forwarding of their messages did not stop.
+
+    A worker killed outright (SIGKILL, the OOM killer) can die inside a write to the queue that
+    every worker's log and event messages share with the flow, holding the queue's lock for good.
+    Prefect then puts its shutdown message into that queue from this process, and at exit
+    multiprocessing joins the thread that waits for the lock to send it: a crash test's run with a
+    worker killed hung past its 180 s limit, once in a CI run under load and once in twelve runs
+    beside a benchmark (py-spy: the main thread in `Queue._finalize_join`, the feeder thread waiting
+    for the lock). Nothing in that message is needed: the run has failed and is over.
+    """
+    if queue is not None:
+        queue.cancel_join_thread()
 
 
 def runner_kind(settings: Settings, files: int) -> str:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 from flows.runners import PROCESS_POOL_MIN_FILES, WORKER_MODULES, PreloadedProcessPool, runner_kind
@@ -141,3 +143,34 @@ def test_process_workers_share_the_cores_between_their_polars_thread_pools(prefe
     assert worker_polars_threads(1) == cores
     assert worker_polars_threads(cores * 4) == 1
     assert on_two_workers(polars_threads_here) == [worker_polars_threads(2)] * 2
+
+
+# A flow whose worker dies holding the lock of the queue the workers' messages share, run as a process of
+# its own: it printed its state, then hung at exit (its feeder thread waiting for that lock to put Prefect's
+# shutdown message), before `abandon_message_queue`.
+DIES_HOLDING_THE_MESSAGE_LOCK = """
+import os, signal
+from prefect import flow, task
+from prefect.logging import handlers
+from flows.runners import PreloadedProcessPool
+
+@task
+def die_holding_the_message_lock() -> None:
+    handlers._api_log_sink.args[0]._wlock.acquire()  # the queue Prefect's worker sends its logs to
+    os.kill(os.getpid(), signal.SIGKILL)
+
+@flow
+def one_worker_killed() -> None:
+    with PreloadedProcessPool(max_workers=2) as runner:
+        runner.submit(die_holding_the_message_lock, {}).result()
+
+print(one_worker_killed(return_state=True).type.value, flush=True)
+"""
+
+
+def test_a_flow_whose_worker_died_holding_the_message_lock_exits(prefect_harness):
+    env = {**os.environ, "PREFECT_API_URL": prefect_harness.api_url}
+    done = subprocess.run(
+        [sys.executable, "-c", DIES_HOLDING_THE_MESSAGE_LOCK], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert (done.returncode, done.stdout.split()[-1:]) == (0, ["FAILED"]), done.stderr[-2000:]
