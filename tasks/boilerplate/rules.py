@@ -189,8 +189,9 @@ def stages(edge_repeat_threshold: int) -> list[dict[str, Column]]:
     """The temporary columns behind `Signals`, in stages that each read the columns of earlier ones.
 
     The unique body is the prose paragraphs found in fewer than `edge_repeat_threshold` articles
-    that no furniture pattern matches and no widget printed twice holds (`_widget_copy`), plus the lead: a legal footer or a comment notice long
-    enough to read like prose would otherwise stretch the body down to the page's end. It starts
+    that no furniture pattern matches and no widget printed twice holds (`_widget_copy`), plus the
+    lead: a legal footer or a comment notice long enough to read like prose would otherwise stretch
+    the body down to the page's end. It starts
     earlier when an unbroken run of punctuated, furniture-free paragraphs
     with `LEAD_IN_PROSE` prose ones leads into it: the same wire story on another site repeats its
     opening, while repeated teasers above an article stand apart, between headlines, menus or links.
@@ -314,11 +315,11 @@ def stages(edge_repeat_threshold: int) -> list[dict[str, Column]]:
 
 
 def _widget_copy(twice: pl.Expr, unique: pl.Expr) -> pl.Expr:
-    """In a block of `WIDGET_BLOCK` or more paragraphs the page prints twice, where the unique prose
-    printed once outweighs one copy of what is printed twice: a widget the page carries in two slots
-    (a desktop and a mobile menu of programmes, service notices, offers), not the article printed
-    twice, which a page printed whole twice, and one copied paragraph (a standfirst repeated in the
-    story), are not."""
+    """Whether a paragraph is in a block of `WIDGET_BLOCK` or more that the page prints twice, on a
+    page whose unique prose printed once outweighs one copy of what it prints twice: a widget the
+    page carries in two slots (a desktop and a mobile menu of programmes, service notices, offers).
+    A page that prints its whole article twice, or one paragraph twice (a standfirst repeated in the
+    story), keeps those copies as body."""
     chars = pl.when(unique).then(pl.col("n_chars")).otherwise(0)
     once = pl.when(~twice).then(chars).otherwise(0).sum().over("source_file")
     copies = pl.when(twice).then(chars).otherwise(0).sum().over("source_file")
@@ -532,7 +533,7 @@ _FURNITURE_MEANINGS = {
     "credit": "photo or agency credit on a line of its own (Getty, AP, Reuters/Corbis, a writer's initials and agency: aja/PAP)",
     "caption": "media caption or credit (Image source, Media caption, Photo: ...), source line, credit closing a caption (© AFP / Jo Lee, (AP Photo/Jo Lee))",
     "interface": "page-interface text: ad label, previous/next link, video player, script (JavaScript, modern browser), ad-blocker or error notice, rating widget, print or search label, notification prompt, a forum's who-is-online line",
-    "byline": "byline ('Posted by' too), an author or editor label (Автор:, 责任编辑：), dateline, dated update line, comment header, reading-time line or an author box's link to all their posts",
+    "byline": "byline ('Posted by' too), an author or editor label (Автор:, 责任编辑：), dateline, dated update line, comment header, reading-time line, an author box's link to all their posts, a piece's writer and editor or a broadcaster's note of when the story aired",
     "appeal": "long appeal opening the paragraph (newsletter, newsletter consent, follow us, 'if you enjoyed this article') or its closing sentence (membership, donation)",
     "contact": "contact or address block: a phone number with a fax number, e-mail address or postcode, a toll-free number or bank details, in a line that ends no sentence",
 }
