@@ -11,6 +11,11 @@ def along_page(expr: pl.Expr) -> pl.Expr:
     return expr.over("source_file", order_by="paragraph_index")
 
 
+def in_run(condition: pl.Expr, at_least: int) -> pl.Expr:
+    """Whether a row is in a run of `at_least` or more rows in a row of its page where `condition` holds."""
+    return condition & (pl.len().over("source_file", along_page(condition.rle_id())) >= at_least)
+
+
 def neighbour(condition: pl.Expr, offset: int) -> pl.Expr:
     """Whether condition holds `offset` paragraphs away in the same article (-1: the next one)."""
     return along_page(condition.shift(offset)).fill_null(False)

@@ -22,7 +22,7 @@ from tasks.boilerplate.edges import (
     outside_story,
 )
 from tasks.boilerplate.nested import outer_kept
-from tasks.boilerplate.page import along_page, first_index, last_index, neighbour, page_has
+from tasks.boilerplate.page import along_page, first_index, in_run, last_index, neighbour, page_has
 from tasks.boilerplate.patterns import (
     COMMENT_OPENER,
     END_MARKER,
@@ -323,8 +323,7 @@ def _widget_copy(twice: pl.Expr, unique: pl.Expr) -> pl.Expr:
     chars = pl.when(unique).then(pl.col("n_chars")).otherwise(0)
     once = pl.when(~twice).then(chars).otherwise(0).sum().over("source_file")
     copies = pl.when(twice).then(chars).otherwise(0).sum().over("source_file")
-    in_block = pl.len().over("source_file", along_page(twice.rle_id())) >= WIDGET_BLOCK
-    return twice & in_block & (once > copies / 2)
+    return in_run(twice, WIDGET_BLOCK) & (once > copies / 2)
 
 
 def empty(s: Signals) -> pl.Expr:

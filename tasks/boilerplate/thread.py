@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from tasks.boilerplate.page import along_page, last_index
+from tasks.boilerplate.page import along_page, in_run, last_index
 from tasks.boilerplate.subset import judged
 
 # The reason codes that mark a comment's header line: a byline pattern, or markup that names it
@@ -97,7 +97,7 @@ def _thread(frame: pl.DataFrame, kept: pl.Expr) -> pl.Series:
 
 def _in_list(header: pl.Expr) -> pl.Expr:
     """Whether a row is one of `LIST_LINES` or more header lines in a row."""
-    return header & (pl.len().over("source_file", along_page(header.rle_id())) >= LIST_LINES)
+    return in_run(header, LIST_LINES)
 
 
 def _from_article(kept: pl.Expr) -> pl.Expr:
