@@ -64,6 +64,7 @@ THIRD = {**SECOND, "006_0000000000000006.txt": "['Story 6.']"}
 INPUTS = {1: FIRST, 2: SECOND, 3: THIRD}
 HOUR_AGO = time.time() - 3600
 RUN_ID = re.escape("RUNID")
+INGEST_DATE = "ingest_date=DATE"  # stands for the run's partition, so a replay after midnight UTC meets its points
 # `make test` (budget ~15 min on 2 cores; EIO at all 301 points takes 12-16 of them) samples the other
 # kinds: every SAMPLE_STRIDE-th point (SIGKILL: every KILL_STRIDE-th) plus the manifest's write and
 # commit points of every run, and EIO on S3 at every S3_STRIDE-th point of its own trace plus the
@@ -79,7 +80,7 @@ class Point:
 
     run: int
     op: str
-    path: str  # with the run id replaced by RUNID
+    path: str  # with the run id replaced by RUNID and the ingest date by DATE
     occurrence: int  # earlier operations of the same run with the same op and path
 
     @property
@@ -88,18 +89,20 @@ class Point:
 
     def rule(self, error: str, sticky: bool = False) -> dict:
         pattern = re.escape(self.path).replace(RUN_ID, r"\d{8}T\d{6}-[0-9a-f]{6}")
-        pattern = re.sub(r"ingest_date=\d{4}-\d{2}-\d{2}", r"ingest_date=\\d{4}-\\d{2}-\\d{2}", pattern)
+        pattern = pattern.replace(INGEST_DATE, r"ingest_date=\d{4}-\d{2}-\d{2}")
         rule = {"op": self.op, "pattern": pattern, "skip": self.occurrence, "times": 1, "error": error}
         return rule | ({"times": -1, "sticky": True} if sticky else {})
 
 
 def trace_points(run: int, trace: Path) -> list[Point]:
-    """The points of one run's trace, run ids taken out so a rule matches the same point of any run."""
+    """The points of one run's trace, run ids and dates taken out so a rule matches the same point of any
+    run on any day."""
     seen: Counter[tuple[str, str]] = Counter()
     points = []
     for line in trace.read_text().splitlines():
         op, path = line.split(" ", 1)
         path = re.sub(r"\d{8}T\d{6}-[0-9a-f]{6}", "RUNID", path)
+        path = re.sub(r"ingest_date=\d{4}-\d{2}-\d{2}", INGEST_DATE, path)
         points.append(Point(run, op, path, seen[op, path]))
         seen[op, path] += 1
     return points
@@ -252,6 +255,16 @@ def test_the_trace_covers_every_kind_of_operation(matrix):
     assert {p.run for p in matrix.points} == {1, 2, 3}
     state = load_manifest(Store(str(matrix.clean[3]))).state
     assert (len(state.file_deltas), len(state.text_deltas)) == (1, 1)  # the third run's deltas
+
+
+def test_a_point_recorded_before_midnight_is_met_after_it(tmp_path):
+    trace = tmp_path / "trace.txt"
+    trace.write_text("move paragraphs/ingest_date=2026-12-04/part-20261204T235959-0a1b2c-00000.parquet\n")
+    (point,) = trace_points(2, trace)
+    assert point.id == "run2:move:paragraphs/ingest_date=DATE/part-RUNID-00000.parquet#0"
+    pattern = point.rule("EIO")["pattern"]
+    assert re.fullmatch(pattern, "paragraphs/ingest_date=2026-12-05/part-20261205T000001-3d4e5f-00000.parquet")
+    assert not re.fullmatch(pattern, "articles/ingest_date=2026-12-05/part-20261205T000001-3d4e5f-00000.parquet")
 
 
 def test_transient_eio_once_at_every_point(matrix):
