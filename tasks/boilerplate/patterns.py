@@ -517,10 +517,12 @@ END_MARKER = Furniture(
     r"|recommended(?: for you| reading| stories)?|most (?:read|popular|viewed)|trending(?: now)?"
     r"|latest (?:news|stories|articles)|further reading|about the author|share this (?:article|story|post)"
     r"|leia também|veja também|à lire aussi|关联文章|関連記事|相关文章|читайте также)[^\w:]*$"
-    # the same in other languages, where a colon may end the heading ("Das könnte Sie auch interessieren:")
+    # the same in other languages, where a colon may end the heading ("Das könnte Sie auch interessieren:"),
+    # and German broadcasters' "Quellen:" over the list of sources that closes a story (English "Sources:"
+    # is not here: on cleaneval and dragnet pages the sources it heads are part of the article)
     r"|^(?:mehr zu(?:m| diesem) thema|über (?:den autor|die autorin)|das könnte sie (?:auch )?interessieren|(?:weitere|ähnliche) artikel"
     r"|à propos de l'auteur|sur le même sujet|sobre el autor|(?:noticias|notícias) relacionadas|articoli correlati"
-    r"|podobne artykuły|komentarze|gerelateerde artikelen|reacties|dieses thema im programm)[^\w:]*:?\s*$"
+    r"|podobne artykuły|komentarze|gerelateerde artikelen|reacties|dieses thema im programm|quellen)[^\w:]*:?\s*$"
     r"|leave a (?:comment|reply)|you must be (?:logged in|signed in) to|comments are closed"
     r"|view the discussion thread|required fields are marked|"
     + EMAIL_NOT_PUBLISHED

@@ -235,11 +235,13 @@ def is_end_marker(text: str) -> bool:
         ("Komentarze", True),
         ("Gerelateerde artikelen:", True),
         ("Reacties", True),
+        ("Quellen:", True),
         # sentences that open with the same words, and an English field label
         ("Über den Autor ist wenig bekannt.", False),
         ("Weitere Artikel folgen in der nächsten Ausgabe.", False),
         ("Sobre el autor del ataque no hay datos.", False),
         ("Reacties van de buren waren positief.", False),
+        ("Quellen: dpa, AFP", False),
         ("Comment:", False),
     ],
 )
