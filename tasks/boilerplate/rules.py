@@ -499,8 +499,8 @@ def comment_thread(s: Signals) -> pl.Expr:
 
 
 def off_topic(s: Signals) -> pl.Expr:
-    """A segment after the core, between flagged paragraphs, or a run of headlines closing the core, that is
-    about something else (topic.py)."""
+    """A segment after the core, between flagged paragraphs, or a run of headlines closing the core or
+    above it, that is about something else (topic.py)."""
     return s.off_topic
 
 
@@ -633,7 +633,7 @@ RULES: list[Rule] = [
     ),
     Rule(
         "off_topic",
-        "prose after the article's core that shares few of its words (teasers of other stories, off-topic comments), or a run of four or more headline lines (no link, 40 to 180 characters wide, no full stop, colon or semicolon at the end) closing the core that shares few of the words of its prose (other stories' titles)",
+        "prose after the article's core that shares few of its words (teasers of other stories, off-topic comments), or a run of four or more headline lines (no link, 40 to 180 characters wide, no full stop, colon or semicolon at the end) closing the core or above it that shares few of the words of its prose (other stories' titles)",
         off_topic,
         situational=True,
         stage="segment",

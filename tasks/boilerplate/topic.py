@@ -4,8 +4,9 @@ The paragraphs the other rules keep fall into segments, split wherever they flag
 (furniture, a link list, a byline). The segment holding the most prose is the core. A later segment
 with prose is another story's teaser or an off-topic comment when its paragraphs share far fewer
 content words with the core than the core's paragraphs share with each other. So is a run of
-headlines without links that closes the core itself, judged as a segment of its own. Language-free:
-words are runs of four or more letters, and pairs of ideographs for Chinese and Japanese.
+headlines without links that closes the core itself, or one above it, each judged as a segment of
+its own. Language-free: words are runs of four or more letters, and pairs of ideographs for Chinese
+and Japanese.
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ STATEMENT_END = r"[.:;…。．：；][\"'”’»)\]]*\s*$"
 
 def with_off_topic(frame: pl.DataFrame, kept: pl.Expr, prose: pl.Expr) -> pl.DataFrame:
     """`frame` with `_off_topic`: kept by the other rules, but in an off-topic segment after the core,
-    or in the core's closing run of headlines (`_headline_tail`) when that run is off its topic."""
+    or in the core's closing run of headlines (`_headline_tail`) or a run of headlines above the core
+    (`_headline_head`) when that run is off its topic."""
     for stage in _segments(kept, prose):
         frame = frame.with_columns(**stage)
     segment, core = pl.col("_segment"), pl.col("_core")
@@ -38,7 +40,11 @@ def with_off_topic(frame: pl.DataFrame, kept: pl.Expr, prose: pl.Expr) -> pl.Dat
     # the core's closing run of headlines is judged too, as a segment of its own (-1: no other has it)
     tail = pl.lit(_headline_tail(frame, prose))
     compared = compared | (page_has(tail) & (((segment == core) & prose) | tail))
-    drift = segment_drift(frame.with_columns(_segment=pl.when(tail).then(-1).otherwise(segment)), compared)
+    # and so is a run of headlines above the core (-2): other stories' titles over the article
+    head = pl.lit(_headline_head(frame, prose))
+    compared = compared | (page_has(head) & ~pl.col("_core_minor") & (((segment == core) & prose) | head))
+    relabelled = pl.when(tail).then(-1).when(head).then(-2).otherwise(segment)
+    drift = segment_drift(frame.with_columns(_segment=relabelled), compared)
     return frame.with_columns(_off_topic=pl.lit(drift) & ~pl.col("is_lead"))
 
 
@@ -109,17 +115,40 @@ def _headline_tail(frame: pl.DataFrame, prose: pl.Expr) -> pl.Series:
     Judged on the columns it reads, on the pages whose core has that many headline lines (84 of
     1,695 BBC pages).
     """
-    columns = frame.select("source_file", "paragraph_index", "_segment", "_core", _prose=prose, _headline=_headline())
+    headline = _headline((pl.col("_segment") == pl.col("_core")).fill_null(False))
+    columns = frame.select("source_file", "paragraph_index", "_segment", "_core", _prose=prose, _headline=headline)
     listing = columns.filter("_headline").group_by("source_file").len().filter(pl.col("len") >= HEADLINE_TAIL_MIN_LINES)
     return judged(columns, pl.col("source_file").is_in(listing["source_file"].implode()), _closing_run)
 
 
-def _headline() -> pl.Expr:
-    """Whether a paragraph of the core reads like a headline: no link, `FRAGMENT_MAX_CHARS` to
+def _headline_head(frame: pl.DataFrame, prose: pl.Expr) -> pl.Series:
+    """Per row of `frame`, whether it is in a run of kept lines above the core, headlines (`_headline`)
+    and short lines that are not prose, with `HEADLINE_TAIL_MIN_LINES` or more headlines. A site that
+    lists its most-read titles over the article as plain text leaves them in a segment with the
+    article's heading and standfirst (Le Monde); the standfirst, a statement, ends the run.
+
+    Judged on the pages with that many headline lines above the core.
+    """
+    above = (pl.col("_segment") < pl.col("_core")).fill_null(False)
+    short = above & ~prose & (pl.col("_width") < FRAGMENT_MAX_CHARS)
+    columns = frame.select("source_file", "paragraph_index", _headline=_headline(above), _short=short)
+    listing = columns.filter("_headline").group_by("source_file").len().filter(pl.col("len") >= HEADLINE_TAIL_MIN_LINES)
+    return judged(columns, pl.col("source_file").is_in(listing["source_file"].implode()), _opening_run)
+
+
+def _opening_run(pages: pl.DataFrame) -> pl.Series:
+    """`_headline_head` on whole pages (columns source_file, paragraph_index, _headline, _short)."""
+    headline = pl.col("_headline")
+    line = headline | pl.col("_short")
+    headlines = headline.cast(pl.Int32).sum().over("source_file", along_page(line.rle_id()))
+    return pages.select(line & (headlines >= HEADLINE_TAIL_MIN_LINES)).to_series()
+
+
+def _headline(rows: pl.Expr) -> pl.Expr:
+    """Whether one of `rows` reads like a headline: no link, `FRAGMENT_MAX_CHARS` to
     `TAIL_HEADLINE_MAX_CHARS` wide, ending no statement (`STATEMENT_END`), not the lead."""
-    in_core = (pl.col("_segment") == pl.col("_core")).fill_null(False)
     width = pl.col("_width")
-    shaped = in_core & (pl.col("n_links") == 0) & (width >= FRAGMENT_MAX_CHARS) & (width < TAIL_HEADLINE_MAX_CHARS)
+    shaped = rows & (pl.col("n_links") == 0) & (width >= FRAGMENT_MAX_CHARS) & (width < TAIL_HEADLINE_MAX_CHARS)
     statement = pl.when(shaped).then(pl.col("text")).str.contains(STATEMENT_END).fill_null(True)
     return shaped & ~statement & ~pl.col("is_lead")
 

@@ -109,3 +109,17 @@ def test_headline_runs_that_are_short_or_inside_the_core_stay() -> None:
 def test_a_headline_run_under_one_paragraph_stays() -> None:
     """As for a later segment, a core of one prose paragraph has no overlap of its own to compare with."""
     assert reasons(frame([CORE[0], *HEADLINES])) == [None] * 5
+
+
+def test_headlines_above_the_core_are_off_topic() -> None:
+    """Four headlines over the article, apart from its core, sharing none of its words: other
+    stories' titles (a most-read list). The standfirst under them, a statement, ends the run."""
+    page = [*HEADLINES, ON_TOPIC, "By Jane Doe", *CORE]
+    assert reasons(frame(page)) == ["off_topic"] * 4 + [None, "byline", None, None, None]
+
+
+def test_headline_runs_above_the_core_that_are_on_topic_or_broken_stay() -> None:
+    """Titles of the article's own subject stay; so do two pairs of headlines split by a statement."""
+    assert reasons(frame([*ON_TOPIC_LIST, "By Jane Doe", *CORE])) == [None] * 4 + ["byline", None, None, None]
+    split = [*HEADLINES[:2], TEASER, *HEADLINES[2:], "By Jane Doe", *CORE]
+    assert reasons(frame(split)) == [None] * 5 + ["byline", None, None, None]
