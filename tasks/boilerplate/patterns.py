@@ -71,6 +71,10 @@ FURNITURE: dict[str, Furniture] = {
         r"|redaktionell nicht bearbeitet|(?:published|auto-generated) from a syndicated feed|not been edited by (?:[a-z0-9-]+ ){1,3}staff"
         # a disclaimer: "(Alle Angaben ohne Gewähr)", "All quotes delayed a minimum of 15 minutes"
         r"|angaben ohne gewähr|\bquotes (?:are )?delayed|\bsubject to change without notice"
+        # ru, uk: the terms for reusing a site's material, the editors' disclaimer, sponsored material's notice
+        r"|(?:использование|копирование|перепечатка|воспроизведение|цитирование) материалов (?:сайта|портала|издания)"
+        r"|(?:використання|копіювання|передрук|відтворення|цитування) матеріалів (?:сайту|порталу|видання)"
+        r"|редакция (?:сайта )?не нес[её]т ответственности|редакція (?:сайту )?не несе відповідальності|на правах реклам[ыи]"
         # all rights reserved, no reprint without permission: ru, uk, zh, ja, ko, ar, fa, hi, tr, id, vi, el, he, cs, hu, ro, sv
         r"|все права защищены|всі права захищені|(?:любое|любая) (?:воспроизведение|использование|копирование|перепечатка) материалов"
         r"|版權所有|公网安备|icp[备證证]|国内统一刊号|國內統一刊號|不得转载|禁止转载|不得轉載|禁止轉載|無断転載|無断複製|무단\s?전재|재배포\s?금지|(?:جميع|كافة|كل) الحقوق محفوظة|(?:کلیه|تمامی) حقوق[^.!?]*محفوظ"
@@ -343,7 +347,10 @@ FURNITURE: dict[str, Furniture] = {
         r"|^[^，。！？,!?]{0,20}(?:记者|記者)\s[^，。！？,!?]{1,40}$"
         # a German broadcaster's note of when it aired the story: "Über dieses Thema berichtete die tagesschau am
         # 3. August 2020 um 08:00 Uhr.", "Dieses Thema im Programm: MDR THÜRINGEN - Das Radio | 20. April 2020"
-        r"|^über dieses thema berichtet|^dieses thema im programm\b",
+        r"|^über dieses thema berichtet|^dieses thema im programm\b"
+        # a newspaper's masthead naming its editors, a list of three or more names and no sentence:
+        # "Herausgegeben von Gerald Braunberger, Jürgen Kaube, Carsten Knop, Berthold Kohler"
+        r"|^herausgegeben von [^.!?,]+(?:, [^.!?,]+){2,}$",
     ),
     # A long appeal that opens the paragraph, or its closing sentence, longer than the caps above allow:
     # "Bleiben Sie auf dem Laufenden mit unserem kostenlosen Newsletter ...", "... Wesprzyj nas darowizną."

@@ -42,6 +42,7 @@ FURNITURE_LINES = [
     ("Über dieses Thema berichtete die tagesschau am 03. August 2020 um 08:00 Uhr.", "byline"),
     ("Récit Par Pierre Alonso", "byline"),
     ("Written by Jo Lee Edited by Ana Gil", "byline"),
+    ("Herausgegeben von Jo Lee, Ana Gil, Max Roe", "byline"),
     ("Article réservé aux abonnés", "subscription"),
     ("Mit dem PUR-Abo liest du ohne Werbetracking.", "subscription"),
     ("Unlock instant access to exclusive member features.", "subscription"),
@@ -396,6 +397,7 @@ LEGAL_AND_WIDGET_LINES = [
 
 # news sentences naming community guidelines, cookies, errors, quotes, print
 NEWS_SENTENCES_LIKE_LEGAL_AND_WIDGETS = [
+    "Herausgegeben von Jo Lee, Ana Gil und Max Roe, erschien der Band 1990 in Berlin.",
     "TikTok said the video violated its community guidelines.",
     "Die Datenschutzbehörde prüft die Beschwerde seit Mai.",
     "The bakery sold 300 cookies before noon on Saturday.",
@@ -421,6 +423,10 @@ OTHER_LANGUAGE_LINES = [
     ("Подписывайтесь на наш канал в Telegram", "follow_us"),
     ("© 2024 Газета. Все права защищены.", "copyright"),
     ("Ваш адрес email не будет опубликован.", "comments"),
+    ("Использование материалов сайта допускается только при наличии ссылки на издание.", "copyright"),
+    ("Використання матеріалів сайту дозволяється лише з посиланням на видання.", "copyright"),
+    ("Редакция не несёт ответственности за содержание рекламных материалов.", "copyright"),
+    ("Материалы с пометкой PROMOTED публикуются на правах рекламы.", "copyright"),
     ("Реклама", "interface"),
     ("Текст: Анна Петрова", "byline"),
     ("Новини за темою:", "read_more"),
@@ -461,6 +467,7 @@ OTHER_LANGUAGE_LINES = [
 NEWS_SENTENCES_IN_OTHER_LANGUAGES = [
     "По теме выступил министр финансов.",
     "Доклад не будет опубликован до осени.",
+    "Использование материалов уголовного производства в делах судей стало обычной практикой.",
     "За темою реформи виступив міністр.",
     "相关报道称，该公司将裁员。",
     "関連記事によると、同社は来年上場する。",
