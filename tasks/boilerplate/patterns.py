@@ -161,7 +161,9 @@ FURNITURE: dict[str, Furniture] = {
         r"|password dimenticata|non hai (?:ancora )?un account|esqueceu (?:sua|a) senha|não tem (?:uma )?conta"
         r"|wachtwoord vergeten|nog geen (?:account|abonnee)|nie pamiętasz hasła|nie masz (?:jeszcze )?konta"
         r"|şifremi unuttum|şifre(?:niz)? (?:yenileme|sıfırlama|başarıyla)|(?:spam|önemsiz) (?:\(önemsiz\) )?klasörünü"
-        r"|забыли пароль|忘记密码|パスワードを忘れ|ログイン状態|로그인 유지|로그인하면|비밀번호(?:를|가|와)|인증메일",
+        r"|забыли пароль|忘记密码|パスワードを忘れ|ログイン状態|로그인 유지|로그인하면|비밀번호(?:를|가|와)|인증메일"
+        # ko: a sign-up form's lines, "이미 가입된 회원입니다." (already a member), "회원으로 가입하실 수 있습니다"
+        r"|가입된 회원|회원으로 가입|이용약관 및 개인정보",
     ),
     "follow_us": Furniture(
         160,
@@ -316,6 +318,12 @@ FURNITURE: dict[str, Furniture] = {
         r"|^(?:print|drucken|imprimer|imprimir|stampa|drukuj|afdrukken|(?:artikel|seite) drucken|druckversion|print (?:this )?(?:article|page|story)"
         r"|(?:als )?pdf(?: herunterladen| speichern| download)?|download (?:as )?pdf|version imprimable|versión para imprimir|descargar pdf)\W*$"
         r"|^(?:search|suche|rechercher|buscar|cerca|szukaj|zoeken|pesquisar)\W*$"
+        # a share button's notice that the link was copied: "Link kopiert!", "기사 URL이 복사되었습니다."
+        r"|^\W*(?:the )?(?:link|url|lien|enlace) (?:wurde )?(?:copied|kopiert|copié|copiado|copiato|skopiowany|gekopieerd)\W*$"
+        r"|copied to (?:the |your )?clipboard\W*$|in die zwischenablage kopiert\W*$|^\W*(?:ссылка скопирована|посилання скопійовано)\W*$"
+        r"|url이 복사|링크가 복사|リンクをコピーしました|链接已复制|連結已複製"
+        # ko: a captcha's prompt ("type the image as you see it"), consent to web push notifications
+        r"|보이는 대로 입력|웹 알림 동의"
         # a forum's who-is-online line: "Mitglieder in diesem Forum: 0 Mitglieder und 2 Gäste"
         r"|(?:mitglieder|benutzer|users browsing) (?:in )?(?:diesem|this) forum"
         r"|um den inhalt von [^ ]+ zu laden|externe inhalte (?:laden|anzeigen|aktivieren|zulassen)"

@@ -50,6 +50,8 @@ FURNITURE_LINES = [
     ("El contenido al que quiere acceder es exclusivo para suscriptores.", "subscription"),
     ("有料会員になると会員限定の有料記事もお読みいただけます。", "subscription"),
     ("Permalink: https://www.example.com/-abc12", "interface"),
+    ("Link kopiert!", "interface"),
+    ("Link copied to clipboard", "interface"),
     ("To improve your visit to our site, take a minute and upgrade your browser.", "interface"),
     ("Ihr Browser ist veraltet.", "interface"),
     ("Die Kommentare im Forum geben nicht notwendigerweise die Meinung der Redaktion wieder.", "comment_rules"),
@@ -376,6 +378,10 @@ LEGAL_AND_WIDGET_LINES = [
     ("Nog geen abonnee? Ontdek nu gratis onze plusartikels.", "account"),
     ("Lütfen gelen kutunuzu veya spam (önemsiz) klasörünü kontrol edin.", "account"),
     ("비밀번호가 변경되었습니다.", "account"),
+    ("이미 가입된 회원입니다.", "account"),
+    ("만 14세 이상만 회원으로 가입하실 수 있습니다.", "account"),
+    ("기사 URL이 복사되었습니다.", "interface"),
+    ("아래 이미지를 보이는 대로 입력해주세요.", "interface"),
     ("Wir haben Dir eine E-Mail gesendet. Bitte bestätige Deine Anmeldung.", "account"),
     ("Zur Darstellung benötigen Sie JavaScript. Bitte aktivieren Sie es in Ihrem Browser.", "interface"),
     ("JavaScript ist deaktiviert.", "interface"),
@@ -397,6 +403,7 @@ LEGAL_AND_WIDGET_LINES = [
 
 # news sentences naming community guidelines, cookies, errors, quotes, print
 NEWS_SENTENCES_LIKE_LEGAL_AND_WIDGETS = [
+    "He shared a link copied from the report with reporters.",
     "Herausgegeben von Jo Lee, Ana Gil und Max Roe, erschien der Band 1990 in Berlin.",
     "TikTok said the video violated its community guidelines.",
     "Die Datenschutzbehörde prüft die Beschwerde seit Mai.",
