@@ -47,6 +47,7 @@ OPTION = r"(?i)<option\b[^>]*>[^<]*"
 # A form control in a paragraph's HTML: a text box, check box or radio button, text area, button, drop-down,
 # field label or the form itself.
 FORM_CONTROL = r"(?i)<(?:input|textarea|button|select|label|form)\b"
+NUMBER_RUN = 5  # lines of one number each in a row, from which they are a chart's axis labels, not text
 WIDGET_BLOCK = 3  # paragraphs in a row printed twice on a page, from which they are a widget, not body
 FRAGMENT_MAX_CHARS = 40  # shorter unpunctuated paragraphs at the edges are furniture
 LISTING_MIN_ITEMS = 2  # single links of fragment length or more on a page without prose that make it a listing
@@ -447,14 +448,17 @@ def contact_block(s: Signals) -> pl.Expr:
 
 
 def short_fragment(s: Signals) -> pl.Expr:
-    """Unpunctuated: short at the article's edges, or a teaser headline after the furniture that ends it.
+    """Unpunctuated: short at the article's edges, or a teaser headline after the furniture that ends it;
+    or anywhere, one of `NUMBER_RUN` or more lines in a row that each hold one number and no word.
 
     A list that closes the body directly stays: only lines past a furniture paragraph count. So
     does a line ending with a comma beside prose: it opens or closes a letter ("Dear Minister,",
-    "Respectfully submitted,"), where a menu item or headline ends without one.
+    "Respectfully submitted,"), where a menu item or headline ends without one. A run of bare
+    numbers is a chart's axis labels or a score box's cells ("0", "’17", "’18", ...), which no gold
+    set keeps, while a table's rows hold their labels beside the figures.
     """
     short = (s.at_edge & (s.width < FRAGMENT_MAX_CHARS)) | (s.after_tail_break & (s.width < TAIL_HEADLINE_MAX_CHARS))
-    return short & s.unpunctuated & ~s.clause
+    return (short & s.unpunctuated & ~s.clause) | in_run(s.number_line, NUMBER_RUN)
 
 
 def repeated(s: Signals) -> pl.Expr:
@@ -588,7 +592,7 @@ RULES: list[Rule] = [
     ),
     Rule(
         "short_fragment",
-        "short unpunctuated fragment before or after the article's body",
+        "short unpunctuated fragment before or after the article's body, or one of five or more lines in a row that each hold one number and no word (a chart's axis labels)",
         short_fragment,
         situational=True,
     ),

@@ -246,6 +246,15 @@ def test_short_fragment_only_at_edges() -> None:
     ]
 
 
+def test_a_run_of_bare_numbers_inside_the_body_is_a_fragment() -> None:
+    """Five lines in a row that each hold one number are a chart's axis labels, even between body
+    paragraphs; four, or a figure with its label, stay."""
+    axis = ["0", "’17", "’18", "$915", "2.5"]
+    assert reasons(frame([BODY, *axis, BODY])) == [None] + ["short_fragment"] * 5 + [None]
+    assert reasons(frame([BODY, *axis[:4], BODY])) == [None] * 6
+    assert reasons(frame([BODY, *axis[:4], "2.5 million", BODY])) == [None] * 7
+
+
 def test_repeated_anywhere_and_at_edges() -> None:
     """Text in many articles is flagged anywhere; text in two only outside the body."""
     shared = "Background: the bridge was first proposed in 1998 by the regional council."
