@@ -540,6 +540,7 @@ def test_news_sentences_like_furniture_are_kept(text: str) -> None:
         # an agency credit after the writer's initials
         ("aja/PAP", "credit"),
         ("(jk/dpa)", "credit"),
+        ("(Quelle: APA/sda/dpa)", "credit"),
         ("TV/AP-Umfrage zeigt Mehrheit für die Reform", None),
     ],
 )
