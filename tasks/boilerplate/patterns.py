@@ -351,6 +351,8 @@ FURNITURE: dict[str, Furniture] = {
         # an author or editor label: "Автор: ...", "（责任编辑：张三）"; not a speaker's line in an interview that
         # holds a question or sentence ("记者：你怎样看待这个问题？")
         r"|^[(（]?(?:автор|текст|редактор|责任编辑|責任編輯|责编|编辑|編輯|记者|記者|yazar|penulis|tác giả|συντάκτης|szerző|författare)\s*[:：][^?？!！。]*$"
+        # a German byline or syndication note: "Beitrag von Eva Lee", "Dieser Artikel ist zuerst bei "Capital" erschienen."
+        r"|^beitrag von [^.!?0-9]+$|^(?:dieser|der) (?:artikel|beitrag|text) (?:ist |erschien )?(?:zuerst|erstmals|ursprünglich) (?:bei|in|auf|im)\b"
         # German credit labels, on a line that ends no sentence (an interview's "Redaktion: ..." question or statement does)
         r"|^(?:redaktion|schlussredaktion|bildredaktion|übersetzung|faktencheck|mitarbeit)\s*:[^?!]*[^.?!\s]\s*$"
         # zh: a line naming the reporters, "本报记者 王燕平 方云凤", "新京报记者 彭冲 山东冠县报道"

@@ -44,6 +44,8 @@ FURNITURE_LINES = [
     ("Written by Jo Lee Edited by Ana Gil", "byline"),
     ("Herausgegeben von Jo Lee, Ana Gil, Max Roe", "byline"),
     ("Redaktion: Jo Lee, Ana Gil Faktencheck: Max Roe", "byline"),
+    ("Beitrag von Eva Lee", "byline"),
+    ("Dieser Artikel ist zuerst bei \"Capital\" erschienen.", "byline"),
     ("Article réservé aux abonnés", "subscription"),
     ("Mit dem PUR-Abo liest du ohne Werbetracking.", "subscription"),
     ("Unlock instant access to exclusive member features.", "subscription"),
@@ -404,6 +406,7 @@ LEGAL_AND_WIDGET_LINES = [
 
 # news sentences naming community guidelines, cookies, errors, quotes, print
 NEWS_SENTENCES_LIKE_LEGAL_AND_WIDGETS = [
+    "Beitrag von 20 Euro im Monat verlangt die Kasse.",
     "Redaktion: Das ist die Frage, die uns alle beschäftigt.",
     "He shared a link copied from the report with reporters.",
     "Herausgegeben von Jo Lee, Ana Gil und Max Roe, erschien der Band 1990 in Berlin.",
