@@ -45,7 +45,7 @@ FURNITURE_LINES = [
     ("Herausgegeben von Jo Lee, Ana Gil, Max Roe", "byline"),
     ("Redaktion: Jo Lee, Ana Gil Faktencheck: Max Roe", "byline"),
     ("Beitrag von Eva Lee", "byline"),
-    ("Dieser Artikel ist zuerst bei \"Capital\" erschienen.", "byline"),
+    ('Dieser Artikel ist zuerst bei "Capital" erschienen.', "byline"),
     ("Article réservé aux abonnés", "subscription"),
     ("Mit dem PUR-Abo liest du ohne Werbetracking.", "subscription"),
     ("Unlock instant access to exclusive member features.", "subscription"),
