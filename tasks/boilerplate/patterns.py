@@ -123,7 +123,7 @@ FURNITURE: dict[str, Furniture] = {
         r"|bereits [\w-]*abonnent|schon abonnent|déjà abonné|ya (?:eres|soy) suscriptor|ya estás suscrito|già abbonato"
         r"|já (?:é|sou) assinante|al abonnee|masz (?:już |aktywną )?(?:prenumeratę|subskrypcję)"
         r"|melden sie sich (?:jetzt |hier )?(?:mit [^.]{0,40})?an\b|connectez-vous|inicia(?:r)? sesión|faça login|zaloguj się"
-        r"|(?:testen sie|teste) (?:unser|das) (?:digitale[sn]? )?abo\b|abo abschließen|abonnement numérique"
+        r"|(?:testen sie|teste) (?:unser|das) (?:digitale[sn]? )?abo\b|abo abschließen|abonnement numérique|^[0-9]+ (?:wochen|tage|monate) (?:kostenlos|gratis) testen"
         r"|suscripción digital|abbonamento digitale|assinatura digital"
         # a donation or support appeal: "Support our journalism", "Ihr Beitrag hilft ...", "Wesprzyj nas"
         r"|^(?:jetzt )?(?:spenden|donate|donar|faire un don|doneer)(?: now| today| jetzt)?\W*$|jetzt spenden|(?:make|give) a donation"
@@ -322,8 +322,12 @@ FURNITURE: dict[str, Furniture] = {
         r"|^\W*(?:the )?(?:link|url|lien|enlace) (?:wurde )?(?:copied|kopiert|copié|copiado|copiato|skopiowany|gekopieerd)\W*$"
         r"|copied to (?:the |your )?clipboard\W*$|in die zwischenablage kopiert\W*$|^\W*(?:ссылка скопирована|посилання скопійовано)\W*$"
         r"|url이 복사|링크가 복사|リンクをコピーしました|链接已复制|連結已複製"
-        # ko: a captcha's prompt ("type the image as you see it"), consent to web push notifications
-        r"|보이는 대로 입력|웹 알림 동의"
+        # ko: a captcha's prompt ("type the image as you see it"), consent to web push notifications; the
+        # same consent's note in English
+        r"|보이는 대로 입력|웹 알림 동의|notifications can be managed"
+        # a shop widget's price ("€ 2.549,00 inkl. MwSt.") and a rating widget's average ("Durchschnittliche Bewertung: 0,0")
+        r"|^(?:€\s?)?[0-9][0-9.,]*\s?(?:€|eur|euro)?\s*inkl\.? mwst|^inkl\.? mwst\W*$"
+        r"|^(?:durchschnittliche bewertung|average rating|note moyenne|valoración media)\s*:"
         # a forum's who-is-online line: "Mitglieder in diesem Forum: 0 Mitglieder und 2 Gäste"
         r"|(?:mitglieder|benutzer|users browsing) (?:in )?(?:diesem|this) forum"
         r"|um den inhalt von [^ ]+ zu laden|externe inhalte (?:laden|anzeigen|aktivieren|zulassen)"

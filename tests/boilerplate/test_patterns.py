@@ -54,6 +54,10 @@ FURNITURE_LINES = [
     ("有料会員になると会員限定の有料記事もお読みいただけます。", "subscription"),
     ("Permalink: https://www.example.com/-abc12", "interface"),
     ("Link kopiert!", "interface"),
+    ("€ 2.549,00 inkl. MwSt. Solange der Vorrat reicht", "interface"),
+    ("Durchschnittliche Bewertung: 4,5", "interface"),
+    ("Notifications can be managed in browser preferences.", "interface"),
+    ("2 Wochen kostenlos testen", "subscription"),
     ("Link copied to clipboard", "interface"),
     ("To improve your visit to our site, take a minute and upgrade your browser.", "interface"),
     ("Ihr Browser ist veraltet.", "interface"),
@@ -406,6 +410,8 @@ LEGAL_AND_WIDGET_LINES = [
 
 # news sentences naming community guidelines, cookies, errors, quotes, print
 NEWS_SENTENCES_LIKE_LEGAL_AND_WIDGETS = [
+    "Das Gerät kostet 299 Euro inkl. MwSt. und ist ab Mai erhältlich.",
+    "The app has an average rating of 4.5 stars in the store.",
     "Beitrag von 20 Euro im Monat verlangt die Kasse.",
     "Redaktion: Das ist die Frage, die uns alle beschäftigt.",
     "He shared a link copied from the report with reporters.",
