@@ -274,7 +274,7 @@ FURNITURE: dict[str, Furniture] = {
     # A photo credit on its own line: "Getty", "AP", "Reuters/Corbis", "(photo AFP)".
     "credit": Furniture(
         80,
-        # the agency after a writer's initials too: "aja/PAP", "(jk/dpa)"
+        # the agency after a writer's initials or a source label too: "aja/PAP", "(jk/dpa)", "(Quelle: APA/sda/dpa)"
         r"^\(?(?:[a-z]{2,4}\s*/\s*)?(?:(?:photo|foto|image|picture|credit|crédit|quelle|source|fuente|fonte)s?\s*:?\s*)?(?:getty(?: images)?|ap|pa|afp|reuters|rex"
         r"|epa|corbis|shutterstock|alamy|dr|istock|dpa|efe|ansa|xinhua|bloomberg|pa (?:wire|media)|eyevine"
         r"|splash news|pap|ddp|kna|epd|apa|sda|keystone|anp|belga|tass|ctk|čtk|mti|tt|ntb|ritzau|stt|agerpres|anadolu)(?:\s*[/,;]\s*[^/,;]{1,40}){0,3}\)?\s*$",
