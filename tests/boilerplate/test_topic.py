@@ -118,6 +118,16 @@ def test_headlines_above_the_core_are_off_topic() -> None:
     assert reasons(frame(page)) == ["off_topic"] * 4 + [None, "byline", None, None, None]
 
 
+def test_headlines_above_the_core_are_judged_per_page_in_any_row_order() -> None:
+    """Two such pages in one shuffled batch: each run of headlines is found in its page's paragraph order."""
+    one = frame([*HEADLINES, ON_TOPIC, "By Jane Doe", *CORE])
+    batch = pl.concat([one, one.with_columns(source_file=pl.lit("001_b.txt"))]).sample(
+        fraction=1.0, shuffle=True, seed=5
+    )
+    flagged = flag_boilerplate(batch).sort("source_file", "paragraph_index")
+    assert flagged["boilerplate_reason"].to_list() == (["off_topic"] * 4 + [None, "byline", None, None, None]) * 2
+
+
 def test_headline_runs_above_the_core_that_are_on_topic_or_broken_stay() -> None:
     """Titles of the article's own subject stay; so do two pairs of headlines split by a statement."""
     assert reasons(frame([*ON_TOPIC_LIST, "By Jane Doe", *CORE])) == [None] * 4 + ["byline", None, None, None]
