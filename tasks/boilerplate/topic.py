@@ -15,7 +15,7 @@ import polars as pl
 
 from tasks.boilerplate.page import along_page, last_index, page_has
 from tasks.boilerplate.rules import FRAGMENT_MAX_CHARS, TAIL_HEADLINE_MAX_CHARS
-from tasks.boilerplate.subset import judged
+from tasks.boilerplate.subset import Verdict, judged
 
 # Lower-cased content words: pairs of Han or Katakana characters, else runs of 4+ letters (Hiragana
 # and Thai, which have no word breaks the regex can see, give none: such paragraphs are never judged).
@@ -38,11 +38,12 @@ def with_off_topic(frame: pl.DataFrame, kept: pl.Expr, prose: pl.Expr) -> pl.Dat
     later = (segment > core) & (pl.col("_segment_chars") > 0)  # a later segment is judged when it holds prose
     compared = pl.col("_page_judged") & (((segment == core) & prose) | later)
     # the core's closing run of headlines is judged too, as a segment of its own (-1: no other has it)
+    core_prose = (segment == core) & prose
     tail = pl.lit(_headline_tail(frame, prose))
-    compared = compared | (page_has(tail) & (((segment == core) & prose) | tail))
+    compared = compared | (page_has(tail) & (core_prose | tail))
     # and so is a run of headlines above the core (-2): other stories' titles over the article
     head = pl.lit(_headline_head(frame, prose))
-    compared = compared | (page_has(head) & ~pl.col("_core_minor") & (((segment == core) & prose) | head))
+    compared = compared | (page_has(head) & ~pl.col("_core_minor") & (core_prose | head))
     relabelled = pl.when(tail).then(-1).when(head).then(-2).otherwise(segment)
     drift = segment_drift(frame.with_columns(_segment=relabelled), compared)
     return frame.with_columns(_off_topic=pl.lit(drift) & ~pl.col("is_lead"))
@@ -117,8 +118,7 @@ def _headline_tail(frame: pl.DataFrame, prose: pl.Expr) -> pl.Series:
     """
     headline = _headline((pl.col("_segment") == pl.col("_core")).fill_null(False))
     columns = frame.select("source_file", "paragraph_index", "_segment", "_core", _prose=prose, _headline=headline)
-    listing = columns.filter("_headline").group_by("source_file").len().filter(pl.col("len") >= HEADLINE_TAIL_MIN_LINES)
-    return judged(columns, pl.col("source_file").is_in(listing["source_file"].implode()), _closing_run)
+    return _on_headline_pages(columns, _closing_run)
 
 
 def _headline_head(frame: pl.DataFrame, prose: pl.Expr) -> pl.Series:
@@ -132,8 +132,14 @@ def _headline_head(frame: pl.DataFrame, prose: pl.Expr) -> pl.Series:
     above = (pl.col("_segment") < pl.col("_core")).fill_null(False)
     short = above & ~prose & (pl.col("_width") < FRAGMENT_MAX_CHARS)
     columns = frame.select("source_file", "paragraph_index", _headline=_headline(above), _short=short)
+    return _on_headline_pages(columns, _opening_run)
+
+
+def _on_headline_pages(columns: pl.DataFrame, verdict: Verdict) -> pl.Series:
+    """`verdict` judged on the pages of `columns` with `HEADLINE_TAIL_MIN_LINES` or more `_headline`
+    rows (False elsewhere): no run of that many can be on the others."""
     listing = columns.filter("_headline").group_by("source_file").len().filter(pl.col("len") >= HEADLINE_TAIL_MIN_LINES)
-    return judged(columns, pl.col("source_file").is_in(listing["source_file"].implode()), _opening_run)
+    return judged(columns, pl.col("source_file").is_in(listing["source_file"].implode()), verdict)
 
 
 def _opening_run(pages: pl.DataFrame) -> pl.Series:
