@@ -37,6 +37,7 @@ import pytest
 from support import committed_rows, write_files
 
 from schemas import TABLES
+from tasks.commit import protocol
 from tasks.commit.manifest import load_manifest
 from tasks.storage import faults
 from tasks.storage.store import Store
@@ -63,8 +64,10 @@ SECOND = {
 THIRD = {**SECOND, "006_0000000000000006.txt": "['Story 6.']"}
 INPUTS = {1: FIRST, 2: SECOND, 3: THIRD}
 HOUR_AGO = time.time() - 3600
-RUN_ID = re.escape("RUNID")
-INGEST_DATE = "ingest_date=DATE"  # stands for the run's partition, so a replay after midnight UTC meets its points
+# A point's path holds placeholders for the run id and the run's partition, so its rule meets the same
+# point in any run, on any day (a replay after midnight UTC writes the next day's partition).
+RUN_ID, RUN_ID_SHAPE = "RUNID", protocol.RUN_ID.pattern
+INGEST_DATE, INGEST_DATE_SHAPE = "ingest_date=DATE", r"ingest_date=\d{4}-\d{2}-\d{2}"
 # `make test` (budget ~15 min on 2 cores; EIO at all 301 points takes 12-16 of them) samples the other
 # kinds: every SAMPLE_STRIDE-th point (SIGKILL: every KILL_STRIDE-th) plus the manifest's write and
 # commit points of every run, and EIO on S3 at every S3_STRIDE-th point of its own trace plus the
@@ -88,8 +91,7 @@ class Point:
         return f"run{self.run}:{self.op}:{self.path}#{self.occurrence}"
 
     def rule(self, error: str, sticky: bool = False) -> dict:
-        pattern = re.escape(self.path).replace(RUN_ID, r"\d{8}T\d{6}-[0-9a-f]{6}")
-        pattern = pattern.replace(INGEST_DATE, r"ingest_date=\d{4}-\d{2}-\d{2}")
+        pattern = re.escape(self.path).replace(RUN_ID, RUN_ID_SHAPE).replace(INGEST_DATE, INGEST_DATE_SHAPE)
         rule = {"op": self.op, "pattern": pattern, "skip": self.occurrence, "times": 1, "error": error}
         return rule | ({"times": -1, "sticky": True} if sticky else {})
 
@@ -101,8 +103,7 @@ def trace_points(run: int, trace: Path) -> list[Point]:
     points = []
     for line in trace.read_text().splitlines():
         op, path = line.split(" ", 1)
-        path = re.sub(r"\d{8}T\d{6}-[0-9a-f]{6}", "RUNID", path)
-        path = re.sub(r"ingest_date=\d{4}-\d{2}-\d{2}", INGEST_DATE, path)
+        path = re.sub(INGEST_DATE_SHAPE, INGEST_DATE, re.sub(RUN_ID_SHAPE, RUN_ID, path))
         points.append(Point(run, op, path, seen[op, path]))
         seen[op, path] += 1
     return points
