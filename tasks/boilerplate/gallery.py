@@ -24,7 +24,7 @@ from tasks.boilerplate.page import along_page, page_has
 from tasks.boilerplate.subset import judged
 from tasks.boilerplate.topic import segment_drift
 
-PHOTO_LINES = ["credit", "caption", "captioned"]  # reason codes of a photo's caption or credit line
+PHOTO_LINES = ["credit", "caption", "agency_caption", "captioned"]  # reason codes of a photo's caption or credit line
 ARTICLE_SHARE = 1.0  # a gap sharing the core's words at least as much as the core's paragraphs do is the article
 
 

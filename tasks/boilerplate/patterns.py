@@ -291,9 +291,19 @@ FURNITURE: dict[str, Furniture] = {
         # a credit closing a caption: "... © AFP / Jo Lee", "... (Bildquelle: Jo Lee)", "... Foto: LN"
         r"|[ .(]©[^.!?]*$|(?:bildquelle|bild|fotos?|photo|crédit photo)\s*:(?:[^:.!?]|\.[a-z]{2,4}\b)*$"
         r"|^(?:video|watch|listen)\s*,|\b(?:getty images|reuters|afp|shutterstock|epa"
-        r"|ap photo|istock)\s*\)?\s*$|^photo by\b"
-        # an agency's photo credit closing a caption: "... (AP Photo/Jo Lee)", "... (Reuters/Jo Lee)"
-        r"|\((?:ap|afp|reuters|getty images|epa|xinhua|bloomberg)(?: photo)?\s*/\s*[^()/]{2,40}\)\s*$",
+        r"|ap photo|istock)\s*\)?\s*$|^photo by\b",
+    ),
+    # A news agency's caption, often longer than the caption cap allows (a gallery's run 200 to 400
+    # characters): prose closing with the agency's credit, "... (AP Photo/Jo Lee)", "... (Reuters/Jo Lee)",
+    # "... (NASA via AP, File)", or opening with its formula, "In this Dec. 12, 2006, file photo, ...",
+    # "FILE - ...". The prefixes of the caption pattern ("Source: ...", "Listen, ...") are not safe that long.
+    "agency_caption": Furniture(
+        400,
+        r"\((?:ap|afp|reuters|getty images|epa|xinhua|bloomberg)(?: photo)?\s*/\s*[^()/]{2,40}\)\s*$"
+        r"|\([^()]{0,60}\bvia (?:ap|afp|reuters|getty images)(?:,? file)?\)\s*$|\(ap photo(?:,? file)?\)\s*$"
+        r"|^(?:file\s*[-–—]\s*)?in this [^()]{0,40}\b(?:(?:19|20)\d{2}|file|handout|undated),? (?:file |handout )?(?:photo(?:graph)?|image|picture)\b"
+        r"|^in this (?:photo(?:graph)?|image|picture) (?:provided|released|made available|taken|obtained|distributed|shared)\b"
+        r"|^file (?:photo\s*)?[-–—:]\s",
     ),
     "interface": Furniture(
         200,

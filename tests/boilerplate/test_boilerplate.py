@@ -302,6 +302,7 @@ def test_every_reason_is_documented() -> None:
         "read_more",
         "credit",
         "caption",
+        "agency_caption",
         "interface",
         "byline",
         "appeal",

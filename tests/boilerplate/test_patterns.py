@@ -122,8 +122,8 @@ FURNITURE_LINES = [
     ("Die Bürgermeisterin eröffnet die Brücke. © AFP / Jo Lee", "caption"),
     ("Die neue Brücke über den Fluss. (Bildquelle: Stadt Ulm)", "caption"),
     ("La alcaldesa en el puente. Foto: LN", "caption"),
-    ("The mayor opens the bridge in Springfield, Ill., on Tuesday. (AP Photo/Jo Lee)", "caption"),
-    ("Fans wave flags before the final in Lyon. (Reuters/Jo Lee)", "caption"),
+    ("The mayor opens the bridge in Springfield, Ill., on Tuesday. (AP Photo/Jo Lee)", "agency_caption"),
+    ("Fans wave flags before the final in Lyon. (Reuters/Jo Lee)", "agency_caption"),
     ("Quelle: Stadtverwaltung", "caption"),
     ("Stand: 5. Februar 2020", "byline"),
     ("Aktualisiert am 19.02.2020", "byline"),
@@ -288,6 +288,34 @@ def test_long_appeals_opening_a_paragraph_or_its_last_sentence() -> None:
     assert all(160 < len(text) <= 300 for text in APPEALS + APPEAL_LOOKALIKES)
     assert [code(text) for text in APPEALS] == ["appeal"] * len(APPEALS)
     assert [code(text) for text in APPEAL_LOOKALIKES] == [None] * 3
+
+
+# A news agency's captions over the caption cap (200 characters), and news paragraphs as long with their words
+AGENCY_CAPTIONS = [
+    "In this Dec. 12, 2006, file photo, made available by NASA, astronaut Jo Lee, left, and astronaut Ann Berg,"
+    " participate in a space walk during construction of the International Space Station. (NASA via AP, File)",
+    "Jamaica's runner, second from left, wins his men's 200-meter semifinal over South Africa's sprinter, right,"
+    " during the athletics in the Olympic Stadium at the 2012 Summer Olympics, London. (AP Photo/Jo Lee)",
+    "FILE - Supporters cheer as the mayor speaks at a campaign event at a high school in Springfield, Ill., on"
+    " Tuesday, Aug. 27, 2024, two weeks before the city votes on whether to build the new bridge over the river.",
+    "In this undated photo, released by the city of Springfield, workers lay the first stones of the new bridge"
+    " over the river that the council had voted to build after the great flood of the previous spring.",
+]
+AGENCY_CAPTION_LOOKALIKES = [
+    "In this photo, you can still see a few bits of glue on the frame. You can decide how picky you want to be"
+    " about those, but I scraped them off with a blade before I painted the whole thing in two coats.",
+    "The agency said its photographers had filed more than 2,000 pictures from the games, and that the pictures"
+    " it sold to papers via AP and Reuters were the most it had ever licensed in a single week (AP photo desk).",
+    "In this year's election the mayor, who has held the office since 2016, faces three rivals, the most since"
+    " the city began electing its mayor directly, and the first debate is due on Tuesday in the town hall.",
+]
+
+
+def test_news_agency_captions_longer_than_the_caption_cap() -> None:
+    """An agency's caption is flagged up to 400 characters; paragraphs as long with its words are not."""
+    assert all(200 < len(text) <= 400 for text in AGENCY_CAPTIONS + AGENCY_CAPTION_LOOKALIKES)
+    assert [code(text) for text in AGENCY_CAPTIONS] == ["agency_caption"] * len(AGENCY_CAPTIONS)
+    assert [code(text) for text in AGENCY_CAPTION_LOOKALIKES] == [None] * len(AGENCY_CAPTION_LOOKALIKES)
 
 
 @pytest.mark.parametrize(
