@@ -73,7 +73,9 @@ def segment_drift(frame: pl.DataFrame, compared: pl.Expr, share: float = OFF_TOP
     those of the later segments to judge (columns source_file, text, _segment, _core). False elsewhere.
 
     A paragraph's overlap is the share of its distinct words found in a core paragraph (other than
-    itself); the reference is the median overlap of the core's paragraphs.
+    itself); the reference is the median overlap of the core's paragraphs. A later segment's copy of a
+    core paragraph is left out of its segment's mean: in a list of other stories' teasers, the article's
+    own teaser says nothing of the list's topic (a news site's list under the story, dragnet dev +0.0002).
     """
     in_core = (pl.col("_segment") == pl.col("_core")).cast(pl.Int32)
     words = (
@@ -84,6 +86,7 @@ def segment_drift(frame: pl.DataFrame, compared: pl.Expr, share: float = OFF_TOP
             "source_file",
             "_segment",
             _in_core=in_core,
+            _copy=(in_core.sum().over("source_file", "text") > 0) & (in_core == 0),
             _word=pl.col("text").str.to_lowercase().str.extract_all(WORD).list.unique(),
         )
         .explode("_word")
@@ -93,13 +96,13 @@ def segment_drift(frame: pl.DataFrame, compared: pl.Expr, share: float = OFF_TOP
     overlap = (
         words.with_columns(_shared=shared)
         .group_by("_row")  # a row has one page, segment and core flag: one key, not four (0.08 µs a BBC paragraph)
-        .agg(pl.col("source_file", "_segment", "_in_core").first(), _overlap=pl.col("_shared").mean())
+        .agg(pl.col("source_file", "_segment", "_in_core", "_copy").first(), _overlap=pl.col("_shared").mean())
     )
     drift = (
         overlap.with_columns(
             _reference=pl.when(pl.col("_in_core") == 1).then(pl.col("_overlap")).median().over("source_file")
         )
-        .filter(pl.col("_in_core") == 0)
+        .filter((pl.col("_in_core") == 0) & ~pl.col("_copy"))
         .group_by("source_file", "_segment")
         .agg(_drift=pl.col("_overlap").mean() < share * pl.col("_reference").first())
     )

@@ -31,6 +31,13 @@ def test_a_segment_is_judged_as_a_whole() -> None:
     assert reasons(frame([*CORE, "By Jane Doe", "Derby report.", TEASER]))[4:] == ["off_topic", "off_topic"]
 
 
+def test_a_copy_of_a_core_paragraph_does_not_pull_its_segment_on_topic() -> None:
+    """In a list of teasers, the article's own teaser (a copy of its lead) is left out of the list's
+    overlap and goes with the list; an on-topic paragraph beside it still keeps its segment."""
+    assert reasons(frame([*CORE, "By Jane Doe", TEASER, CORE[0]]))[4:] == ["off_topic", "off_topic"]
+    assert reasons(frame([*CORE, "By Jane Doe", ON_TOPIC, CORE[0]]))[4:] == [None, None]
+
+
 def test_segments_without_prose_and_before_the_core_stay() -> None:
     """A list after the body (no prose) and prose before the core are never judged."""
     items = ["Striker Tom Jones scores.", "Keeper Ann Lee saves."]
