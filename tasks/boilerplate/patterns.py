@@ -88,10 +88,12 @@ FURNITURE: dict[str, Furniture] = {
         # in other languages, the cookie word first, as it is rare in text: "Cookies helfen uns ... Website", "pliki cookie ... zgodę"
         r"|(?:cookie|evästei|çerez|kakor|sütik).*(?:verwend|nutz|setz|utilis|usamos|utiliza|gebruik|używa|wykorzyst|použív|használ|använd|bruge"
         r"|käyttä|folos|kullan|использу|zustimm|einverstanden|akzept|accept|acept|accett|aceit|akkoord|zgod|souhlas|elfogad|godkänn"
-        r"|hyväksy|kabul|соглас|website|webseite|seite|site|strona|stronie|сайт|browser|einstellung|paramètres|configuración|ustawienia"
+        r"|hyväksy|kabul|соглас|website|webseite|seite|site|strona|stronie|сайт|browser|einstellung|paramètres|paramétr|configuración|ustawienia"
         r"|erfahrung|experience|expérience|experiencia|esperienza|služ|usług|szolgáltat|hizmet|услуг)"
         # the consent an embedded post or video asks for: "An dieser Stelle finden Sie externen Inhalt ... anzeigen lassen"
         r"|externen? inhalte?\b.{0,80}(?:anzeigen|ausblenden|angezeigt|zustimmung)|^empfohlener redaktioneller inhalt"
+        # the reader's choices, the cookie word after them: "vous pouvez modifier vos choix via le bouton « paramétrer les cookies »"
+        r"|(?:modifier|gérer|paramétrer|personnaliser) (?:vos|mes) choix\b.*\bcookie"
         r"|privatsphäre-einstellungen verhindern|privacy settings (?:prevent|block)"
         r"|(?:third[- ]party|external) content\b.{0,60}(?:consent|cookies|enable|allow)",
     ),

@@ -65,6 +65,11 @@ FURNITURE_LINES = [
     ("Bitte registrieren Sie sich und halten Sie sich an unsere Netiquette.", "comment_rules"),
     ("An dieser Stelle finden Sie externen Inhalt, der den Artikel ergänzt. Sie können ihn anzeigen lassen.", "cookie"),
     ("To view this third-party content, please allow cookies.", "cookie"),
+    (
+        "À tout moment, vous pouvez modifier vos choix via le bouton « paramétrer les cookies » en bas de page.",
+        "cookie",
+    ),
+    ("Vous pouvez également paramétrer les cookies en cliquant « PARAMÉTRER MES CHOIX » ci-dessous.", "cookie"),
     ("Got a story? Get in touch with our news team by emailing us at news@example.co.uk.", "comment_rules"),
     ("Follow Metro.co.uk on Twitter and Facebook for the latest news updates.", "follow_us"),
     ("For more stories like this, check our news page.", "read_more"),
@@ -168,6 +173,7 @@ NEWS_SENTENCES = [
     "Die Kandidaten melden sich bis Freitag beim Wahlamt.",
     "Sie sind nicht angemeldet worden, sagte die Behörde.",
     "Jan. 27, 2005: Iraqi-Americans register to vote in Jan. 30 Iraqi national elections .",
+    "Vous pouvez modifier vos choix jusqu'à vendredi, a rappelé le ministère.",
 ]
 
 
