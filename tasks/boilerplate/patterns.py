@@ -116,7 +116,9 @@ FURNITURE: dict[str, Furniture] = {
     "subscription": Furniture(
         160,
         r"already a subscriber|subscribers? only|\bsubscribe (?:now|today)|\blog ?in\b"
-        r"|\bsign ?in\b|create (?:an|your) account|keep me logged in|\bpaywall"
+        # "Sign in", "Account? Sign in", "to sign in", not the noun: "street sign in Peckham", "the plus sign in a formula"
+        r"|(?:^|[^\sa-z0-9]\s*|\b(?:to|or|and|please|you|simply|just|out|can't|can’t|cannot)\s+)sign ?in\b|\bsign ?in or\b"
+        r"|create (?:an|your) account|keep me logged in|\bpaywall"
         # "Register to post a comment", not "Iraqi-Americans register to vote": a prompt names what the reader gets
         r"|\bregister (?:now|for free|to (?:post|comment|read|save|view|access|continue|download|receive|get|see|join|unlock))\b"
         r"|^(?:instant|immediate|unlimited|full) (?:online |digital )?access to\b|subscription (?:will )?auto(?:matically)?[- ]?renew"

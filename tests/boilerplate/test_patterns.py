@@ -37,6 +37,9 @@ FURNITURE_LINES = [
     # subscription, log-in state, donation and support appeals
     ("Instant access to the full magazine archive.", "subscription"),
     ("Your subscription will auto-renew every year.", "subscription"),
+    ("Already have an account? Sign in", "subscription"),
+    ("Create an account or sign in to continue with your reading experience.", "subscription"),
+    ("Signed in as Guest Sign in or Join", "subscription"),
     ("Sie sind derzeit nicht angemeldet.", "subscription"),
     ("Bereits PUR-Abonnent? Hier anmelden.", "subscription"),
     ("Über dieses Thema berichtete die tagesschau am 03. August 2020 um 08:00 Uhr.", "byline"),
@@ -174,6 +177,8 @@ NEWS_SENTENCES = [
     "Sie sind nicht angemeldet worden, sagte die Behörde.",
     "Jan. 27, 2005: Iraqi-Americans register to vote in Jan. 30 Iraqi national elections .",
     "Vous pouvez modifier vos choix jusqu'à vendredi, a rappelé le ministère.",
+    "Police investigate removal of street sign in Peckham as alleged theft",
+    "You can use the plus sign in several ways.",
 ]
 
 
