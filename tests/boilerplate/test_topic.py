@@ -25,6 +25,17 @@ def test_on_topic_segment_after_a_break_stays() -> None:
     assert reasons(frame([*CORE, "By Jane Doe", ON_TOPIC])) == [None, None, None, "byline", None]
 
 
+def test_below_a_closing_notice_a_segment_needs_more_of_the_core_s_words() -> None:
+    """A paragraph sharing some of the core's words stays after a byline or a caption, and goes below a
+    newsletter or follow-us prompt (with a caption between too); a prompt above the core changes nothing."""
+    loose = "The council also said a charity fun run through the park raised money for the local hospital."
+    assert reasons(frame([*CORE, "By Jane Doe", loose]))[4:] == [None]
+    assert reasons(frame([*CORE, "Image caption: The bridge at night", loose]))[4:] == [None]
+    assert reasons(frame([*CORE, "Sign up for our newsletter", loose]))[4:] == ["off_topic"]
+    assert reasons(frame([*CORE, "Follow us on Twitter", "Photo: Jo Lee", loose]))[4:] == ["caption", "off_topic"]
+    assert reasons(frame(["Sign up for our newsletter", *CORE, "By Jane Doe", loose]))[5:] == [None]
+
+
 def test_a_segment_is_judged_as_a_whole() -> None:
     """An on-topic paragraph pulls its segment's overlap up; the short line beside the teaser goes with it."""
     assert reasons(frame([*CORE, "By Jane Doe", TEASER, ON_TOPIC])) == [None, None, None, "byline", None, None]
