@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from tasks.boilerplate.page import along_page, last_index, page_has
+from tasks.boilerplate.page import along_page, first_index, last_index, page_has
 from tasks.boilerplate.rules import FRAGMENT_MAX_CHARS, TAIL_HEADLINE_MAX_CHARS
 from tasks.boilerplate.subset import Verdict, judged
 
@@ -55,8 +55,8 @@ def with_off_topic(frame: pl.DataFrame, kept: pl.Expr, prose: pl.Expr) -> pl.Dat
     head = pl.lit(_headline_head(frame, prose))
     compared = compared | (page_has(head) & ~pl.col("_core_minor") & (core_prose | head))
     relabelled = pl.when(tail).then(-1).when(head).then(-2).otherwise(segment)
-    notices = along_page(pl.col("boilerplate_reason").is_in(END_NOTICES).fill_null(False).cum_sum())
-    below_notice = notices > pl.when(segment == core).then(notices).max().over("source_file")
+    notice = pl.col("boilerplate_reason").is_in(END_NOTICES) & (pl.col("paragraph_index") > last_index(segment == core))
+    below_notice = pl.col("paragraph_index") > first_index(notice)
     share = pl.when(below_notice).then(NOTICE_SHARE).otherwise(OFF_TOPIC_SHARE)
     drift = segment_drift(frame.with_columns(_segment=relabelled, _share=share), compared, pl.col("_share"))
     return frame.with_columns(_off_topic=pl.lit(drift) & ~pl.col("is_lead"))
