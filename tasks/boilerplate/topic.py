@@ -4,11 +4,10 @@ The paragraphs the other rules keep fall into segments, split wherever they flag
 (furniture, a link list, a byline). The segment holding the most prose is the core. A later segment
 with prose is another story's teaser or an off-topic comment when its paragraphs share far fewer
 content words with the core than the core's paragraphs share with each other; below a notice that
-closes articles (a copyright line, a newsletter or follow-us prompt), sharing fewer than most of them
-is enough. So is a run of
-headlines without links that closes the core itself, or one above it, each judged as a segment of
-its own. Language-free: words are runs of four or more letters, and pairs of ideographs for Chinese
-and Japanese.
+closes articles (a copyright line, a newsletter or follow-us prompt), sharing fewer than most of
+them is enough. So is a run of headlines without links that closes the core itself, or one above
+it, each judged as a segment of its own. Language-free: words are runs of four or more letters,
+and pairs of ideographs for Chinese and Japanese.
 """
 
 from __future__ import annotations
