@@ -294,11 +294,17 @@ APPEAL_LOOKALIKES = [
 ]
 
 
+def _assert_longer_than_the_caps(lines: list[str], lookalikes: list[str], expected: str, caps: tuple[int, int]) -> None:
+    """Each of `lines` gets `expected` and none of `lookalikes` gets a code, all of them between the
+    shorter patterns' cap and the longer pattern's (`caps`), so the test reaches the longer pattern."""
+    assert all(caps[0] < len(text) <= caps[1] for text in lines + lookalikes)
+    assert [code(text) for text in lines] == [expected] * len(lines)
+    assert [code(text) for text in lookalikes] == [None] * len(lookalikes)
+
+
 def test_long_appeals_opening_a_paragraph_or_its_last_sentence() -> None:
     """Appeals longer than the newsletter and subscription caps are flagged as appeals; news sentences with their words are not."""
-    assert all(160 < len(text) <= 300 for text in APPEALS + APPEAL_LOOKALIKES)
-    assert [code(text) for text in APPEALS] == ["appeal"] * len(APPEALS)
-    assert [code(text) for text in APPEAL_LOOKALIKES] == [None] * 3
+    _assert_longer_than_the_caps(APPEALS, APPEAL_LOOKALIKES, "appeal", (160, 300))
 
 
 # A news agency's captions over the caption cap (200 characters), and news paragraphs as long with their words
@@ -324,9 +330,7 @@ AGENCY_CAPTION_LOOKALIKES = [
 
 def test_news_agency_captions_longer_than_the_caption_cap() -> None:
     """An agency's caption is flagged up to 400 characters; paragraphs as long with its words are not."""
-    assert all(200 < len(text) <= 400 for text in AGENCY_CAPTIONS + AGENCY_CAPTION_LOOKALIKES)
-    assert [code(text) for text in AGENCY_CAPTIONS] == ["agency_caption"] * len(AGENCY_CAPTIONS)
-    assert [code(text) for text in AGENCY_CAPTION_LOOKALIKES] == [None] * len(AGENCY_CAPTION_LOOKALIKES)
+    _assert_longer_than_the_caps(AGENCY_CAPTIONS, AGENCY_CAPTION_LOOKALIKES, "agency_caption", (200, 400))
 
 
 @pytest.mark.parametrize(
