@@ -552,7 +552,7 @@ END_MARKER = Furniture(
     r"|post a comment|add (?:a|your) comment|join the (?:discussion|conversation)|discussion"
     r"|reader comments|comentários?|comentarios|commentaires|kommentare|commenti|комментари\w*"
     r"|related(?: articles?| stories| posts| content| coverage| news| reading)?|read next"
-    r"|more from (?:\S+ ?){1,3}|more (?:stories|news|articles)|you (?:may|might) also like"
+    r"|(?:more from|also on) (?:\S+ ?){1,3}|more (?:stories|news|articles)|you (?:may|might) also like"
     r"|recommended(?: for you| reading| stories)?|most (?:read|popular|viewed)|trending(?: now)?"
     r"|latest (?:news|stories|articles)|further reading|about the author|share this (?:article|story|post)"
     r"|leia também|veja também|à lire aussi|关联文章|関連記事|相关文章|читайте также)[^\w:]*$"

@@ -257,7 +257,11 @@ def is_end_marker(text: str) -> bool:
         ("Gerelateerde artikelen:", True),
         ("Reacties", True),
         ("Quellen:", True),
+        # a site's heading over its other stories
+        ("Also on HuffPost:", True),
+        ("More from Example News", True),
         # sentences that open with the same words, and an English field label
+        ("Also on Tuesday, the council voted to close the pool.", False),
         ("Über den Autor ist wenig bekannt.", False),
         ("Weitere Artikel folgen in der nächsten Ausgabe.", False),
         ("Sobre el autor del ataque no hay datos.", False),
