@@ -132,6 +132,7 @@ FURNITURE_LINES = [
     ("La alcaldesa en el puente. Foto: LN", "caption"),
     ("The mayor opens the bridge in Springfield, Ill., on Tuesday. (AP Photo/Jo Lee)", "agency_caption"),
     ("Fans wave flags before the final in Lyon. (Reuters/Jo Lee)", "agency_caption"),
+    ("This undated file photo shows the pilot beside her plane. (AP Photo)", "agency_caption"),
     ("Quelle: Stadtverwaltung", "caption"),
     ("Stand: 5. Februar 2020", "byline"),
     ("Aktualisiert am 19.02.2020", "byline"),
