@@ -132,7 +132,6 @@ FURNITURE_LINES = [
     ("La alcaldesa en el puente. Foto: LN", "caption"),
     ("The mayor opens the bridge in Springfield, Ill., on Tuesday. (AP Photo/Jo Lee)", "agency_caption"),
     ("Fans wave flags before the final in Lyon. (Reuters/Jo Lee)", "agency_caption"),
-    ("This undated file photo shows the pilot beside her plane. (AP Photo)", "agency_caption"),
     ("Quelle: Stadtverwaltung", "caption"),
     ("Stand: 5. Februar 2020", "byline"),
     ("Aktualisiert am 19.02.2020", "byline"),
@@ -322,6 +321,8 @@ AGENCY_CAPTIONS = [
     " Tuesday, Aug. 27, 2024, two weeks before the city votes on whether to build the new bridge over the river.",
     "In this undated photo, released by the city of Springfield, workers lay the first stones of the new bridge"
     " over the river that the council had voted to build after the great flood of the previous spring.",
+    "This undated file photo shows the pilot beside her plane. A group of historians has launched an expedition"
+    " to find the wreck of the plane she flew when she went missing over the ocean 75 years ago. (AP Photo)",
 ]
 AGENCY_CAPTION_LOOKALIKES = [
     "In this photo, you can still see a few bits of glue on the frame. You can decide how picky you want to be"
