@@ -638,7 +638,7 @@ RULES: list[Rule] = [
     ),
     Rule(
         "off_topic",
-        "prose after the article's core that shares few of its words (teasers of other stories, off-topic comments), or a run of four or more headline lines (no link, 40 to 180 characters wide, no full stop, colon or semicolon at the end) closing the core or above it that shares few of the words of its prose (other stories' titles)",
+        "prose after the article's core that shares few of its words (teasers of other stories, off-topic comments; below a copyright line or a newsletter, follow-us or subscription prompt, fewer than most, or lines all narrower than body prose), or a run of four or more headline lines (no link, 40 to 180 characters wide, no full stop, colon or semicolon at the end) closing the core or above it that shares few of the words of its prose (other stories' titles)",
         off_topic,
         situational=True,
         stage="segment",

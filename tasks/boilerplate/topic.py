@@ -5,8 +5,8 @@ The paragraphs the other rules keep fall into segments, split wherever they flag
 with prose is another story's teaser or an off-topic comment when its paragraphs share far fewer
 content words with the core than the core's paragraphs share with each other; below a notice that
 closes articles (a copyright line, a newsletter or follow-us prompt), sharing fewer than most of
-them is enough. So is a run of headlines without links that closes the core itself, or one above
-it, each judged as a segment of its own. Language-free: words are runs of four or more letters,
+them is enough, and a segment of short lines is off topic too. So is a run of headlines without
+links that closes the core itself, or one above it, each judged as a segment of its own. Language-free: words are runs of four or more letters,
 and pairs of ideographs for Chinese and Japanese.
 """
 
@@ -15,7 +15,7 @@ from __future__ import annotations
 import polars as pl
 
 from tasks.boilerplate.page import along_page, first_index, last_index, page_has
-from tasks.boilerplate.rules import FRAGMENT_MAX_CHARS, TAIL_HEADLINE_MAX_CHARS
+from tasks.boilerplate.rules import BODY_MIN_CHARS, FRAGMENT_MAX_CHARS, TAIL_HEADLINE_MAX_CHARS
 from tasks.boilerplate.subset import Verdict, judged
 
 # Lower-cased content words: pairs of Han or Katakana characters, else runs of 4+ letters (Hiragana
@@ -40,7 +40,8 @@ def with_off_topic(frame: pl.DataFrame, kept: pl.Expr, prose: pl.Expr) -> pl.Dat
     """`frame` with `_off_topic`: kept by the other rules, but in an off-topic segment after the core,
     or in the core's closing run of headlines (`_headline_tail`) or a run of headlines above the core
     (`_headline_head`) when that run is off its topic. A segment with an `END_NOTICES` line between
-    it and the core is judged at `NOTICE_SHARE`, the others at `OFF_TOPIC_SHARE`."""
+    it and the core is judged at `NOTICE_SHARE`, the others at `OFF_TOPIC_SHARE`; below such a line, a
+    segment whose lines are all narrower than body prose is off topic with no overlap to judge."""
     for stage in _segments(kept, prose):
         frame = frame.with_columns(**stage)
     segment, core = pl.col("_segment"), pl.col("_core")
@@ -55,10 +56,15 @@ def with_off_topic(frame: pl.DataFrame, kept: pl.Expr, prose: pl.Expr) -> pl.Dat
     compared = compared | (page_has(head) & ~pl.col("_core_minor") & (core_prose | head))
     relabelled = pl.when(tail).then(-1).when(head).then(-2).otherwise(segment)
     notice = pl.col("boilerplate_reason").is_in(END_NOTICES) & (pl.col("paragraph_index") > last_index(segment == core))
-    below_notice = pl.col("paragraph_index") > first_index(notice)
+    frame = frame.with_columns(_below_notice=(pl.col("paragraph_index") > first_index(notice)).fill_null(False))
+    below_notice = pl.col("_below_notice")
     share = pl.when(below_notice).then(NOTICE_SHARE).otherwise(OFF_TOPIC_SHARE)
     drift = segment_drift(frame.with_columns(_segment=relabelled, _share=share), compared, pl.col("_share"))
-    return frame.with_columns(_off_topic=pl.lit(drift) & ~pl.col("is_lead"))
+    # below such a notice, a later segment of short lines is the page's furniture too: sign-up blurbs, job
+    # and service links, comment-form lines (too short to compare with the core)
+    widest = pl.when(below_notice & (segment > core)).then(pl.col("_width")).max().over("source_file", "_segment")
+    listed = (widest < BODY_MIN_CHARS).fill_null(False) & ~pl.col("_core_minor")
+    return frame.with_columns(_off_topic=(pl.lit(drift) | listed) & ~pl.col("is_lead"))
 
 
 def _segments(kept: pl.Expr, prose: pl.Expr) -> list[dict[str, pl.Expr]]:

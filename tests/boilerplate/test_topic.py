@@ -36,6 +36,19 @@ def test_below_a_closing_notice_a_segment_needs_more_of_the_core_s_words() -> No
     assert reasons(frame(["Sign up for our newsletter", *CORE, "By Jane Doe", loose]))[5:] == [None]
 
 
+def test_below_a_closing_notice_a_segment_of_short_lines_goes() -> None:
+    """Lines narrower than body prose below a newsletter prompt (a site's other newsletters) are off
+    topic; after a byline or a caption, or with the prompt above the core, they stay."""
+    blurbs = [
+        "Every weekday morning, the best of our coverage in your inbox.",
+        "Startups are our core, so get our best coverage delivered weekly.",
+    ]
+    assert reasons(frame([*CORE, "Sign up for our newsletter", *blurbs]))[4:] == ["off_topic", "off_topic"]
+    assert reasons(frame([*CORE, "By Jane Doe", *blurbs]))[4:] == [None, None]
+    assert reasons(frame([*CORE, "Image caption: The bridge at night", *blurbs]))[4:] == [None, None]
+    assert reasons(frame(["Sign up for our newsletter", *CORE, "By Jane Doe", *blurbs]))[5:] == [None, None]
+
+
 def test_a_segment_is_judged_as_a_whole() -> None:
     """An on-topic paragraph pulls its segment's overlap up; the short line beside the teaser goes with it."""
     assert reasons(frame([*CORE, "By Jane Doe", TEASER, ON_TOPIC])) == [None, None, None, "byline", None, None]
