@@ -59,7 +59,7 @@ def with_off_topic(frame: pl.DataFrame, kept: pl.Expr, prose: pl.Expr) -> pl.Dat
     frame = frame.with_columns(_below_notice=(pl.col("paragraph_index") > first_index(notice)).fill_null(False))
     below_notice = pl.col("_below_notice")
     share = pl.when(below_notice).then(NOTICE_SHARE).otherwise(OFF_TOPIC_SHARE)
-    drift = segment_drift(frame.with_columns(_segment=relabelled, _share=share), compared, pl.col("_share"))
+    drift = segment_drift(frame.with_columns(_segment=relabelled), compared, share)
     # below such a notice, a later segment of short lines is the page's furniture too: sign-up blurbs, job
     # and service links, comment-form lines (too short to compare with the core)
     widest = pl.when(below_notice & (segment > core)).then(pl.col("_width")).max().over("source_file", "_segment")
@@ -90,8 +90,8 @@ def segment_drift(frame: pl.DataFrame, compared: pl.Expr, share: pl.Expr | float
     under `share` of the reference, judged on the rows where `compared` holds: the core's paragraphs and
     those of the later segments to judge (columns source_file, text, _segment, _core). False elsewhere.
 
-    `share` is a number, or a column of the rows (a window over the page would see the compared rows
-    only): a segment is judged at its first row's.
+    `share` is a number, or an expression over each row's own columns (a window over the page would see
+    the compared rows only): a segment is judged at its first row's.
 
     A paragraph's overlap is the share of its distinct words found in a core paragraph (other than
     itself); the reference is the median overlap of the core's paragraphs. A later segment's copy of a
