@@ -6,8 +6,9 @@ with prose is another story's teaser or an off-topic comment when its paragraphs
 content words with the core than the core's paragraphs share with each other; below a notice that
 closes articles (a copyright line, a newsletter or follow-us prompt), sharing fewer than most of
 them is enough, and a segment of short lines is off topic too. So is a run of headlines without
-links that closes the core itself, or one above it, each judged as a segment of its own. Language-free: words are runs of four or more letters,
-and pairs of ideographs for Chinese and Japanese.
+links that closes the core itself, or one above it, each judged as a segment of its own.
+Language-free: words are runs of four or more letters, and pairs of ideographs for Chinese and
+Japanese.
 """
 
 from __future__ import annotations
