@@ -45,27 +45,48 @@ def with_off_topic(frame: pl.DataFrame, kept: pl.Expr, prose: pl.Expr) -> pl.Dat
     segment whose lines are all narrower than body prose is off topic with no overlap to judge."""
     for stage in _segments(kept, prose):
         frame = frame.with_columns(**stage)
-    segment, core = pl.col("_segment"), pl.col("_core")
-    later = (segment > core) & (pl.col("_segment_chars") > 0)  # a later segment is judged when it holds prose
-    compared = pl.col("_page_judged") & (((segment == core) & prose) | later)
-    # the core's closing run of headlines is judged too, as a segment of its own (-1: no other has it)
-    core_prose = (segment == core) & prose
-    tail = pl.lit(_headline_tail(frame, prose))
-    compared = compared | (page_has(tail) & (core_prose | tail))
-    # and so is a run of headlines above the core (-2): other stories' titles over the article
-    head = pl.lit(_headline_head(frame, prose))
-    compared = compared | (page_has(head) & ~pl.col("_core_minor") & (core_prose | head))
-    relabelled = pl.when(tail).then(-1).when(head).then(-2).otherwise(segment)
-    notice = pl.col("boilerplate_reason").is_in(END_NOTICES) & (pl.col("paragraph_index") > last_index(segment == core))
-    frame = frame.with_columns(_below_notice=(pl.col("paragraph_index") > first_index(notice)).fill_null(False))
-    below_notice = pl.col("_below_notice")
-    share = pl.when(below_notice).then(NOTICE_SHARE).otherwise(OFF_TOPIC_SHARE)
+    frame = frame.with_columns(_below_notice=_below_notice())  # a column: the windows below read it per row
+    share = pl.when(pl.col("_below_notice")).then(NOTICE_SHARE).otherwise(OFF_TOPIC_SHARE)
+    compared, relabelled = _judged_rows(frame, prose)
     drift = segment_drift(frame.with_columns(_segment=relabelled), compared, share)
-    # below such a notice, a later segment of short lines is the page's furniture too: sign-up blurbs, job
-    # and service links, comment-form lines (too short to compare with the core)
-    widest = pl.when(below_notice & (segment > core)).then(pl.col("_width")).max().over("source_file", "_segment")
-    listed = (widest < BODY_MIN_CHARS).fill_null(False) & ~pl.col("_core_minor")
-    return frame.with_columns(_off_topic=(pl.lit(drift) | listed) & ~pl.col("is_lead"))
+    return frame.with_columns(_off_topic=(pl.lit(drift) | _short_lines()) & ~pl.col("is_lead"))
+
+
+def _judged_rows(frame: pl.DataFrame, prose: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
+    """The rows `segment_drift` compares (the core's prose and the later segments that hold prose, on a
+    page with something to judge; the core's closing run of headlines and a run of headlines above the
+    core, each with the core's prose), and each row's segment with those runs relabelled -1 and -2, so
+    each is judged as a segment of its own (no other segment has those numbers)."""
+    segment, core = pl.col("_segment"), pl.col("_core")
+    later = (segment > core) & (pl.col("_segment_chars") > 0)
+    core_prose = (segment == core) & prose
+    tail = pl.lit(_headline_tail(frame, prose))  # other stories' titles closing the core
+    head = pl.lit(_headline_head(frame, prose))  # and over the article
+    compared = (
+        (pl.col("_page_judged") & (core_prose | later))
+        | (page_has(tail) & (core_prose | tail))
+        | (page_has(head) & ~pl.col("_core_minor") & (core_prose | head))
+    )
+    return compared, pl.when(tail).then(-1).when(head).then(-2).otherwise(segment)
+
+
+def _below_notice() -> pl.Expr:
+    """Whether a row is below the first `END_NOTICES` line under the core's last paragraph: a copyright
+    line, a newsletter, subscription or follow-us prompt there closes the article, and what follows it
+    is rarely the story. A prompt above the core, or inside it, says nothing of what comes later."""
+    notice = pl.col("boilerplate_reason").is_in(END_NOTICES) & (
+        pl.col("paragraph_index") > last_index(pl.col("_segment") == pl.col("_core"))
+    )
+    return (pl.col("paragraph_index") > first_index(notice)).fill_null(False)
+
+
+def _short_lines() -> pl.Expr:
+    """Below such a notice, a later segment whose lines are all narrower than body prose: sign-up blurbs,
+    job and service links, comment-form lines, too short to compare with the core (on a page whose core
+    is one post of many, nothing is judged)."""
+    later = pl.col("_below_notice") & (pl.col("_segment") > pl.col("_core"))
+    widest = pl.when(later).then(pl.col("_width")).max().over("source_file", "_segment")
+    return (widest < BODY_MIN_CHARS).fill_null(False) & ~pl.col("_core_minor")
 
 
 def _segments(kept: pl.Expr, prose: pl.Expr) -> list[dict[str, pl.Expr]]:
