@@ -1,7 +1,8 @@
 """Topic drift: a stretch of prose after the article's core that shares few of its content words.
 
 The paragraphs the other rules keep fall into segments, split wherever they flagged something
-(furniture, a link list, a byline). The segment holding the most prose is the core. A later segment
+(furniture, a link list, a byline). The segment holding the most prose is the core, unless an
+earlier one holding 60% as much is the article and the larger one is off its topic. A later segment
 with prose is another story's teaser or an off-topic comment when its paragraphs share far fewer
 content words with the core than the core's paragraphs share with each other; below a notice that
 closes articles (a copyright line, a newsletter or follow-us prompt), sharing fewer than most of
@@ -24,6 +25,9 @@ from tasks.boilerplate.subset import Verdict, judged
 WORD = r"[\p{Han}\p{Katakana}]{2}|[^\W\d_\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]{4,}"
 OFF_TOPIC_SHARE = 0.35  # a later segment sharing under this part of the core's own word overlap is off topic
 CORE_MIN_SHARE = 0.3  # a core with less of the page's prose is one post of many (a live page): nothing is judged
+EARLIER_CORE_SHARE = (
+    0.6  # an earlier segment with this share of the core's prose may be the article (`_with_earlier_core`)
+)
 # Below a site notice that closes articles, a later segment is off topic under this higher share: what such a
 # notice heads is rarely the story, and a list of other stories from the same section shares more words with
 # it than a teaser from anywhere (fundus dev +0.0015, googletrends and readability test +0.001 and +0.005; at
@@ -45,6 +49,7 @@ def with_off_topic(frame: pl.DataFrame, kept: pl.Expr, prose: pl.Expr) -> pl.Dat
     segment whose lines are all narrower than body prose is off topic with no overlap to judge."""
     for stage in _segments(kept, prose):
         frame = frame.with_columns(**stage)
+    frame = _with_earlier_core(frame, prose).with_columns(**_judgement(prose))
     frame = frame.with_columns(_below_notice=_below_notice())  # a column: the windows below read it per row
     share = pl.when(pl.col("_below_notice")).then(NOTICE_SHARE).otherwise(OFF_TOPIC_SHARE)
     compared, relabelled = _judged_rows(frame, prose)
@@ -90,21 +95,59 @@ def _short_lines() -> pl.Expr:
 
 
 def _segments(kept: pl.Expr, prose: pl.Expr) -> list[dict[str, pl.Expr]]:
-    """Stages of temporary columns: each kept paragraph's segment, the page's core segment (most
-    prose characters, the first on a tie), whether the core holds under `CORE_MIN_SHARE` of the
-    page's prose (gallery.py reads it too), and whether the page has anything to judge."""
-    segment, chars, best, core = (pl.col(c) for c in ("_segment", "_segment_chars", "_best", "_core"))
+    """Stages of temporary columns: each kept paragraph's segment, its prose characters, and the page's
+    core segment (most prose characters, the first on a tie) with its prose characters (`_core_chars`);
+    and the first segment holding `EARLIER_CORE_SHARE` of the core's prose (`_with_earlier_core`)."""
+    segment, chars, core_chars = pl.col("_segment"), pl.col("_segment_chars"), pl.col("_core_chars")
     prose_chars = pl.when(prose).then(pl.col("n_chars")).otherwise(0)
     # shifted inside the count's page window: one window, not two (0.08 µs a BBC paragraph less)
     starts = kept & ~kept.shift(1).fill_null(False)
     return [
         {"_segment": pl.when(kept).then(along_page(starts.cum_sum()))},
         {"_segment_chars": pl.when(kept).then(prose_chars.sum().over("source_file", "_segment"))},
-        {"_best": chars.max().over("source_file")},
-        {"_core": pl.when((chars == best) & (best > 0)).then(segment).min().over("source_file")},
-        {"_core_minor": best < CORE_MIN_SHARE * prose_chars.sum().over("source_file")},
-        {"_page_judged": page_has(kept & prose & (segment > core)) & ~pl.col("_core_minor")},
+        {"_core_chars": chars.max().over("source_file")},
+        {
+            "_core": pl.when((chars == core_chars) & (chars > 0)).then(segment).min().over("source_file"),
+            "_earlier": pl.when(chars >= EARLIER_CORE_SHARE * core_chars).then(segment).min().over("source_file"),
+        },
     ]
+
+
+def _with_earlier_core(frame: pl.DataFrame, prose: pl.Expr) -> pl.DataFrame:
+    """`frame` with the core moved to the first segment holding `EARLIER_CORE_SHARE` of the core's prose or
+    more (`_earlier`), on the pages where the core, judged against that earlier segment, is off its topic:
+    the article comes first, and a longer list of other stories' teasers or of readers' comments below it
+    is not the article (a tech site's deals under a games story, aeb test +0.004; l3s-gn1 dev +0.001).
+    Where the two share their topic, they are one story split by a flag, and the core stays where it was."""
+    segment, chars, core, earlier = (pl.col(c) for c in ("_segment", "_segment_chars", "_core", "_earlier"))
+    trial = frame.select(
+        "source_file",
+        "text",
+        "_segment",
+        _core=earlier,
+        _judged=core,
+        _compared=((segment == earlier) & prose) | (segment == core),
+    ).filter(pl.col("_core") < pl.col("_judged"))  # page-wide values: whole pages
+    drift = segment_drift(trial, pl.col("_compared"))
+    moved = trial.filter(drift & (segment == pl.col("_judged"))).get_column("source_file")
+    if moved.is_empty():
+        return frame.drop("_earlier")
+    on_moved = pl.col("source_file").is_in(moved.unique().implode())
+    earlier_chars = pl.when(segment == earlier).then(chars).max().over("source_file")
+    return frame.with_columns(
+        _core=pl.when(on_moved).then(earlier).otherwise(core),
+        _core_chars=pl.when(on_moved).then(earlier_chars).otherwise("_core_chars"),
+    ).drop("_earlier")
+
+
+def _judgement(prose: pl.Expr) -> dict[str, pl.Expr]:
+    """Whether the core holds under `CORE_MIN_SHARE` of the page's prose (gallery.py reads it too), and
+    whether the page has anything to judge: prose in a later segment, under a core that is not minor."""
+    segment, core = pl.col("_segment"), pl.col("_core")
+    prose_chars = pl.when(prose).then(pl.col("n_chars")).otherwise(0)
+    minor = pl.col("_core_chars") < CORE_MIN_SHARE * prose_chars.sum().over("source_file")
+    kept = segment.is_not_null()
+    return {"_core_minor": minor, "_page_judged": page_has(kept & prose & (segment > core)) & ~minor}
 
 
 def segment_drift(frame: pl.DataFrame, compared: pl.Expr, share: pl.Expr | float = OFF_TOPIC_SHARE) -> pl.Series:

@@ -62,6 +62,24 @@ def test_a_copy_of_a_core_paragraph_does_not_pull_its_segment_on_topic() -> None
     assert reasons(frame([*CORE, "By Jane Doe", ON_TOPIC, CORE[0]]))[4:] == [None, None]
 
 
+TEASERS = [
+    "Striker scores twice as United beat City in a thrilling derby at the stadium on Saturday night.",
+    "Shares in the airline tumbled after it warned that fuel costs would wipe out its annual profits.",
+    "A pop star has announced a world tour with concerts in twelve countries starting this autumn.",
+    "Scientists have found a new species of frog living high in the mountains of northern Peru.",
+]
+
+
+def test_a_longer_list_of_other_stories_below_the_article_is_not_its_core() -> None:
+    """Teasers holding more prose than the article below it are judged against the article, which comes
+    first, when they are off its topic; paragraphs on its topic stay, one story split by a flag; an earlier
+    segment with under 60% of the list's prose is not taken for the article."""
+    assert reasons(frame([*CORE, "By Jane Doe", *TEASERS]))[3:] == ["byline"] + ["off_topic"] * 4
+    more = [ON_TOPIC, ON_TOPIC.replace("spring", "summer"), ON_TOPIC.replace("festival", "fair"), ON_TOPIC + " Again."]
+    assert reasons(frame([*CORE, "By Jane Doe", *more]))[3:] == ["byline"] + [None] * 4
+    assert reasons(frame([CORE[0], "By Jane Doe", *TEASERS]))[1:] == ["byline"] + [None] * 4
+
+
 def test_segments_without_prose_and_before_the_core_stay() -> None:
     """A list after the body (no prose) and prose before the core are never judged."""
     items = ["Striker Tom Jones scores.", "Keeper Ann Lee saves."]
