@@ -109,6 +109,11 @@ FURNITURE: dict[str, Furniture] = {
         r"|tua casella (?:di posta|e-?mail)|sua caixa de (?:entrada|e-?mail)|je (?:mailbox|inbox)|twoją skrzynkę"
         r"|inscrivez-vous|schrijf je in|zapisz się|^zapraszamy (?:też |również )?do subskrypcji"
         r"|(?:tous les (?:matins|jours|soirs)|chaque (?:matin|jour|semaine)) (?:par|dans votre) (?:e-?)?mail|recib[eií]r? (?:por|en tu) (?:e-?)?mail"
+        # a newsletter's cadence and what it holds: "Every day we send an email with the top stories from Digg.",
+        # "The next issue of Top Stories will soon be in your inbox.", "Jeden Montag die Topstorys der Woche ..."
+        r"|\b(?:every|each) (?:day|morning|evening|weekday|week|monday|tuesday|wednesday|thursday|friday|saturday|sunday),? we (?:send|deliver) (?:you )?(?:an? )?(?:e-?mail|newsletter)\b"
+        r"|\btop ?stor(?:ies|ys)\b.*\b(?:your inbox|an e-?mail)\b|\b(?:your inbox|an e-?mail)\b.*\btop ?stor(?:ies|ys)\b"
+        r"|\bjeden (?:tag|morgen|abend|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag) die (?:topstorys|top-storys|wichtigsten (?:nachrichten|news|meldungen|themen|artikel|geschichten))\b"
         r"|подпишитесь|рассылк|abone ol|feliratkoz|iratkozz(?:on|ál) fel|prenumerera på|tilmeld dig|uutiskirje|abonează-te|abonați-vă|přihlaste se k odběru"
         r"|підпишіться на розсилку|メルマガ|メールマガジン|뉴스레터|النشرة (?:الإخبارية|البريدية)|न्यूज़?लेटर|bültenimize|e-?bülten"
         r"|berlangganan newsletter|đăng ký nhận (?:tin|bản tin)|ενημερωτικό δελτίο|ניוזלטר|odebírejte|hírlevél|nyhetsbrev|suoraan sähköpostiisi",

@@ -34,6 +34,9 @@ FURNITURE_LINES = [
     ("Recibe las noticias del día en tu bandeja de entrada", "newsletter"),
     ("Die Top-News direkt in Ihr Postfach!", "newsletter"),
     ("Inscrivez-vous pour recevoir nos alertes.", "newsletter"),
+    ("Every day we send an email with the top stories from Digg.", "newsletter"),
+    ("The next issue of Top Stories will soon be in your inbox.", "newsletter"),
+    ("Jeden Montag die Topstorys der Woche aus der Sportredaktion", "newsletter"),
     # subscription, log-in state, donation and support appeals
     ("Instant access to the full magazine archive.", "subscription"),
     ("Your subscription will auto-renew every year.", "subscription"),
@@ -459,6 +462,10 @@ LEGAL_AND_WIDGET_LINES = [
 
 # news sentences naming community guidelines, cookies, errors, quotes, print
 NEWS_SENTENCES_LIKE_LEGAL_AND_WIDGETS = [
+    "Every day we send a crew to check the river levels.",
+    "The top stories in his inbox were warnings from the bank.",
+    "Jeden Montag die wichtigsten Termine zu prüfen, gehört zu ihren Aufgaben.",
+    "Nimm dir jeden Tag die Zeit für ein paar bewusste Atemzüge.",
     "Das Gerät kostet 299 Euro inkl. MwSt. und ist ab Mai erhältlich.",
     "The app has an average rating of 4.5 stars in the store.",
     "Beitrag von 20 Euro im Monat verlangt die Kasse.",
