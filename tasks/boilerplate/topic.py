@@ -51,9 +51,8 @@ def with_off_topic(frame: pl.DataFrame, kept: pl.Expr, prose: pl.Expr) -> pl.Dat
         frame = frame.with_columns(**stage)
     frame = _with_earlier_core(frame, prose).with_columns(**_judgement(prose))
     frame = frame.with_columns(_below_notice=_below_notice())  # a column: the windows below read it per row
-    share = pl.when(pl.col("_below_notice")).then(NOTICE_SHARE).otherwise(OFF_TOPIC_SHARE)
     compared, relabelled = _judged_rows(frame, prose)
-    drift = segment_drift(frame.with_columns(_segment=relabelled), compared, share)
+    drift = segment_drift(frame.with_columns(_segment=relabelled), compared, _share())
     return frame.with_columns(_off_topic=(pl.lit(drift) | _short_lines()) & ~pl.col("is_lead"))
 
 
@@ -83,6 +82,11 @@ def _below_notice() -> pl.Expr:
         pl.col("paragraph_index") > last_index(pl.col("_segment") == pl.col("_core"))
     )
     return (pl.col("paragraph_index") > first_index(notice)).fill_null(False)
+
+
+def _share() -> pl.Expr:
+    """The share of the core's own overlap a later segment needs: `NOTICE_SHARE` below a closing notice."""
+    return pl.when(pl.col("_below_notice")).then(NOTICE_SHARE).otherwise(OFF_TOPIC_SHARE)
 
 
 def _short_lines() -> pl.Expr:
@@ -115,20 +119,23 @@ def _segments(kept: pl.Expr, prose: pl.Expr) -> list[dict[str, pl.Expr]]:
 
 def _with_earlier_core(frame: pl.DataFrame, prose: pl.Expr) -> pl.DataFrame:
     """`frame` with the core moved to the first segment holding `EARLIER_CORE_SHARE` of the core's prose or
-    more (`_earlier`), on the pages where the core, judged against that earlier segment, is off its topic:
+    more (`_earlier`), on the pages where the core, judged against that earlier segment as a later segment is
+    (at `NOTICE_SHARE` below a closing notice), is off its topic:
     the article comes first, and a longer list of other stories' teasers or of readers' comments below it
     is not the article (a tech site's deals under a games story, aeb test +0.004; l3s-gn1 dev +0.001).
     Where the two share their topic, they are one story split by a flag, and the core stays where it was."""
     segment, chars, core, earlier = (pl.col(c) for c in ("_segment", "_segment_chars", "_core", "_earlier"))
     trial = frame.select(
         "source_file",
+        "paragraph_index",
         "text",
+        "boilerplate_reason",
         "_segment",
         _core=earlier,
         _judged=core,
         _compared=((segment == earlier) & prose) | (segment == core),
     ).filter(pl.col("_core") < pl.col("_judged"))  # page-wide values: whole pages
-    drift = segment_drift(trial, pl.col("_compared"))
+    drift = segment_drift(trial.with_columns(_below_notice=_below_notice()), pl.col("_compared"), _share())
     moved = trial.filter(drift & (segment == pl.col("_judged"))).get_column("source_file")
     if moved.is_empty():
         return frame.drop("_earlier")

@@ -80,6 +80,19 @@ def test_a_longer_list_of_other_stories_below_the_article_is_not_its_core() -> N
     assert reasons(frame([CORE[0], "By Jane Doe", *TEASERS]))[1:] == ["byline"] + [None] * 4
 
 
+def test_a_longer_list_below_a_closing_notice_is_judged_against_the_article_at_the_notice_s_share() -> None:
+    """Paragraphs sharing some of the article's words, more prose than the article, stay as the core after a
+    byline and go below a newsletter prompt, as any later segment there would."""
+    loose = [
+        "The council also said a charity fun run through the park raised money for the local hospital.",
+        "The council also said a charity bake sale in the town hall raised money for the local school.",
+        "The council also said a charity concert in the square raised money for the local hospice today.",
+        "The council also said a charity swim at the leisure centre raised money for the local library.",
+    ]
+    assert reasons(frame([*CORE, "By Jane Doe", *loose]))[3:] == ["byline"] + [None] * 4
+    assert reasons(frame([*CORE, "Sign up for our newsletter", *loose]))[3:] == ["newsletter"] + ["off_topic"] * 4
+
+
 def test_segments_without_prose_and_before_the_core_stay() -> None:
     """A list after the body (no prose) and prose before the core are never judged."""
     items = ["Striker Tom Jones scores.", "Keeper Ann Lee saves."]
