@@ -99,12 +99,13 @@ FURNITURE: dict[str, Furniture] = {
     ),
     "newsletter": Furniture(
         160,
-        r"newsletter|\bsign[ -]?up\b|\bsubscribe to (?:our|the|his|her|my)\b"
+        r"newsletter|\bsign[ -]?up\b|\bsubscribe to (?:our|the|his|her|my)\b|^subscribe to\b"
         r"|enter your e-?mail|(?:your|enter(?: an?| the)?|valid|registered)\s+e-?mail address|^\W*e-?mail address|inscr[ií]ba?[-‐ ]?(?:se|te)|boletín"
-        r"|abonnez-vous|suscr[ií]b|delivered (?:straight |right )?to (?:your|their) (?:e-?mail )?inbox|^get (?:the best of|our) .*(?:by e-?mail|delivered)|mailing list|confirm your subscription"
+        r"|abonnez-vous|suscr[ií]b|delivered (?:straight |right )?to (?:your|their) (?:e-?mail )?inbox|delivered to your (?:favou?rite )?rss reader|^get (?:the best of|our) .*(?:by e-?mail|delivered)|mailing list|confirm your subscription"
         r"|newsstand price|e-?mail (?:has been|was) sent|e-?mail foi cadastrado|your first e-?mail|only send you"
         r"|(?:gib|geben sie) (?:hier )?(?:einfach )?(?:deine|ihre) e-?mail-?adresse|^abonnieren sie\b|(?:blog|kanal|podcast)[a-z]* (?:kostenlos )?(?:zu )?abonnieren"
         r"|neue (?:beiträge|artikel|posts) (?:per|via) e-?mail|(?:per|via) e-?mail über neue (?:beiträge|artikel|posts)"
+        r"|mit (?:dem )?absenden (?:erklärst du dich|erklären sie sich)\b.*\beinverstanden"
         r"|(?:news|newsletter|nachrichten|artikel|beiträge)[a-z]* (?:direkt )?in (?:ihr|dein)(?:em)? postfach|votre boîte (?:mail|e-mail|de réception|aux lettres)|tu bandeja de entrada"
         r"|tua casella (?:di posta|e-?mail)|sua caixa de (?:entrada|e-?mail)|je (?:mailbox|inbox)|twoją skrzynkę"
         r"|inscrivez-vous|schrijf je in|zapisz się|^zapraszamy (?:też |również )?do subskrypcji"
@@ -115,7 +116,7 @@ FURNITURE: dict[str, Furniture] = {
         r"|\btop ?stor(?:ies|ys)\b.*\b(?:your inbox|an e-?mail)\b|\b(?:your inbox|an e-?mail)\b.*\btop ?stor(?:ies|ys)\b"
         r"|\bjeden (?:tag|morgen|abend|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag) die (?:topstorys|top-storys|wichtigsten (?:nachrichten|news|meldungen|themen|artikel|geschichten))\b"
         r"|подпишитесь|рассылк|abone ol|feliratkoz|iratkozz(?:on|ál) fel|prenumerera på|tilmeld dig|uutiskirje|abonează-te|abonați-vă|přihlaste se k odběru"
-        r"|підпишіться на розсилку|メルマガ|メールマガジン|뉴스레터|النشرة (?:الإخبارية|البريدية)|न्यूज़?लेटर|bültenimize|e-?bülten"
+        r"|підпишіться на розсилку|メルマガ|メールマガジン|新闻信|뉴스레터|النشرة (?:الإخبارية|البريدية)|न्यूज़?लेटर|bültenimize|e-?bülten"
         r"|berlangganan newsletter|đăng ký nhận (?:tin|bản tin)|ενημερωτικό δελτίο|ניוזלטר|odebírejte|hírlevél|nyhetsbrev|suoraan sähköpostiisi",
     ),
     "subscription": Furniture(
@@ -165,6 +166,7 @@ FURNITURE: dict[str, Furniture] = {
         # "Du musst dich einloggen um einen Kommentar abzugeben", "Şifre yenileme ...", "로그인 유지 ..."
         r"|(?:don't|do not|don’t) have an account|password will be (?:e-?mailed|sent)|forgot (?:your )?password|lost your password"
         r"|confirm your (?:public )?display name|activate your (?:online|digital) access|^print subscriber\b"
+        r"|only (?:registered|logged-in|signed-in) (?:users|members|readers) can (?:comment|post)|nur (?:angemeldete|registrierte|eingeloggte) (?:benutzer|nutzer|user|leser|mitglieder)\b.*\bkommentier"
         r"|passwort vergessen|(?:du musst|sie müssen) (?:dich|sich) (?:einloggen|anmelden|registrieren)|noch kein (?:konto|account|kundenkonto)"
         r"|mot de passe oublié|pas encore (?:de compte|abonné)|olvidaste tu contraseña|no tienes (?:una )?cuenta"
         r"|password dimenticata|non hai (?:ancora )?un account|esqueceu (?:sua|a) senha|não tem (?:uma )?conta"
@@ -176,13 +178,13 @@ FURNITURE: dict[str, Furniture] = {
     ),
     "follow_us": Furniture(
         160,
-        r"\bfollow (?:us|@|[^ ]+(?: [^ ]+){0,2} on (?:twitter|facebook|instagram|x|tiktok|youtube)\b)"
-        r"|\blike us on\b|^share\b|\bshare (?:it|this(?: article| story)?) with (?:a |your )?friends?|^connect with us\W*$|^(?:beitrag|artikel|seite|post) teilen\b"
+        r"\bfollow (?:us|@|[^ ]+(?: [^ ]+){0,2} on (?:twitter|facebook|instagram|x|tiktok|youtube|google news)\b)"
+        r"|\blike us on\b|\badd us as a preferred source\b|\bsocial bookmarking\b|^share\b|\bshare (?:it|this(?: article| story)?) with (?:a |your )?friends?|^connect with us\W*$|^(?:beitrag|artikel|seite|post) teilen\b"
         r"|^(?:teilen|partager|compartir|condividi|compartilhar|udostępnij|delen|paylaş|bagikan|sdílet|megosztás|distribuie|dela)\s*(?::|\W*$)"
         r"|^(?:поделиться|поширити|分享(?:到|至好友和朋友圈)?|シェアする|공유하기|مشاركة|chia sẻ|κοινοποίηση|שתפו|שתף)\s*(?::|：|\W*$)"
         r"|síguenos|suivez-nous|folgen sie uns|siga-nos|seguici"
         # ru, uk, zh, ar, fa, hi, tr, id, vi, el, he, cs, hu, ro, sv
-        r"|подписывайтесь на (?:наш|нас)|підписуйтеся на (?:наш|нас)|підпишіться на (?:наш|нас)|关注我们|關注我們|扫码关注|二维码关注|^用微信扫|تابع(?:ونا|نا) على"
+        r"|подписывайтесь на (?:наш|нас|автора)|підписуйтеся на (?:наш|нас)|підпишіться на (?:наш|нас)|关注我们|關注我們|扫码关注|二维码关注|^用微信扫|تابع(?:ونا|نا) على"
         r"|ما را در .* دنبال کنید|हमें .*फ\x{93c}?ॉलो कर|bizi takip edin|ikuti kami|theo dõi chúng tôi|ακολουθήστε μας|עקבו אחרינו|sledujte nás"
         r"|kövess(?:en)? minket|urmăre[șş]te-ne|urmări[țţ]i-ne|följ oss"
         r"|\bfolg(?:e|t) uns\b|auf (?:instagram|facebook|twitter|youtube|tiktok|linkedin) folgen|nuestro canal de (?:youtube|telegram|whatsapp)"
@@ -354,7 +356,7 @@ FURNITURE: dict[str, Furniture] = {
         r"|um den inhalt von [^ ]+ zu laden|externe inhalte (?:laden|anzeigen|aktivieren|zulassen)"
         r"|tente (?:novamente|mais tarde)|int[eé]ntel?o (?:de nuevo|más tarde)|veuillez réessayer"
         r"|versuchen sie es (?:später )?(?:erneut|noch einmal)|riprova(?:re)? più tardi"
-        r"|^(?:advertisement|advertising|sponsored|anzeige|werbung|publicité|publicidad|publicidade|pubblicità"
+        r"|^(?:advertisement|advertising|sponsored|promoted stories|sponsored (?:stories|content|links)|paid content|anzeige|werbung|publicité|publicidad|publicidade|pubblicità"
         r"|advertentie|reklama|reklam|iklan|hirdetés|szponzorált tartalom|publicitate|annons)\W*$"
         r"|^(?:реклама|на правах рекламы|广告|広告|광고|スポンサー(?:ド)?リンク|إعلان|تبلیغات|विज्ञापन|quảng cáo|διαφήμιση|פרסומת)\W*$"
         r"|^[\W_]*(?:(?:previous|next|prev|older|newer|vorige|volgende|nächste|vorherige|précédent|suivant"
@@ -398,7 +400,7 @@ FURNITURE: dict[str, Furniture] = {
         r"|if you (?:enjoyed|liked|value) (?:this|our) (?:article|story|journalism)|(?:wenn ihnen|hat ihnen|hat dir) (?:dieser|der) (?:artikel|beitrag) gefall"
         r"|si (?:cet article vous a plu|vous avez aimé cet article)|si te (?:ha gustado|gustó) (?:este|el) artículo|se (?:ti|vi) è piaciuto (?:questo|l')articolo"
         r"|se você gostou (?:deste|do) artigo|jeśli (?:podobał|spodobał) ci się (?:ten )?(?:artykuł|tekst)|follow (?:us|\w+(?: \w+){0,2}) on (?:twitter|facebook|instagram)\b)"
-        r"|(?:^|[.!?…]\s+)(?:wesprzyj nas|hazte (?:miembro|socio)|jetzt spenden|support (?:us|our journalism)|soutenez-nous)\b[^.!?]*[.!?…]*\s*$",
+        r"|(?:^|[.!?…]\s+)(?:wesprzyj nas|hazte (?:miembro|socio)|jetzt spenden|support (?:us|our journalism)|soutenez-nous|support \w+ and make a difference)\b[^.!?]*[.!?…]*\s*$",
     ),
     # A contact or address block: a phone number with a fax number or e-mail address, in a line that ends no
     # sentence (`_first_furniture` checks that): "Musterstr. 1 12345 Ulm Tel.: 0731 123-0 E-Mail: info@example.de".
