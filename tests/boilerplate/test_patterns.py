@@ -48,6 +48,13 @@ FURNITURE_LINES = [
     ("Only registered users can comment.", "account"),
     ("Support Snopes and make a difference for readers everywhere.", "appeal"),
     ("Promoted Stories", "interface"),
+    ("Fehler auf taz.de entdeckt?", "comment_rules"),
+    (
+        "Sollten Ihnen Fehler aufgefallen sein, schicken Sie uns gerne eine E-Mail an fehlerhinweis@taz.de!",
+        "comment_rules",
+    ),
+    ("Spotted a typo? Let us know.", "comment_rules"),
+    ("¿Has visto un error? Escríbenos.", "comment_rules"),
     # subscription, log-in state, donation and support appeals
     ("Instant access to the full magazine archive.", "subscription"),
     ("Your subscription will auto-renew every year.", "subscription"),
@@ -482,6 +489,8 @@ NEWS_SENTENCES_LIKE_LEGAL_AND_WIDGETS = [
     "Nur angemeldete Benutzer dürfen das Gelände betreten.",
     "Voters were asked to support the council and its plans for the river.",
     "Promoted stories are marked as such, the company said.",
+    "Engineers spotted an error in the code hours before the launch.",
+    "Der Fehler auf der Baustelle wurde erst im Mai entdeckt.",
     "Das Gerät kostet 299 Euro inkl. MwSt. und ist ab Mai erhältlich.",
     "The app has an average rating of 4.5 stars in the store.",
     "Beitrag von 20 Euro im Monat verlangt die Kasse.",
