@@ -105,6 +105,8 @@ class Signals:
     shared_story: pl.Expr = pl.col("_shared_story")  # a story other files tell too (shared.py)
     # in a later segment, or the core's closing run of headlines, that shares few words with the core (topic.py)
     off_topic: pl.Expr = pl.col("_off_topic")
+    # in a later segment whose prose all repeats the core's paragraphs: the article printed twice (topic.py)
+    article_copy: pl.Expr = pl.col("_article_copy")
     comment_thread: pl.Expr = pl.col("_comment_thread")  # below the first header of a comment thread (thread.py)
     # ends with a comma beside prose: a letter's salutation or closing ("Dear Minister,", "Respectfully,")
     clause: pl.Expr = pl.col("_clause")
@@ -502,6 +504,11 @@ def comment_thread(s: Signals) -> pl.Expr:
     return s.comment_thread
 
 
+def article_copy(s: Signals) -> pl.Expr:
+    """A second copy of the article's core below it, paragraph for paragraph (topic.py)."""
+    return s.article_copy
+
+
 def off_topic(s: Signals) -> pl.Expr:
     """A segment after the core, between flagged paragraphs, or a run of headlines closing the core or
     above it, that is about something else (topic.py)."""
@@ -633,6 +640,13 @@ RULES: list[Rule] = [
         "comment_thread",
         "reader comments: below the article's core, the text under the first of two or more comment headers (byline-like lines, lines the markup names furniture, reply links, or three or more short dated lines of one shape, each alone over a longer paragraph) with at most three kept paragraphs each; or, when a thread starts above the core's end, the text under the first of two or more headers after two prose paragraphs of the article (lines the markup names furniture, reply links, flagged dated lines of one shape, and below the first of those, dated bylines) with at most three kept paragraphs each",
         comment_thread,
+        situational=True,
+        stage="segment",
+    ),
+    Rule(
+        "article_copy",
+        "a second copy of the article below it: in a segment after the article's core whose prose paragraphs all repeat the core's, a paragraph that repeats one of the core (a page that prints its article twice, for another layout)",
+        article_copy,
         situational=True,
         stage="segment",
     ),

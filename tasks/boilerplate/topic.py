@@ -35,6 +35,7 @@ EARLIER_CORE_SHARE = (
 # placeholders for a blocked video or post stand inside articles.
 NOTICE_SHARE = 0.6
 END_NOTICES = ("copyright", "newsletter", "subscription", "follow_us", "comment_rules", "account", "appeal")
+COPY_MIN_PARAGRAPHS = 2  # prose paragraphs of the core repeated below it that make a second copy of the article
 HEADLINE_TAIL_MIN_LINES = 4  # headline lines closing the core that are a list of stories, not a heading or two
 # A line that closes a statement: a full stop, colon, semicolon or ellipsis, before closing quotes or brackets. A
 # headline ends with none, or with a question or exclamation mark.
@@ -53,7 +54,8 @@ def with_off_topic(frame: pl.DataFrame, kept: pl.Expr, prose: pl.Expr) -> pl.Dat
     frame = frame.with_columns(_below_notice=_below_notice())  # a column: the windows below read it per row
     compared, relabelled = _judged_rows(frame, prose)
     drift = segment_drift(frame.with_columns(_segment=relabelled), compared, _share())
-    return frame.with_columns(_off_topic=(pl.lit(drift) | _short_lines()) & ~pl.col("is_lead"))
+    copies = judged(frame, page_has(pl.col("_on_page_twice") & (pl.col("_segment") > pl.col("_core"))), _copies(prose))
+    return frame.with_columns(_off_topic=(pl.lit(drift) | _short_lines()) & ~pl.col("is_lead"), _article_copy=copies)
 
 
 def _judged_rows(frame: pl.DataFrame, prose: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
@@ -82,6 +84,24 @@ def _below_notice() -> pl.Expr:
         pl.col("paragraph_index") > last_index(pl.col("_segment") == pl.col("_core"))
     )
     return (pl.col("paragraph_index") > first_index(notice)).fill_null(False)
+
+
+def _copies(prose: pl.Expr) -> Verdict:
+    """Per row of the pages given, whether it repeats a core paragraph in a later segment whose prose
+    paragraphs, `COPY_MIN_PARAGRAPHS` or more, all repeat the core's: the article printed a second time
+    below itself (a page that carries it for two layouts); one paragraph printed twice is a standfirst
+    or a pull quote, and stays. Such a segment shares every word with the core, and `segment_drift`
+    leaves copies out of its mean, so only this judges it."""
+    page, segment = pl.col("source_file"), pl.col("_segment")
+    copy = (segment > pl.col("_core")).fill_null(False) & (segment == pl.col("_core")).any().over(page, "text")
+
+    def verdict(rows: pl.DataFrame) -> pl.Series:
+        rows = rows.with_columns(_copy=copy)  # a column: the segment's windows read it per row
+        copied = (prose & pl.col("_copy")).sum().over(page, segment) >= COPY_MIN_PARAGRAPHS
+        whole = copied & (~prose | pl.col("_copy")).all().over(page, segment)
+        return rows.select(pl.col("_copy") & whole).to_series()
+
+    return verdict
 
 
 def _share() -> pl.Expr:

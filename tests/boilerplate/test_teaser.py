@@ -43,7 +43,8 @@ def test_entries_in_the_core_or_before_it_stay() -> None:
 def test_a_listing_page_is_its_own_content() -> None:
     """Where the core itself is such entries (an index of reports), later entries stay too."""
     page = teaser_page([], STORIES, ["By Jane Doe"])
-    more = teaser_page([], STORIES[:2], []).with_columns(paragraph_index=pl.col("paragraph_index") + 4)
+    later = [(headline, summary.replace("said", "says")) for headline, summary in STORIES[:2]]  # not copies
+    more = teaser_page([], later, []).with_columns(paragraph_index=pl.col("paragraph_index") + 4)
     assert reasons(pl.concat([page, more])) == [None] * 3 + ["byline", None, None]
 
 

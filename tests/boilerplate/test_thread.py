@@ -51,7 +51,8 @@ def test_one_header_below_the_body_is_no_thread() -> None:
 def test_sections_by_several_writers_are_no_thread() -> None:
     """Four paragraphs under each of two bylines are an article's sections, not comments."""
     section = [ON_TOPIC, ON_TOPIC + " Yes.", ON_TOPIC + " No.", ON_TOPIC + " Ok."]
-    page = [*CORE, "By Jane Doe", *section, "By John Roe", *section]
+    second = [paragraph.replace("spring", "summer") for paragraph in section]  # a section, not a copy
+    page = [*CORE, "By Jane Doe", *section, "By John Roe", *second]
     assert reasons(frame(page))[3:] == ["byline", *[None] * 4, "byline", *[None] * 4]
 
 

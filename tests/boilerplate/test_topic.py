@@ -93,6 +93,13 @@ def test_a_longer_list_below_a_closing_notice_is_judged_against_the_article_at_t
     assert reasons(frame([*CORE, "Sign up for our newsletter", *loose]))[3:] == ["newsletter"] + ["off_topic"] * 4
 
 
+def test_a_second_copy_of_the_article_below_it_is_flagged_and_the_first_kept() -> None:
+    """A page that prints its article twice keeps the first copy; a later segment with other prose
+    beside a copy of a core paragraph is judged by its topic, the copy left out."""
+    assert reasons(frame([*CORE, "By Jane Doe", *CORE]))[3:] == ["byline"] + ["article_copy"] * 3
+    assert reasons(frame([*CORE, "By Jane Doe", CORE[0], ON_TOPIC]))[3:] == ["byline", None, None]
+
+
 def test_segments_without_prose_and_before_the_core_stay() -> None:
     """A list after the body (no prose) and prose before the core are never judged."""
     items = ["Striker Tom Jones scores.", "Keeper Ann Lee saves."]
