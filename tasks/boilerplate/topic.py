@@ -7,7 +7,8 @@ with prose is another story's teaser or an off-topic comment when its paragraphs
 content words with the core than the core's paragraphs share with each other; below a notice that
 closes articles (a copyright line, a newsletter or follow-us prompt), sharing fewer than most of
 them is enough, and a segment of short lines is off topic too. So is a run of headlines without
-links that closes the core itself, or one above it, each judged as a segment of its own.
+links that closes the core itself, or one above it, each judged as a segment of its own. A later
+segment that only repeats the core's paragraphs is the article printed a second time.
 Language-free: words are runs of four or more letters, and pairs of ideographs for Chinese and
 Japanese.
 """
@@ -47,7 +48,9 @@ def with_off_topic(frame: pl.DataFrame, kept: pl.Expr, prose: pl.Expr) -> pl.Dat
     or in the core's closing run of headlines (`_headline_tail`) or a run of headlines above the core
     (`_headline_head`) when that run is off its topic. A segment with an `END_NOTICES` line between
     it and the core is judged at `NOTICE_SHARE`, the others at `OFF_TOPIC_SHARE`; below such a line, a
-    segment whose lines are all narrower than body prose is off topic with no overlap to judge."""
+    segment whose lines are all narrower than body prose is off topic with no overlap to judge. The
+    core may be an earlier segment than the one with the most prose (`_with_earlier_core`). And with
+    `_article_copy`: a later segment that prints the core a second time (`_copies`)."""
     for stage in _segments(kept, prose):
         frame = frame.with_columns(**stage)
     frame = _with_earlier_core(frame, prose).with_columns(**_judgement(prose))
@@ -139,11 +142,11 @@ def _segments(kept: pl.Expr, prose: pl.Expr) -> list[dict[str, pl.Expr]]:
 
 def _with_earlier_core(frame: pl.DataFrame, prose: pl.Expr) -> pl.DataFrame:
     """`frame` with the core moved to the first segment holding `EARLIER_CORE_SHARE` of the core's prose or
-    more (`_earlier`), on the pages where the core, judged against that earlier segment as a later segment is
-    (at `NOTICE_SHARE` below a closing notice), is off its topic:
-    the article comes first, and a longer list of other stories' teasers or of readers' comments below it
-    is not the article (a tech site's deals under a games story, aeb test +0.004; l3s-gn1 dev +0.001).
-    Where the two share their topic, they are one story split by a flag, and the core stays where it was."""
+    more (`_earlier`), on the pages where the core, judged against that earlier segment as any later
+    segment is (at `NOTICE_SHARE` below a closing notice), is off its topic: the article comes first,
+    and a longer list of other stories' teasers or of readers' comments below it is not the article (a
+    tech site's deals under a games story, aeb test +0.004; l3s-gn1 dev +0.001). Where the two share
+    their topic, they are one story split by a flag, and the core stays where it was."""
     segment, chars, core, earlier = (pl.col(c) for c in ("_segment", "_segment_chars", "_core", "_earlier"))
     trial = frame.select(
         "source_file",
