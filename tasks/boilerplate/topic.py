@@ -26,9 +26,8 @@ from tasks.boilerplate.subset import Verdict, judged
 WORD = r"[\p{Han}\p{Katakana}]{2}|[^\W\d_\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]{4,}"
 OFF_TOPIC_SHARE = 0.35  # a later segment sharing under this part of the core's own word overlap is off topic
 CORE_MIN_SHARE = 0.3  # a core with less of the page's prose is one post of many (a live page): nothing is judged
-EARLIER_CORE_SHARE = (
-    0.6  # an earlier segment with this share of the core's prose may be the article (`_with_earlier_core`)
-)
+# An earlier segment with this share of the core's prose may be the article (`_with_earlier_core`).
+EARLIER_CORE_SHARE = 0.6
 # Below a site notice that closes articles, a later segment is off topic under this higher share: what such a
 # notice heads is rarely the story, and a list of other stories from the same section shares more words with
 # it than a teaser from anywhere (fundus dev +0.0015, googletrends and readability test +0.001 and +0.005; at
@@ -126,12 +125,11 @@ def _segments(kept: pl.Expr, prose: pl.Expr) -> list[dict[str, pl.Expr]]:
     core segment (most prose characters, the first on a tie) with its prose characters (`_core_chars`);
     and the first segment holding `EARLIER_CORE_SHARE` of the core's prose (`_with_earlier_core`)."""
     segment, chars, core_chars = pl.col("_segment"), pl.col("_segment_chars"), pl.col("_core_chars")
-    prose_chars = pl.when(prose).then(pl.col("n_chars")).otherwise(0)
     # shifted inside the count's page window: one window, not two (0.08 µs a BBC paragraph less)
     starts = kept & ~kept.shift(1).fill_null(False)
     return [
         {"_segment": pl.when(kept).then(along_page(starts.cum_sum()))},
-        {"_segment_chars": pl.when(kept).then(prose_chars.sum().over("source_file", "_segment"))},
+        {"_segment_chars": pl.when(kept).then(_prose_chars(prose).sum().over("source_file", "_segment"))},
         {"_core_chars": chars.max().over("source_file")},
         {
             "_core": pl.when((chars == core_chars) & (chars > 0)).then(segment).min().over("source_file"),
@@ -170,12 +168,16 @@ def _with_earlier_core(frame: pl.DataFrame, prose: pl.Expr) -> pl.DataFrame:
     ).drop("_earlier")
 
 
+def _prose_chars(prose: pl.Expr) -> pl.Expr:
+    """A row's characters when it is prose, else 0: what a segment's and a page's prose are measured in."""
+    return pl.when(prose).then(pl.col("n_chars")).otherwise(0)
+
+
 def _judgement(prose: pl.Expr) -> dict[str, pl.Expr]:
     """Whether the core holds under `CORE_MIN_SHARE` of the page's prose (gallery.py reads it too), and
     whether the page has anything to judge: prose in a later segment, under a core that is not minor."""
     segment, core = pl.col("_segment"), pl.col("_core")
-    prose_chars = pl.when(prose).then(pl.col("n_chars")).otherwise(0)
-    minor = pl.col("_core_chars") < CORE_MIN_SHARE * prose_chars.sum().over("source_file")
+    minor = pl.col("_core_chars") < CORE_MIN_SHARE * _prose_chars(prose).sum().over("source_file")
     kept = segment.is_not_null()
     return {"_core_minor": minor, "_page_judged": page_has(kept & prose & (segment > core)) & ~minor}
 
