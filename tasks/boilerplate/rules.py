@@ -108,6 +108,8 @@ class Signals:
     # in a later segment whose prose all repeats the core's paragraphs: the article printed twice (topic.py)
     article_copy: pl.Expr = pl.col("_article_copy")
     comment_thread: pl.Expr = pl.col("_comment_thread")  # below the first header of a comment thread (thread.py)
+    # in a later segment below a comment section's rules under the core (topic.py)
+    comment_section: pl.Expr = pl.col("_comment_section")
     # ends with a comma beside prose: a letter's salutation or closing ("Dear Minister,", "Respectfully,")
     clause: pl.Expr = pl.col("_clause")
     marked: pl.Expr = pl.col("_marked")  # mostly inside elements whose class names furniture (marked.py)
@@ -504,6 +506,11 @@ def comment_thread(s: Signals) -> pl.Expr:
     return s.comment_thread
 
 
+def comment_section(s: Signals) -> pl.Expr:
+    """After the core, below the rules of its comment section or a call for readers' feedback (topic.py)."""
+    return s.comment_section
+
+
 def article_copy(s: Signals) -> pl.Expr:
     """A second copy of the article's core below it, paragraph for paragraph (topic.py)."""
     return s.article_copy
@@ -640,6 +647,13 @@ RULES: list[Rule] = [
         "comment_thread",
         "reader comments: below the article's core, the text under the first of two or more comment headers (byline-like lines, lines the markup names furniture, reply links, or three or more short dated lines of one shape, each alone over a longer paragraph) with at most three kept paragraphs each; or, when a thread starts above the core's end, the text under the first of two or more headers after two prose paragraphs of the article (lines the markup names furniture, reply links, flagged dated lines of one shape, and below the first of those, dated bylines) with at most three kept paragraphs each",
         comment_thread,
+        situational=True,
+        stage="segment",
+    ),
+    Rule(
+        "comment_section",
+        "after the article's core, below a comment section's rules, a call for readers' letters, tips or feedback, or a prompt to report an error (`comment_rules`): readers' comments and the bios, teasers and prompts around them, whatever their topic (not on a page whose core holds under 30% of its prose or one prose paragraph)",
+        comment_section,
         situational=True,
         stage="segment",
     ),

@@ -8,7 +8,9 @@ content words with the core than the core's paragraphs share with each other; be
 closes articles (a copyright line, a newsletter or follow-us prompt), sharing fewer than most of
 them is enough, and a segment of short lines is off topic too. So is a run of headlines without
 links that closes the core itself, or one above it, each judged as a segment of its own. A later
-segment that only repeats the core's paragraphs is the article printed a second time.
+segment that only repeats the core's paragraphs is the article printed a second time. Below a
+comment section's rules, what the page keeps is its comments, whatever their topic, and a core
+there is the comment section of the article above it.
 Language-free: words are runs of four or more letters, and pairs of ideographs for Chinese and
 Japanese.
 """
@@ -35,6 +37,10 @@ EARLIER_CORE_SHARE = 0.6
 # placeholders for a blocked video or post stand inside articles.
 NOTICE_SHARE = 0.6
 END_NOTICES = ("copyright", "newsletter", "subscription", "follow_us", "comment_rules", "account", "appeal")
+# The reason code of a comment section's rules, a call for readers' letters or tips, or a prompt to report an
+# error: what follows the article there is readers' comments and the furniture around them (`_comment_section`).
+COMMENT_RULES = "comment_rules"
+SECTION_CORE_MIN_PARAGRAPHS = 2  # prose paragraphs of a core that a comment section below it needs
 COPY_MIN_PARAGRAPHS = 2  # prose paragraphs of the core repeated below it that make a second copy of the article
 HEADLINE_TAIL_MIN_LINES = 4  # headline lines closing the core that are a list of stories, not a heading or two
 # A line that closes a statement: a full stop, colon, semicolon or ellipsis, before closing quotes or brackets. A
@@ -48,16 +54,22 @@ def with_off_topic(frame: pl.DataFrame, kept: pl.Expr, prose: pl.Expr) -> pl.Dat
     (`_headline_head`) when that run is off its topic. A segment with an `END_NOTICES` line between
     it and the core is judged at `NOTICE_SHARE`, the others at `OFF_TOPIC_SHARE`; below such a line, a
     segment whose lines are all narrower than body prose is off topic with no overlap to judge. The
-    core may be an earlier segment than the one with the most prose (`_with_earlier_core`). And with
-    `_article_copy`: a later segment that prints the core a second time (`_copies`)."""
+    core may be an earlier segment than the one with the most prose (`_with_earlier_core`). With
+    `_article_copy`: a later segment that prints the core a second time (`_copies`). And with
+    `_comment_section`: a later segment below a `COMMENT_RULES` line under the core."""
     for stage in _segments(kept, prose):
         frame = frame.with_columns(**stage)
     frame = _with_earlier_core(frame, prose).with_columns(**_judgement(prose))
-    frame = frame.with_columns(_below_notice=_below_notice())  # a column: the windows below read it per row
+    # columns: the windows below read them per row
+    frame = frame.with_columns(_below_notice=_below_first(END_NOTICES), _below_rules=_below_first((COMMENT_RULES,)))
     compared, relabelled = _judged_rows(frame, prose)
     drift = segment_drift(frame.with_columns(_segment=relabelled), compared, _share())
     copies = judged(frame, page_has(pl.col("_on_page_twice") & (pl.col("_segment") > pl.col("_core"))), _copies(prose))
-    return frame.with_columns(_off_topic=(pl.lit(drift) | _short_lines()) & ~pl.col("is_lead"), _article_copy=copies)
+    return frame.with_columns(
+        _off_topic=(pl.lit(drift) | _short_lines()) & ~pl.col("is_lead"),
+        _article_copy=copies,
+        _comment_section=_comment_section(prose),
+    )
 
 
 def _judged_rows(frame: pl.DataFrame, prose: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
@@ -78,14 +90,28 @@ def _judged_rows(frame: pl.DataFrame, prose: pl.Expr) -> tuple[pl.Expr, pl.Expr]
     return compared, pl.when(tail).then(-1).when(head).then(-2).otherwise(segment)
 
 
-def _below_notice() -> pl.Expr:
-    """Whether a row is below the first `END_NOTICES` line under the core's last paragraph: a copyright
-    line, a newsletter, subscription or follow-us prompt there closes the article, and what follows it
-    is rarely the story. A prompt above the core, or inside it, says nothing of what comes later."""
-    notice = pl.col("boilerplate_reason").is_in(END_NOTICES) & (
+def _below_first(codes: tuple[str, ...]) -> pl.Expr:
+    """Whether a row is below the first line flagged with one of `codes` under the core's last paragraph:
+    with `END_NOTICES`, a copyright line, a newsletter, subscription or follow-us prompt there closes the
+    article, and what follows it is rarely the story. A prompt above the core, or inside it, says nothing
+    of what comes later."""
+    notice = pl.col("boilerplate_reason").is_in(codes) & (
         pl.col("paragraph_index") > last_index(pl.col("_segment") == pl.col("_core"))
     )
     return (pl.col("paragraph_index") > first_index(notice)).fill_null(False)
+
+
+def _comment_section(prose: pl.Expr) -> pl.Expr:
+    """Whether a kept row is in a later segment below a `COMMENT_RULES` line under the core: below a
+    comment section's rules ("Bitte halten Sie sich an unsere Netiquette", "Comments are moderated") or
+    a call for readers' feedback or corrections, a page keeps its readers' comments, which share the
+    article's words, and the bios, teasers and prompts around them (fundus test +0.0013, googletrends
+    dev +0.001; no row of the gold sets' articles, no BBC row). Not on a page whose core is one post of
+    many, nor under a core of one prose paragraph, too little to say that the article has ended."""
+    later = (pl.col("_segment") > pl.col("_core")).fill_null(False)
+    core_prose = ((pl.col("_segment") == pl.col("_core")) & prose).sum().over("source_file")
+    article = ~pl.col("_core_minor") & (core_prose >= SECTION_CORE_MIN_PARAGRAPHS)
+    return pl.col("_below_rules") & later & article & ~pl.col("is_lead")
 
 
 def _copies(prose: pl.Expr) -> Verdict:
@@ -144,7 +170,9 @@ def _with_earlier_core(frame: pl.DataFrame, prose: pl.Expr) -> pl.DataFrame:
     segment is (at `NOTICE_SHARE` below a closing notice), is off its topic: the article comes first,
     and a longer list of other stories' teasers or of readers' comments below it is not the article (a
     tech site's deals under a games story, aeb test +0.004; l3s-gn1 dev +0.001). Where the two share
-    their topic, they are one story split by a flag, and the core stays where it was."""
+    their topic, they are one story split by a flag, and the core stays where it was; unless a
+    `COMMENT_RULES` line stands between them: then the core is the article's comment section, which
+    shares its words (a taz story under its netiquette and readers' comments, fundus test +0.002)."""
     segment, chars, core, earlier = (pl.col(c) for c in ("_segment", "_segment_chars", "_core", "_earlier"))
     trial = frame.select(
         "source_file",
@@ -156,8 +184,10 @@ def _with_earlier_core(frame: pl.DataFrame, prose: pl.Expr) -> pl.DataFrame:
         _judged=core,
         _compared=((segment == earlier) & prose) | (segment == core),
     ).filter(pl.col("_core") < pl.col("_judged"))  # page-wide values: whole pages
-    drift = segment_drift(trial.with_columns(_below_notice=_below_notice()), pl.col("_compared"), _share())
-    moved = trial.filter(drift & (segment == pl.col("_judged"))).get_column("source_file")
+    trial = trial.with_columns(_below_notice=_below_first(END_NOTICES), _comments=_rules_between())
+    drift = segment_drift(trial, pl.col("_compared"), _share())
+    moved_by = pl.lit(drift) | pl.col("_comments")
+    moved = trial.filter(moved_by & (segment == pl.col("_judged"))).get_column("source_file")
     if moved.is_empty():
         return frame.drop("_earlier")
     on_moved = pl.col("source_file").is_in(moved.unique().implode())
@@ -166,6 +196,13 @@ def _with_earlier_core(frame: pl.DataFrame, prose: pl.Expr) -> pl.DataFrame:
         _core=pl.when(on_moved).then(earlier).otherwise(core),
         _core_chars=pl.when(on_moved).then(earlier_chars).otherwise("_core_chars"),
     ).drop("_earlier")
+
+
+def _rules_between() -> pl.Expr:
+    """Whether a `COMMENT_RULES` line stands between the trial's core (an earlier segment) and the segment it judges."""
+    segment, idx = pl.col("_segment"), pl.col("paragraph_index")
+    between = (idx > last_index(segment == pl.col("_core"))) & (idx < first_index(segment == pl.col("_judged")))
+    return page_has((pl.col("boilerplate_reason") == COMMENT_RULES) & between.fill_null(False))
 
 
 def _prose_chars(prose: pl.Expr) -> pl.Expr:

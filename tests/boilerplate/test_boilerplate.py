@@ -323,6 +323,7 @@ def test_every_reason_is_documented() -> None:
         "gallery",
         "teaser",
         "comment_thread",
+        "comment_section",
         "article_copy",
         "off_topic",
         "nested",

@@ -100,6 +100,39 @@ def test_a_second_copy_of_the_article_below_it_is_flagged_and_the_first_kept() -
     assert reasons(frame([*CORE, "By Jane Doe", CORE[0], ON_TOPIC]))[3:] == ["byline", None, None]
 
 
+RULES = "Comments are moderated and appear once approved."
+COMMENTS = [
+    "I cross that river every day and the council should have built this bridge years ago.",
+    "The council wasted two years on delays, so the bridge is no reason for the council to celebrate.",
+]
+
+
+def test_below_a_comment_section_s_rules_the_comments_go_whatever_their_topic() -> None:
+    """Readers' comments share the article's words, and stay after a byline or a newsletter prompt; below
+    the comment section's rules they go, and a short line with them. Rules above the core change nothing."""
+    assert reasons(frame([*CORE, RULES, *COMMENTS]))[3:] == ["comment_rules"] + ["comment_section"] * 2
+    assert reasons(frame([*CORE, RULES, "Ann, London", COMMENTS[0]]))[4:] == ["comment_section"] * 2
+    assert reasons(frame([*CORE, "By Jane Doe", *COMMENTS]))[3:] == ["byline", None, None]
+    assert reasons(frame([*CORE, "Sign up for our newsletter", *COMMENTS]))[3:] == ["newsletter", None, None]
+    assert reasons(frame([RULES, *CORE, "By Jane Doe", *COMMENTS]))[4:] == ["byline", None, None]
+
+
+def test_a_comment_section_with_more_prose_than_the_article_is_not_its_core() -> None:
+    """Comments below the rules holding more prose than the article above them: the article is the core
+    and the comments go; after a byline, the same comments, on the article's topic, stay as the core."""
+    comments = [*COMMENTS, COMMENTS[0].replace("every day", "each week"), COMMENTS[1].replace("two", "three")]
+    assert reasons(frame([*CORE, RULES, *comments]))[3:] == ["comment_rules"] + ["comment_section"] * 4
+    assert reasons(frame([*CORE, "By Jane Doe", *comments]))[3:] == ["byline"] + [None] * 4
+
+
+def test_below_the_rules_a_live_page_keeps_its_posts() -> None:
+    """When the core holds under 30% of the page's prose (one post of many), nothing below the rules goes."""
+    posts = [*CORE, RULES]
+    for _ in range(3):
+        posts += [TEASER, TEASER + " More.", TEASER + " Again.", TEASER + " Still.", "By Jane Doe"]
+    assert reasons(frame(posts))[4:] == [None, None, None, None, "byline"] * 3
+
+
 def test_segments_without_prose_and_before_the_core_stay() -> None:
     """A list after the body (no prose) and prose before the core are never judged."""
     items = ["Striker Tom Jones scores.", "Keeper Ann Lee saves."]
