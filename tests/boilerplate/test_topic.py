@@ -80,6 +80,17 @@ def test_a_longer_list_of_other_stories_below_the_article_is_not_its_core() -> N
     assert reasons(frame([CORE[0], "By Jane Doe", *TEASERS]))[1:] == ["byline"] + [None] * 4
 
 
+def test_an_article_split_by_links_is_judged_as_one_against_a_longer_list_below_it() -> None:
+    """Pieces of an article between "Read more" links, each under 60% of a list of teasers below it, are
+    tried together as the core when together they hold that share: the list goes when off their topic and
+    stays when on it; two pieces with under 60% of the list's prose together are not the article."""
+    split = [CORE[0], "Read more", CORE[1], "Read more", CORE[2], "By Jane Doe"]
+    assert reasons(frame([*split, *TEASERS])) == [None, "read_more"] * 2 + [None, "byline"] + ["off_topic"] * 4
+    more = [ON_TOPIC, ON_TOPIC.replace("spring", "summer"), ON_TOPIC.replace("festival", "fair"), ON_TOPIC + " Again."]
+    assert reasons(frame([*split, *more]))[6:] == [None] * 4
+    assert reasons(frame([*split[:3], "By Jane Doe", *TEASERS]))[4:] == [None] * 4
+
+
 def test_a_longer_list_below_a_closing_notice_is_judged_against_the_article_at_the_notice_s_share() -> None:
     """Paragraphs sharing some of the article's words, more prose than the article, stay as the core after a
     byline and go below a newsletter prompt, as any later segment there would."""
