@@ -50,10 +50,10 @@ def flag_boilerplate(
     leave between their flags are judged against the page's core: as a photo gallery's captions
     after it (`gallery.with_gallery_gaps`), as teasers of other stories after it
     (`teaser.with_teasers`), as a comment thread below it (`thread.with_comment_thread`), as its
-    comment section below the section's rules, or as off its topic (`topic.with_off_topic`). The rules that judge a paragraph by its place stand
-    down on an article they would leave without text that has a body, prose or a listing
-    (`_rescued`). Last, against the reasons so far, the copies of a kept enclosing paragraph
-    (`nested.with_copies`).
+    comment section below the section's rules, or as off its topic (`topic.with_off_topic`). The
+    rules that judge a paragraph by its place stand down on an article they would leave without
+    text that has a body, prose or a listing (`_rescued`). Last, against the reasons so far, the
+    copies of a kept enclosing paragraph (`nested.with_copies`).
     """
     s = Signals(repeat_threshold, edge_repeat_threshold)
     by_paragraph = _reason(s, [rule for rule in RULES if rule.stage == "paragraph"])
