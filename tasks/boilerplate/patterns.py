@@ -255,7 +255,9 @@ FURNITURE: dict[str, Furniture] = {
         r"|(?:anmerkungen|anregungen) zu diesem (?:artikel|beitrag)|fehler gefunden"
         r"|(?:found|spotted|see) (?:a|an) (?:error|typo|mistake) in (?:this|the) (?:article|story)|report (?:a|an) (?:error|typo|correction)\b"
         r"|signaler une erreur|vous avez (?:repéré|trouvé|vu) une (?:erreur|faute)|(?:reportar|has visto|encontraste) un error|segnala(?:ci)? un errore"
-        r"|zgłoś błąd|encontrou (?:um )?erro|fout gezien|tell us what you think about (?:this|our)",
+        r"|zgłoś błąd|encontrou (?:um )?erro|fout gezien|tell us what you think about (?:this|our)"
+        # a form to report a comment ("die Redaktion wird diesen Kommentar genauer prüfen"), a press complaints body's notice
+        r"|redaktion wird (?:diesen|den) kommentar|klageorgan oppnevnt av norsk presseforbund",
     ),
     "read_more": Furniture(
         160,
@@ -338,7 +340,7 @@ FURNITURE: dict[str, Furniture] = {
         r"|(?:tu|su) navegador (?:está desactualizado|no es compatible)|browser non (?:è )?(?:aggiornato|supportato)"
         r"|navegador (?:está )?desatualizado|browser is verouderd|przeglądarka jest (?:przestarzała|nieaktualna)"
         r"|continue reading below|an error has occurred|error occurred|please try again|^report (?:an )?issue$"
-        r"|push[- ]notifications|push-benachrichtigungen|turn on (?:desktop |browser |push )?notifications|^loading comments|^(?:conversation )?powered by (?:livefyre|disqus)"
+        r"|push[- ]notifications|push-benachrichtigungen|browser-push|push-mitteilungen|pushnachrichten abonniert|turn on (?:desktop |browser |push )?notifications|^loading comments|^(?:conversation )?powered by (?:livefyre|disqus)"
         r"|^remember me\W*$|^permalink\b|rate this (?:article|story|post|page)|(?:give|leave) an? (?:overall )?(?:site |article )?rating|(?:artikel|beitrag) bewerten|bewerten sie (?:diesen|den) (?:artikel|beitrag)"
         r"|noter cet article|valora (?:este|el) artículo|oceń (?:ten )?artykuł|vota (?:questo|l')articolo|avalie (?:este|o) artigo"
         r"|(?:was this|war dieser|cet) (?:article|artikel|beitrag|page|seite)? ?(?:helpful|hilfreich|vous a-t-il été utile)"

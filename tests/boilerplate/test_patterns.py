@@ -55,6 +55,13 @@ FURNITURE_LINES = [
     ),
     ("Spotted a typo? Let us know.", "comment_rules"),
     ("¿Has visto un error? Escríbenos.", "comment_rules"),
+    (
+        "Dann beschreiben Sie bitte das Problem, die Redaktion wird diesen Kommentar genauer prüfen.",
+        "comment_rules",
+    ),
+    ("Pressens Faglige Utvalg (PFU) er et klageorgan oppnevnt av Norsk Presseforbund.", "comment_rules"),
+    ("Erhalten Sie alle News-Highlights direkt per Browser-Push.", "interface"),
+    ("Sie haben die Pushnachrichten abonniert.", "interface"),
     # subscription, log-in state, donation and support appeals
     ("Instant access to the full magazine archive.", "subscription"),
     ("Your subscription will auto-renew every year.", "subscription"),
@@ -582,6 +589,10 @@ NEWS_SENTENCES_IN_OTHER_LANGUAGES = [
     "Olvassa el a miniszter levelét, kérte a szóvivő.",
     "Vezi și tu cum arată podul, a spus primarul.",
     "Se även till att dörren är låst, sade polisen.",
+    # a newsroom, a press complaints body or a browser's push service named in a news sentence
+    "Die Redaktion wird den Fall weiter verfolgen, sagte der Chefredakteur.",
+    "Saken er klaget inn til Pressens Faglige Utvalg av familien.",
+    "Der Dienst verschickt Warnungen künftig auch als Push-Nachricht aufs Handy.",
     # an interviewer's question, after the label a byline also opens with
     "记者：你通过什么渠道最快的获取这些信息？",
     "记者：首先欢迎你来到新华网接受我们的采访。",
