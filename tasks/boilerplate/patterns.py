@@ -406,7 +406,11 @@ FURNITURE: dict[str, Furniture] = {
         r"|if you (?:enjoyed|liked|value) (?:this|our) (?:article|story|journalism)|(?:wenn ihnen|hat ihnen|hat dir) (?:dieser|der) (?:artikel|beitrag) gefall"
         r"|si (?:cet article vous a plu|vous avez aimé cet article)|si te (?:ha gustado|gustó) (?:este|el) artículo|se (?:ti|vi) è piaciuto (?:questo|l')articolo"
         r"|se você gostou (?:deste|do) artigo|jeśli (?:podobał|spodobał) ci się (?:ten )?(?:artykuł|tekst)|follow (?:us|\w+(?: \w+){0,2}) on (?:twitter|facebook|instagram)\b)"
-        r"|(?:^|[.!?…]\s+)(?:wesprzyj nas|hazte (?:miembro|socio)|jetzt spenden|support (?:us|our journalism)|soutenez-nous|support \w+ and make a difference)\b[^.!?]*[.!?…]*\s*$",
+        r"|(?:^|[.!?…]\s+)(?:wesprzyj nas|hazte (?:miembro|socio)|jetzt spenden|support (?:us|our journalism)|soutenez-nous|support \w+ and make a difference)\b[^.!?]*[.!?…]*\s*$"
+        # a closing call to subscribe ("... for only N$85 a month. Invest in journalism – Subscribe Now!", "Hier geht's
+        # zur Anmeldung!"), and a sentence asking to join a messenger channel ("Abonniere den WhatsApp-Kanal von ...")
+        r"|(?:^|[.!?…–—-]\s*)(?:subscribe (?:now|today)|jetzt abonnieren|hier geht['’]?s zur anmeldung|abonnez-vous dès maintenant|suscríbete ahora)\W*$"
+        r"|(?:^|[.!?…:]\s+)(?:abonniere|abonnieren sie|folge|folgen sie|join|follow|subscribe to) (?:unseren?|unserem|den|dem|our|the) (?:[^ ]+ ){0,3}(?:whats ?app|telegram)[- ]?(?:kanal|channel)\b",
     ),
     # A contact or address block: a phone number with a fax number or e-mail address, in a line that ends no
     # sentence (`_first_furniture` checks that): "Musterstr. 1 12345 Ulm Tel.: 0731 123-0 E-Mail: info@example.de".

@@ -304,6 +304,10 @@ def test_end_markers_in_other_languages(text: str, expected: bool) -> None:
 
 
 APPEALS = [
+    "Stay informed with The Daily Example, your source for credible journalism. Get in-depth reporting and opinions"
+    " for only $8 a month. Invest in journalism, invest in democracy – Subscribe Now!",
+    "Eine Newsübersicht am Morgen und zum Feierabend, überraschende Storys und Breaking News: Abonniere den"
+    " WhatsApp-Kanal von Example und du bekommst regelmässige Updates direkt auf dein Handy.",
     "Bleiben Sie auf dem Laufenden mit unserem kostenlosen Newsletter: jeden Morgen die wichtigsten Meldungen aus der Stadt,"
     " dazu Termine und Tipps fürs Wochenende. Abbestellen können Sie ihn jederzeit mit einem Klick.",
     "Od dwudziestu lat piszemy o naszym mieście bez reklam i bez płatnych treści, a nasza praca jest możliwa tylko dzięki"
@@ -317,6 +321,10 @@ APPEALS = [
 ]
 
 APPEAL_LOOKALIKES = [
+    "The streaming service told investors on Tuesday that it had lost two million customers in the quarter, and its"
+    " chief executive said the price rise had not made fewer people willing to subscribe now.",
+    "Die Polizei informierte die Anwohner über ihren WhatsApp-Kanal, nachdem der Strom am Abend in der ganzen Stadt"
+    " ausgefallen war, und bat sie, die Feuerwehr nur in Notfällen anzurufen.",
     "Stay informed about the risks, the health minister urged parents on Monday, as the agency published new figures"
     " showing that cases among children had doubled since the start of the school year.",
     "„Unterstützen Sie uns“, riefen die Demonstranten den Abgeordneten zu, als diese am Dienstagmorgen das Rathaus"
