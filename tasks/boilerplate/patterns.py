@@ -67,10 +67,14 @@ FURNITURE: dict[str, Furniture] = {
         # from a syndicated feed"
         r"|(?:this (?:website|site|publication|newspaper)|we) (?:follows?|subscribes? to|abides? by|adheres? to) the (?:[a-z'’-]+ ){0,4}code\b"
         r"|code of (?:ethics|conduct)[a-z ]{0,20} for [a-z ]{0,30}(?:print|online|news) media"
-        r"|our (?:editorial )?complaints (?:policy|procedure)"
+        r"|our (?:editorial )?complaints (?:policy|procedure)|klageorgan oppnevnt av norsk presseforbund"
         r"|redaktionell nicht bearbeitet|(?:published|auto-generated) from a syndicated feed|not been edited by (?:[a-z0-9-]+ ){1,3}staff"
         # a disclaimer: "(Alle Angaben ohne Gewähr)", "All quotes delayed a minimum of 15 minutes"
         r"|angaben ohne gewähr|\bquotes (?:are )?delayed|\bsubject to change without notice"
+        # an investment's risk notice: "Auch ein Totalverlust des eingesetzten Kapitals kann nicht ausgeschlossen werden."
+        r"|totalverlust des eingesetzten kapitals kann nicht ausgeschlossen werden"
+        # a site's privacy notice: "Your privacy is important to us. Any information you provide to us via this website ..."
+        r"|^your privacy is important to us\b"
         # ru, uk: the terms for reusing a site's material, the editors' disclaimer, sponsored material's notice
         r"|(?:использование|копирование|перепечатка|воспроизведение|цитирование) материалов (?:сайта|портала|издания)"
         r"|(?:використання|копіювання|передрук|відтворення|цитування) матеріалів (?:сайту|порталу|видання)"
@@ -256,8 +260,8 @@ FURNITURE: dict[str, Furniture] = {
         r"|(?:found|spotted|see) (?:a|an) (?:error|typo|mistake) in (?:this|the) (?:article|story)|report (?:a|an) (?:error|typo|correction)\b"
         r"|signaler une erreur|vous avez (?:repéré|trouvé|vu) une (?:erreur|faute)|(?:reportar|has visto|encontraste) un error|segnala(?:ci)? un errore"
         r"|zgłoś błąd|encontrou (?:um )?erro|fout gezien|tell us what you think about (?:this|our)"
-        # a form to report a comment ("die Redaktion wird diesen Kommentar genauer prüfen"), a press complaints body's notice
-        r"|redaktion wird (?:diesen|den) kommentar|klageorgan oppnevnt av norsk presseforbund",
+        # a form to report a comment: "Dann beschreiben Sie das Problem, die Redaktion wird diesen Kommentar genauer prüfen"
+        r"|redaktion wird (?:diesen|den) kommentar",
     ),
     "read_more": Furniture(
         160,

@@ -59,7 +59,9 @@ FURNITURE_LINES = [
         "Dann beschreiben Sie bitte das Problem, die Redaktion wird diesen Kommentar genauer prüfen.",
         "comment_rules",
     ),
-    ("Pressens Faglige Utvalg (PFU) er et klageorgan oppnevnt av Norsk Presseforbund.", "comment_rules"),
+    ("Pressens Faglige Utvalg (PFU) er et klageorgan oppnevnt av Norsk Presseforbund.", "copyright"),
+    ("Your privacy is important to us. Any information you provide may be stored on our servers.", "copyright"),
+    ("Auch ein Totalverlust des eingesetzten Kapitals kann nicht ausgeschlossen werden.", "copyright"),
     ("Erhalten Sie alle News-Highlights direkt per Browser-Push.", "interface"),
     ("Sie haben die Pushnachrichten abonniert.", "interface"),
     # subscription, log-in state, donation and support appeals
@@ -600,6 +602,8 @@ NEWS_SENTENCES_IN_OTHER_LANGUAGES = [
     # a newsroom, a press complaints body or a browser's push service named in a news sentence
     "Die Redaktion wird den Fall weiter verfolgen, sagte der Chefredakteur.",
     "Saken er klaget inn til Pressens Faglige Utvalg av familien.",
+    '"Your privacy is important to us," the company said after the breach.',
+    "Den Anlegern droht ein Totalverlust des eingesetzten Kapitals, warnte die Finanzaufsicht.",
     "Der Dienst verschickt Warnungen künftig auch als Push-Nachricht aufs Handy.",
     # an interviewer's question, after the label a byline also opens with
     "记者：你通过什么渠道最快的获取这些信息？",
