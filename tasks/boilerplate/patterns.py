@@ -260,6 +260,8 @@ FURNITURE: dict[str, Furniture] = {
         r"|(?:found|spotted|see) (?:a|an) (?:error|typo|mistake) in (?:this|the) (?:article|story)|report (?:a|an) (?:error|typo|correction)\b"
         r"|signaler une erreur|vous avez (?:repéré|trouvé|vu) une (?:erreur|faute)|(?:reportar|has visto|encontraste) un error|segnala(?:ci)? un errore"
         r"|zgłoś błąd|encontrou (?:um )?erro|fout gezien|tell us what you think about (?:this|our)"
+        # a call for readers' comments at the end of a fact-check: "Email comments and suggestions for fact-checks to ..."
+        r"|^e-?mail (?:your )?comments and suggestions\b"
         # a form to report a comment: "Dann beschreiben Sie das Problem, die Redaktion wird diesen Kommentar genauer prüfen"
         r"|redaktion wird (?:diesen|den) kommentar",
     ),
@@ -410,6 +412,8 @@ FURNITURE: dict[str, Furniture] = {
         r"|if you (?:enjoyed|liked|value) (?:this|our) (?:article|story|journalism)|(?:wenn ihnen|hat ihnen|hat dir) (?:dieser|der) (?:artikel|beitrag) gefall"
         r"|si (?:cet article vous a plu|vous avez aimé cet article)|si te (?:ha gustado|gustó) (?:este|el) artículo|se (?:ti|vi) è piaciuto (?:questo|l')articolo"
         r"|se você gostou (?:deste|do) artigo|jeśli (?:podobał|spodobał) ci się (?:ten )?(?:artykuł|tekst)|follow (?:us|\w+(?: \w+){0,2}) on (?:twitter|facebook|instagram)\b)"
+        # a sign-up form's consent, anywhere in it: "X and Y may use my email address ... to send me tailored newsletters"
+        r"|\bmay use my e-?mail address\b[^.!?]*\bto send me\b"
         r"|(?:^|[.!?…]\s+)(?:wesprzyj nas|hazte (?:miembro|socio)|jetzt spenden|support (?:us|our journalism)|soutenez-nous|support \w+ and make a difference)\b[^.!?]*[.!?…]*\s*$"
         # a closing call to subscribe ("... for only N$85 a month. Invest in journalism – Subscribe Now!", "Hier geht's
         # zur Anmeldung!"), and a sentence asking to join a messenger channel ("Abonniere den WhatsApp-Kanal von ...")

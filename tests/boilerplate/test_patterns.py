@@ -62,6 +62,8 @@ FURNITURE_LINES = [
     ("Pressens Faglige Utvalg (PFU) er et klageorgan oppnevnt av Norsk Presseforbund.", "copyright"),
     ("Your privacy is important to us. Any information you provide may be stored on our servers.", "copyright"),
     ("Auch ein Totalverlust des eingesetzten Kapitals kann nicht ausgeschlossen werden.", "copyright"),
+    ("Email comments and suggestions for fact-checks to truth@example.com.", "comment_rules"),
+    ("Example Media may use my email address along with my interests to send me tailored offers.", "appeal"),
     ("Erhalten Sie alle News-Highlights direkt per Browser-Push.", "interface"),
     ("Sie haben die Pushnachrichten abonniert.", "interface"),
     # subscription, log-in state, donation and support appeals
@@ -604,6 +606,8 @@ NEWS_SENTENCES_IN_OTHER_LANGUAGES = [
     "Saken er klaget inn til Pressens Faglige Utvalg av familien.",
     '"Your privacy is important to us," the company said after the breach.',
     "Den Anlegern droht ein Totalverlust des eingesetzten Kapitals, warnte die Finanzaufsicht.",
+    "The agency said it would email comments and suggestions from the public to the committee.",
+    '"They said they may use my email address for marketing," she told the court.',
     "Der Dienst verschickt Warnungen künftig auch als Push-Nachricht aufs Handy.",
     # an interviewer's question, after the label a byline also opens with
     "记者：你通过什么渠道最快的获取这些信息？",
