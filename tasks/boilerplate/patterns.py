@@ -245,7 +245,7 @@ FURNITURE: dict[str, Furniture] = {
         r"|(?:do you have|you['’]?ve got|have you got|^got) a story.*(?:e-?mail|get in touch|contact us)|we pay for your stories"
         r"|we want to hear what you think about this (?:article|story)"
         r"|(?:submit|write) a letter to the editor|publishing a diversity of letters|\btips@"
-        r"|^(?:have|got) a (?:news )?tip\b|\bour community (?:standards|guidelines)"
+        r"|^(?:have|got) a (?:confidential )?(?:news )?tip\b|\bour community (?:standards|guidelines)"
         # a call for readers' tips, feedback or photos: "Have a view on this story? Send us your feedback!"
         r"|send us (?:a |your )?(?:news )?(?:tips?|feedback|thoughts|stories|photos|pictures|videos)\b"
         r"|if you have (?:a|any) news tips?\b"

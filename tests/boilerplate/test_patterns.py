@@ -63,6 +63,7 @@ FURNITURE_LINES = [
     ("Your privacy is important to us. Any information you provide may be stored on our servers.", "copyright"),
     ("Auch ein Totalverlust des eingesetzten Kapitals kann nicht ausgeschlossen werden.", "copyright"),
     ("Email comments and suggestions for fact-checks to truth@example.com.", "comment_rules"),
+    ("Got a confidential news tip? We want to hear from you.", "comment_rules"),
     ("Example Media may use my email address along with my interests to send me tailored offers.", "appeal"),
     ("Erhalten Sie alle News-Highlights direkt per Browser-Push.", "interface"),
     ("Sie haben die Pushnachrichten abonniert.", "interface"),
@@ -607,6 +608,7 @@ NEWS_SENTENCES_IN_OTHER_LANGUAGES = [
     '"Your privacy is important to us," the company said after the breach.',
     "Den Anlegern droht ein Totalverlust des eingesetzten Kapitals, warnte die Finanzaufsicht.",
     "The agency said it would email comments and suggestions from the public to the committee.",
+    "Police said they got a confidential tip about the car two days after the robbery.",
     '"They said they may use my email address for marketing," she told the court.',
     "Der Dienst verschickt Warnungen künftig auch als Push-Nachricht aufs Handy.",
     # an interviewer's question, after the label a byline also opens with
