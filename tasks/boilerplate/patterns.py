@@ -247,7 +247,7 @@ FURNITURE: dict[str, Furniture] = {
         r"|(?:submit|write) a letter to the editor|publishing a diversity of letters|\btips@"
         r"|^(?:have|got) a (?:confidential )?(?:news )?tip\b|\bour community (?:standards|guidelines)"
         # a call for readers' tips, feedback or photos: "Have a view on this story? Send us your feedback!"
-        r"|send us (?:a |your )?(?:news )?(?:tips?|feedback|thoughts|stories|photos|pictures|videos)\b"
+        r"|send us (?:a |your )?(?:news )?(?:tips?|feedback|thoughts|stories|experiences|photos|pictures|videos)\b"
         r"|if you have (?:a|any) news tips?\b"
         r"|have a view on this (?:story|article)|comments and (?:suggestions|feedback) (?:are welcome|to)\b"
         r"|we want to hear your (?:suggestions|comments|feedback|thoughts)"

@@ -64,6 +64,7 @@ FURNITURE_LINES = [
     ("Auch ein Totalverlust des eingesetzten Kapitals kann nicht ausgeschlossen werden.", "copyright"),
     ("Email comments and suggestions for fact-checks to truth@example.com.", "comment_rules"),
     ("Got a confidential news tip? We want to hear from you.", "comment_rules"),
+    ("Are you affected by the issues in this story? Send us your experiences using the form below.", "comment_rules"),
     ("Example Media may use my email address along with my interests to send me tailored offers.", "appeal"),
     ("Erhalten Sie alle News-Highlights direkt per Browser-Push.", "interface"),
     ("Sie haben die Pushnachrichten abonniert.", "interface"),
@@ -609,6 +610,7 @@ NEWS_SENTENCES_IN_OTHER_LANGUAGES = [
     "Den Anlegern droht ein Totalverlust des eingesetzten Kapitals, warnte die Finanzaufsicht.",
     "The agency said it would email comments and suggestions from the public to the committee.",
     "Police said they got a confidential tip about the car two days after the robbery.",
+    "Survivors were asked to share their experiences with the inquiry, which reports next year.",
     '"They said they may use my email address for marketing," she told the court.',
     "Der Dienst verschickt Warnungen künftig auch als Push-Nachricht aufs Handy.",
     # an interviewer's question, after the label a byline also opens with
