@@ -36,10 +36,10 @@ EARLIER_CORE_SHARE = 0.6
 # 0.8 seven BBC body paragraphs went, at 0.7 none). The reason codes of those notices: not `cookie`, whose
 # placeholders for a blocked video or post stand inside articles.
 NOTICE_SHARE = 0.6
-END_NOTICES = ("copyright", "newsletter", "subscription", "follow_us", "comment_rules", "account", "appeal")
 # The reason code of a comment section's rules, a call for readers' letters or tips, or a prompt to report an
 # error: what follows the article there is readers' comments and the furniture around them (`_comment_section`).
 COMMENT_RULES = "comment_rules"
+END_NOTICES = ("copyright", "newsletter", "subscription", "follow_us", COMMENT_RULES, "account", "appeal")
 SECTION_CORE_MIN_PARAGRAPHS = 2  # prose paragraphs of a core that a comment section below it needs
 COPY_MIN_PARAGRAPHS = 2  # prose paragraphs of the core repeated below it that make a second copy of the article
 HEADLINE_TAIL_MIN_LINES = 4  # headline lines closing the core that are a list of stories, not a heading or two
