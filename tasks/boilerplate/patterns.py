@@ -645,41 +645,6 @@ def _branches(regex: str) -> list[str]:
     return [*out, regex[start:]]
 
 
-def _other_script(branch: str) -> bool:
-    """Whether an alternative names a letter outside the Latin script (Cyrillic, CJK, Arabic, ...)."""
-    return any(c.isalpha() and ord(c) > 0x24F for c in branch)
-
-
-def _joined_scans(parts: list[tuple[int, str]], *splits: int) -> list[tuple[int, str]]:
-    """The Latin-script alternatives `parts` (length cap, regex) joined into one regex per tier of
-    length caps (above the largest split, down to the smallest and below it), the other scripts'
-    alternatives joined to the shortest tier's regex; each with the longest cap among its alternatives.
-
-    A paragraph is scanned only by the tiers short enough for it, and each joined regex stays
-    small enough for the regex engine's lazy DFA: all patterns in one regex overflow its cache and
-    fall back to a slower engine (3 µs a paragraph on BBC news, 17 on the mostly German trafilatura
-    pages; two tiers of 2026-12-02's patterns did so too, 6.3 µs there, against 3.4 for three). Each
-    tier is one more scan of most paragraphs (about 0.2 µs on BBC), so a tier is split off only when
-    its joined regex overflows: the 400-character tier with the 300-character appeal and contact
-    patterns in it scanned German pages in 3.1 µs, against about half that as two tiers. Letters of
-    other scripts are many more distinct bytes, which swell every DFA state of a tier: labels in 17
-    more languages left in their tiers cost BBC +0.47 µs and trafilatura pages +2.8; joined to the
-    shortest tier (the 300-character appeal and contact patterns), +0.1 and +0.6. A bounded
-    repetition of a Unicode class overflows a tier on its own (`[\\w ]{0,30}`: two notices with
-    one took the flag from 5.8 to 32 µs a BBC paragraph): the text is lower case, so ASCII classes
-    (`[a-z ]{0,30}`) serve.
-    """
-    bounds = [max(cap for cap, _ in parts), *sorted(splits, reverse=True), 0]
-    latin = [
-        [(cap, b) for cap, b in parts if low < cap <= high and not _other_script(b)]
-        for high, low in zip(bounds, bounds[1:])
-    ]
-    tiers = [tier for tier in latin if tier]
-    shortest = min(range(len(tiers)), key=lambda i: sum(len(b) for _, b in tiers[i]))
-    tiers[shortest] = tiers[shortest] + [(cap, b) for cap, b in parts if _other_script(b)]
-    return [_joined(tier) for tier in tiers]
-
-
 def _joined(parts: list[tuple[int, str]]) -> tuple[int, str]:
     """Alternatives (length cap, regex) as one regex, with the longest cap among them."""
     return max(cap for cap, _ in parts), "|".join(f"(?:{fast(b)})" for _, b in parts)
@@ -712,12 +677,39 @@ def _filtered(branch: str) -> bool:
     return LITERALS[branch] is not None and not branch.startswith("^")
 
 
-# The literals of the filtered alternatives in one regex (the regex crate's literal search: 0.4 µs
-# a paragraph on BBC, against 1.1 for Polars' `str.contains_any` with these 600 literals), the
-# alternatives that every short paragraph goes through in one regex, and the filtered ones in tiers.
-_KEYWORDS = "|".join(sorted(map(_escaped, minimal({w for _, b in _PARTS if _filtered(b) for w in LITERALS[b] or ()}))))
+# The literals of the filtered alternatives (`minimal`) as a list and in one regex (the regex
+# crate's literal search: 0.4 µs a paragraph on BBC, against 1.1 for Polars' `str.contains_any` with
+# these 900 literals), and the alternatives that every short paragraph goes through in one regex.
+_WORDS = sorted(minimal({w for _, b in _PARTS if _filtered(b) for w in LITERALS[b] or ()}))
+_KEYWORDS = "|".join(map(_escaped, _WORDS))
 _UNFILTERED = _joined([(cap, b) for cap, b in _PARTS if not _filtered(b)])
-_SCANS = _joined_scans([(cap, b) for cap, b in _PARTS if _filtered(b)], 300, 200, 160)
+
+
+def _routes(parts: list[tuple[int, str]], words: list[str]) -> pl.DataFrame:
+    """For each literal of `words`, the filtered alternatives `parts` (length cap, regex) that a text
+    holding it may match, joined into one regex per cap: those with a required literal holding it.
+
+    Every match of an alternative holds one of its literals, and each of those holds one of `words`
+    (`minimal` keeps a literal only when it holds no shorter one), so the routes of the words a
+    paragraph holds reach every alternative it can match. Most paragraphs that hold a literal hold
+    a common one ("tel" in "hotel", "epa" in "separate") whose route is one to a few alternatives;
+    scanning them by every filtered alternative instead cost 1.2 µs a BBC paragraph against 0.4.
+    Small joined regexes also stay inside the regex engine's lazy DFA, which all the alternatives
+    joined overflow (a slower engine: 3 µs a BBC paragraph, 17 on the mostly German trafilatura pages).
+    """
+    rows = {}
+    for word in words:
+        for cap, branch in parts:
+            if any(word in literal for literal in LITERALS[branch] or ()):
+                rows.setdefault((word, cap), []).append(f"(?:{fast(branch)})")
+    return pl.DataFrame(
+        [(word, cap, "|".join(branches)) for (word, cap), branches in rows.items()],
+        schema={"_word": pl.String, "_cap": pl.Int64, "_route": pl.String},
+        orient="row",
+    )
+
+
+_ROUTES = _routes([(cap, b) for cap, b in _PARTS if _filtered(b)], _WORDS)
 
 
 def matches(lower: pl.Expr, n_chars: pl.Expr, pattern: Furniture) -> pl.Expr:
@@ -784,8 +776,9 @@ def _scanned(lower: pl.Expr, n_chars: pl.Expr, scans: list[tuple[int, str]]) -> 
 
 def _may_match(paragraphs: pl.DataFrame) -> pl.Series:
     """True where any furniture pattern could match, on text lower-cased once: the unfiltered
-    alternatives and bylines on every short paragraph, the tiers of the others (`_SCANS`) only on
-    paragraphs holding one of their literals (12% of BBC's, 17% of the trafilatura pages')."""
+    alternatives and bylines on every short paragraph, the filtered ones only on paragraphs holding
+    one of their literals (12% of BBC's, 17% of the trafilatura pages'), each by the routes of the
+    literals it holds (`_routed`)."""
     text, n_chars, lower = pl.col("text"), pl.col("n_chars"), pl.col("_lower")
     short = paragraphs.select(text, n_chars, lower)
     first = short.select(
@@ -793,7 +786,22 @@ def _may_match(paragraphs: pl.DataFrame) -> pl.Series:
         _hit=_scanned(lower, n_chars, [_UNFILTERED]) | _is_byline(text, n_chars, lower),
     )
     rows, hit = first["_keyword"].arg_true(), first["_hit"]
-    return hit.scatter(rows, hit.gather(rows) | short[rows].select(_scanned(lower, n_chars, _SCANS)).to_series())
+    return hit.scatter(rows, hit.gather(rows) | _routed(short[rows]))
+
+
+def _routed(short: pl.DataFrame) -> pl.Series:
+    """Whether each paragraph of `short` (its `_lower` and `n_chars`) matches a filtered alternative,
+    scanned by the routes (`_ROUTES`) of every literal it holds, overlapping ones included."""
+    lower, n_chars = pl.col("_lower"), pl.col("n_chars")
+    pairs = (
+        short.select(lower, n_chars.cast(pl.Int64), _row=pl.int_range(pl.len(), dtype=pl.UInt32))
+        .with_columns(_word=lower.str.extract_many(_WORDS, overlapping=True))
+        .explode("_word")
+        .join(_ROUTES, on="_word")
+        .filter(n_chars <= pl.col("_cap"))
+    )
+    rows = pairs.filter(lower.str.contains(pl.col("_route")))["_row"].unique()
+    return pl.zeros(short.height, pl.Boolean, eager=True).scatter(rows, True)
 
 
 def furniture_codes(paragraphs: pl.DataFrame) -> pl.Series:
