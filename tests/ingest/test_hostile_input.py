@@ -6,6 +6,7 @@ quarantine row whose error_kind says why; nothing in a file is ever executed; th
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import json
 import os
@@ -16,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tasks.ingest.parse import BadInput, parse_paragraphs
+from tasks.ingest.parse import BadInput, _plain_items, parse_paragraphs
 from tasks.ingest.read import ingest_files
 from tasks.settings import InputLimits
 from tasks.storage.store import Store
@@ -80,6 +81,66 @@ def test_almost_valid_literals_parse_or_quarantine(items, data):
     )
     outcome = _parse_or_kind(mutated)
     assert _acceptable(outcome)
+
+
+def _python_reads(source: str) -> list[str] | None:
+    """What Python's own parser reads: the list of strings, or None when it is something else."""
+    try:
+        value = ast.literal_eval(source)
+    except (SyntaxError, ValueError, MemoryError, RecursionError):
+        return None
+    return value if isinstance(value, list) and all(isinstance(v, str) for v in value) else None
+
+
+# Printable text: `repr` and `json.dumps` write it with no escape but the six the regex path reads.
+PLAIN_TEXT = st.text(st.characters(categories=("L", "M", "N", "P", "S"), include_characters=" "), max_size=40)
+# Characters that make or break a literal, for the mutations below.
+SYNTAX = st.text(st.sampled_from(["'", '"', "\\", " ", ",", "[", "]", "\n", "\r", "x", "u", "0", "#", "\x00", "\x0c"]))
+
+
+@given(st.lists(PLAIN_TEXT, min_size=1, max_size=8), st.sampled_from(["repr", "json_ascii", "crlf"]))
+def test_scrapers_lists_are_read_without_the_syntax_tree(items, style):
+    """A list as `repr` or `json.dumps` writes it, of text without control characters, is read by the
+    regex path (`_plain_items`), to the same strings."""
+    assert _plain_items(_render(items, style).decode()) == items
+
+
+@given(PARAGRAPHS, st.sampled_from(["repr", "json", "json_ascii", "crlf"]), st.data())
+def test_the_regex_path_reads_only_what_python_reads_the_same(items, style, data):
+    """Whatever the regex path reads, whole or mutated (a cut, characters of literal syntax inserted,
+    one dropped), Python's parser reads as the same list; what it leaves (None) goes to that parser."""
+    literal = _render(items, style).decode()
+    cut = data.draw(st.integers(0, len(literal)))
+    noise = data.draw(SYNTAX.filter(lambda s: len(s) <= 4))
+    mutations = [literal, literal[:cut], literal[:cut] + noise + literal[cut:], literal[:cut] + literal[cut + 1 :]]
+    source = data.draw(st.sampled_from(mutations))
+    read = _plain_items(source)
+    assert read is None or read == _python_reads(source)
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("['a', \"b\"]", ["a", "b"]),
+        (" [\r\n'a',\r\n'b',\r\n]\r\n", ["a", "b"]),
+        (r"""['It\'s', "say \"hi\"", 'C:\\temp', 'a\nb\tc\r']""", ["It's", 'say "hi"', "C:\\temp", "a\nb\tc\r"]),
+        ("[]", None),  # empty: the parser's "empty" quarantine
+        ("['a' 'b']", None),  # implicit concatenation
+        (r"[r'a\d', u'b']", None),  # prefixes
+        (r"['a\x41']", None),  # an escape other than the six
+        ("['''a''']", None),  # triple quotes
+        ("['a', # note\n'b']", None),  # a comment
+        ("['a\x00']", None),  # a NUL: the parser's syntax error
+        ("['a'] + ['b']", None),
+        ("['a',,]", None),
+        ("['a'", None),
+    ],
+)
+def test_regex_path_cases(source, expected):
+    """What the regex path reads, and what it leaves to Python's parser."""
+    assert _plain_items(source) == expected
+    if expected is not None:
+        assert _python_reads(source) == expected
 
 
 @given(st.binary(max_size=300))
