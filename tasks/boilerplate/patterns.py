@@ -812,7 +812,7 @@ def furniture_codes(paragraphs: pl.DataFrame) -> pl.Series:
         paragraphs = paragraphs.with_columns(_lower=short_lower(pl.col("text"), pl.col("n_chars")))
     text, n_chars, lower = pl.col("text"), pl.col("n_chars"), pl.col("_lower")
     rows = _may_match(paragraphs).arg_true()
-    found = paragraphs[rows].select(_first_furniture(text, n_chars, lower)).to_series()
+    found = paragraphs.select(text, n_chars, lower)[rows].select(_first_furniture(text, n_chars, lower)).to_series()
     codes = pl.repeat(None, paragraphs.height, dtype=pl.String, eager=True).scatter(rows, found)
     return codes.scatter(_long_legal_footers(paragraphs), "copyright")
 
@@ -823,5 +823,7 @@ def _long_legal_footers(paragraphs: pl.DataFrame) -> pl.Series:
     100 characters of every long paragraph cost 0.38) leaves the regex a few rows naming ©."""
     text, n_chars = pl.col("text"), pl.col("n_chars")
     rows = paragraphs.select((n_chars > MAX_CHARS) & text.str.contains(LEGAL_HINT)).to_series().arg_true()
-    opens = paragraphs[rows].select(text.str.head(100).str.to_lowercase().str.contains(fast(LEGAL_OPENING)))
+    opens = paragraphs.select(text)[rows].select(
+        text.str.head(100).str.to_lowercase().str.contains(fast(LEGAL_OPENING))
+    )
     return rows.filter(opens.to_series())
