@@ -269,14 +269,16 @@ def segment_drift(frame: pl.DataFrame, compared: pl.Expr, share: pl.Expr | float
     own teaser says nothing of the list's topic (a news site's list under the story, dragnet dev +0.0002).
     """
     in_core = (pl.col("_segment") == pl.col("_core")).cast(pl.Int32)
-    words = (
-        frame.filter(compared)
+    keys = frame.select("source_file", "_segment")
+    words = (  # from the columns read: filtering and joining the whole frame copied every column's rows
+        frame.select("source_file", "_segment", "text", "_core", _share=share, _compared=compared)
+        .filter("_compared")
         .with_row_index("_row")
         .select(
             "_row",
             "source_file",
             "_segment",
-            _share=share,
+            "_share",
             _in_core=in_core,
             _copy=(in_core.sum().over("source_file", "text") > 0) & (in_core == 0),
             _word=pl.col("text").str.to_lowercase().str.extract_all(WORD).list.unique(),
@@ -300,7 +302,7 @@ def segment_drift(frame: pl.DataFrame, compared: pl.Expr, share: pl.Expr | float
         .group_by("source_file", "_segment")
         .agg(_drift=pl.col("_overlap").mean() < pl.col("_share").first() * pl.col("_reference").first())
     )
-    per_row = frame.join(drift, on=["source_file", "_segment"], how="left", maintain_order="left")
+    per_row = keys.join(drift, on=["source_file", "_segment"], how="left", maintain_order="left")
     return per_row.get_column("_drift").fill_null(False)
 
 
