@@ -697,7 +697,7 @@ def _routes(parts: list[tuple[int, str]], words: list[str]) -> pl.DataFrame:
     Small joined regexes also stay inside the regex engine's lazy DFA, which all the alternatives
     joined overflow (a slower engine: 3 µs a BBC paragraph, 17 on the mostly German trafilatura pages).
     """
-    rows = {}
+    rows: dict[tuple[str, int], list[str]] = {}
     for word in words:
         for cap, branch in parts:
             if any(word in literal for literal in LITERALS[branch] or ()):

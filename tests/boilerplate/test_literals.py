@@ -6,7 +6,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tasks.boilerplate.literals import python_regex, required_literals
-from tasks.boilerplate.patterns import FURNITURE, LITERALS, _filtered, _may_match, matches, short_lower
+from tasks.boilerplate.patterns import (
+    _PARTS,
+    _ROUTES,
+    _WORDS,
+    FURNITURE,
+    LITERALS,
+    _filtered,
+    _may_match,
+    _routed,
+    fast,
+    matches,
+    short_lower,
+)
 
 
 @pytest.mark.parametrize(
@@ -43,6 +55,34 @@ def _scan_all(texts: list[str]) -> tuple[list[bool], list[bool]]:
     )
     full = frame.select(pl.any_horizontal(matches(pl.col("_lower"), n_chars, f) for f in FURNITURE.values()))
     return _may_match(frame).to_list(), full.to_series().to_list()
+
+
+def test_each_literal_of_an_alternative_routes_to_it() -> None:
+    """Every required literal of a filtered alternative holds a pre-filter word whose route, at the
+    alternative's length cap, scans the alternative: a paragraph it matches reaches it."""
+    routes = {(word, cap): route.split("|") for word, cap, route in _ROUTES.iter_rows()}
+    unreached = [
+        (branch, literal)
+        for cap, branch in _PARTS
+        if _filtered(branch)
+        for literal in LITERALS[branch] or ()
+        if not any(f"(?:{fast(branch)})" in "|".join(routes.get((word, cap), [])) for word in _WORDS if word in literal)
+    ]
+    assert unreached == []
+
+
+def test_routes_scan_only_the_paragraphs_holding_their_words() -> None:
+    """A paragraph holding a common literal inside another word ("hotel") is scanned by that
+    literal's few alternatives and matches none; an address line with a telephone number matches;
+    the same line in a paragraph too long for the route's cap is not scanned."""
+    address = "hauptstraße 1, 10115 berlin, tel. 030 123456"
+    short = pl.DataFrame(
+        {
+            "_lower": ["the hotel was full.", address, address + " " + "x" * 300],
+            "n_chars": [19, len(address), len(address) + 301],
+        }
+    )
+    assert _routed(short).to_list() == [False, True, False]
 
 
 @pytest.mark.parametrize("branch", [branch for branch in LITERALS if _filtered(branch)])
