@@ -697,11 +697,14 @@ def _routes(parts: list[tuple[int, str]], words: list[str]) -> pl.DataFrame:
     Small joined regexes also stay inside the regex engine's lazy DFA, which all the alternatives
     joined overflow (a slower engine: 3 µs a BBC paragraph, 17 on the mostly German trafilatura pages).
     """
+    known = set(words)
     rows: dict[tuple[str, int], list[str]] = {}
-    for word in words:
-        for cap, branch in parts:
-            if any(word in literal for literal in LITERALS[branch] or ()):
-                rows.setdefault((word, cap), []).append(f"(?:{fast(branch)})")
+    for cap, branch in parts:
+        # the words among its literals' substrings, a look-up each: every word against every literal
+        # took 0.17 s of each process's import, this 0.03
+        held = {lit[i:j] for lit in LITERALS[branch] or () for i in range(len(lit)) for j in range(i + 1, len(lit) + 1)}
+        for word in held & known:
+            rows.setdefault((word, cap), []).append(f"(?:{fast(branch)})")
     return pl.DataFrame(
         [(word, cap, "|".join(branches)) for (word, cap), branches in rows.items()],
         schema={"_word": pl.String, "_cap": pl.Int64, "_route": pl.String},
