@@ -5,12 +5,16 @@
 Runs the pipeline's own pure functions on every file of the corpus in this process (Polars held to
 one thread) and prints the best of `--repeat` timings for each step, in CPU seconds of this
 process: on a shared machine wall time moves with other work (2x and more), CPU time far less.
+The allocators are set as in the flow's processes (`flows.ALLOCATORS`): how soon freed memory goes
+back to the OS changes what a step costs by up to a third.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+
+import flows  # noqa: F401  (before Polars and Arrow load: the allocator settings of the flow's processes)
 
 os.environ["POLARS_MAX_THREADS"] = "1"  # before Polars is imported: one core, as reported
 
