@@ -26,6 +26,15 @@ from typing import IO
 # What Prefect's own temporary server gets (prefect.server.api.server.SubprocessASGIServer): no UI,
 # only the services an ephemeral server runs.
 SERVER_ENV = {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
+# uvicorn's command line, run with the cyclic GC collecting every 50,000 allocations instead of 700
+# and its older generations ten times less often. Booting the server is importing (FastAPI,
+# SQLAlchemy's models, every router: about 3 s of CPU), and at the default thresholds collections
+# walked the growing heap of those imports again and again: 0.3-0.4 s of its time to /health
+# (docs/benchmarks.md#prefects-fixed-cost). The server lives for one run: what a later collection
+# lets wait is a few MB at most.
+SERVER_MAIN = (
+    "import gc, sys; gc.set_threshold(50_000, 20, 100); from uvicorn.main import main; sys.argv[0] = 'uvicorn'; main()"
+)
 POLL_SECONDS = 0.1
 # How long `ready()` waits unless PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS is set. A fresh
 # PREFECT_HOME's first start runs every database migration: 22 s to /health on a quiet 2-core machine
@@ -49,7 +58,7 @@ class TemporaryServer:
             self.api_url = f"http://127.0.0.1:{listening.getsockname()[1]}/api"
             fd = str(listening.fileno())
             command = [
-                sys.executable, "-m", "uvicorn", "--app-dir", _site_packages(),
+                sys.executable, "-c", SERVER_MAIN, "--app-dir", _site_packages(),
                 "--factory", "prefect.server.api.server:create_app", "--fd", fd, "--log-level", "error",
                 "--lifespan", "on",
             ]  # fmt: skip
