@@ -772,9 +772,9 @@ def _first_furniture(text: pl.Expr, n_chars: pl.Expr, lower: pl.Expr) -> pl.Expr
     return expr
 
 
-def _scanned(lower: pl.Expr, n_chars: pl.Expr, scans: list[tuple[int, str]]) -> pl.Expr:
-    """Whether any of the joined `scans` (length cap, regex) matches a paragraph short enough for it."""
-    return pl.any_horizontal(pl.when(n_chars <= cap).then(lower).str.contains(rx).fill_null(False) for cap, rx in scans)
+def _scanned(lower: pl.Expr, n_chars: pl.Expr, cap: int, regex: str) -> pl.Expr:
+    """Whether `regex` matches a paragraph no longer than `cap`."""
+    return pl.when(n_chars <= cap).then(lower).str.contains(regex).fill_null(False)
 
 
 def _may_match(paragraphs: pl.DataFrame) -> pl.Series:
@@ -786,7 +786,7 @@ def _may_match(paragraphs: pl.DataFrame) -> pl.Series:
     short = paragraphs.select(text, n_chars, lower)
     first = short.select(
         _keyword=lower.str.contains(_KEYWORDS).fill_null(False),
-        _hit=_scanned(lower, n_chars, [_UNFILTERED]) | _is_byline(text, n_chars, lower),
+        _hit=_scanned(lower, n_chars, *_UNFILTERED) | _is_byline(text, n_chars, lower),
     )
     rows, hit = first["_keyword"].arg_true(), first["_hit"]
     return hit.scatter(rows, hit.gather(rows) | _routed(short[rows]))

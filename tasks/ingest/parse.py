@@ -31,6 +31,7 @@ _BODY = r"[^{q}\\\n\r\x00]*(?:\\[\\'\"ntr][^{q}\\\n\r\x00]*)*"
 _ITEM = re.compile(f"""{_SPACE}(?:'({_BODY.format(q="'")})'|"({_BODY.format(q='"')})"){_SPACE}([,\\]])""")
 _OPEN = re.compile(rf"{_SPACE}\[")
 _CLOSE = re.compile(rf"{_SPACE}\]{_SPACE}")
+_END = re.compile(_SPACE)
 _ESCAPE = re.compile(r"\\(.)")
 _ESCAPES = {"\\": "\\", "'": "'", '"': '"', "n": "\n", "t": "\t", "r": "\r"}
 
@@ -138,7 +139,7 @@ def _plain_items(source: str) -> list[str] | None:
         items.append(_ESCAPE.sub(_unescaped, body) if "\\" in body else body)
         at, closed = item.end(), item[3] == "]"
     rest = source[at:]
-    ended = not rest.strip(" \t\r\n") if closed else _CLOSE.fullmatch(rest) is not None  # after a last comma
+    ended = (_END if closed else _CLOSE).fullmatch(rest) is not None  # _CLOSE after a last comma
     return items if items and ended else None
 
 
