@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import sys
@@ -138,6 +139,7 @@ def _run(settings: Settings, args: argparse.Namespace) -> int:
             from flows.runners import start_worker_imports
             from flows.ui import observing
 
+            gc.freeze()  # the modules' objects out of every later collection's walk: 0.5 s of this process's CPU in a 2M run
             if server:
                 if settings.runner in ("auto", "process"):
                     # on the core this process leaves idle while the server boots
