@@ -17,6 +17,7 @@ from typing import Any
 from prefect.context import SettingsContext, SyncClientContext
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
+from flows.fork_server_exit import FORK_SERVER_MARK
 from tasks.settings import Settings
 
 # Measured (make bench --runs base, 2 cores, 36 paragraphs per file): threads win at 200,000
@@ -25,8 +26,9 @@ from tasks.settings import Settings
 PROCESS_POOL_MIN_FILES = 8_000
 # What every local worker process imports before its first task: Prefect's task engine, the tasks, and
 # the Prefect collections that its first task run's context loads (prefect_dask imports Dask and
-# distributed: about 0.3 s of CPU per worker, once, in the fork server instead).
-WORKER_MODULES = ["prefect.task_engine", "tasks.prefect_tasks", "prefect_dask"]
+# distributed: about 0.3 s of CPU per worker, once, in the fork server instead); last, the module that
+# makes the fork server exit without the interpreter's teardown.
+WORKER_MODULES = ["prefect.task_engine", "tasks.prefect_tasks", "prefect_dask", "flows.fork_server_exit"]
 _FORKSERVER = multiprocessing.get_context("forkserver")
 POLARS_THREADS = "POLARS_MAX_THREADS"
 
@@ -43,9 +45,11 @@ def start_worker_imports(workers: int) -> None:
     _FORKSERVER.set_forkserver_preload(WORKER_MODULES)
     own = os.environ.get(POLARS_THREADS)
     os.environ.setdefault(POLARS_THREADS, str(worker_polars_threads(workers)))
+    os.environ[FORK_SERVER_MARK] = "1"
     try:
         forkserver.ensure_running()  # the server inherits this environment when it starts, and only then
     finally:
+        del os.environ[FORK_SERVER_MARK]
         if own is None:
             del os.environ[POLARS_THREADS]
 

@@ -174,3 +174,41 @@ def test_a_flow_whose_worker_died_holding_the_message_lock_exits(prefect_harness
         [sys.executable, "-c", DIES_HOLDING_THE_MESSAGE_LOCK], env=env, capture_output=True, text=True, timeout=120
     )
     assert (done.returncode, done.stdout.split()[-1:]) == (0, ["FAILED"]), done.stderr[-2000:]
+
+
+# A process that starts the fork server with one more module preloaded before the workers' own, which
+# registers an exit handler: the handler runs only if the fork server exits through the interpreter's
+# teardown, after this process has gone.
+STARTS_THE_FORK_SERVER = """
+from flows import runners
+runners.WORKER_MODULES = ["exit_marker", *{modules!r}]
+runners.start_worker_imports(1)
+"""
+EXIT_MARKER = "import atexit, pathlib\natexit.register(pathlib.Path({path!r}).write_text, 'ran')\n"
+
+
+def fork_server_ran_exit_handlers(folder: Path, modules: list[str]) -> bool:
+    """Whether a fork server preloading `modules` ran an earlier module's exit handler when it exited."""
+    marker = folder / "ran"
+    (folder / "exit_marker.py").write_text(EXIT_MARKER.format(path=str(marker)))
+    code = STARTS_THE_FORK_SERVER.format(modules=modules)
+    # the fork server imports from the path it starts with (Python 3.11 does not hand it this process's sys.path)
+    path = os.pathsep.join(filter(None, [str(folder), os.environ.get("PYTHONPATH")]))
+    # its output is read to the end: the fork server shares it, so this returns once the fork server has exited
+    subprocess.run(
+        [sys.executable, "-c", code],
+        env={**os.environ, "PYTHONPATH": path},
+        capture_output=True,
+        check=True,
+        timeout=120,
+    )
+    return marker.exists()
+
+
+def test_the_fork_server_exits_without_the_interpreters_teardown(tmp_path):
+    (tmp_path / "ours").mkdir()
+    (tmp_path / "without").mkdir()
+    assert WORKER_MODULES[-1] == "flows.fork_server_exit"
+    assert not fork_server_ran_exit_handlers(tmp_path / "ours", WORKER_MODULES)
+    assert fork_server_ran_exit_handlers(tmp_path / "without", WORKER_MODULES[:-1])
+    assert "NEWSFLOW_FORK_SERVER" not in os.environ
