@@ -48,13 +48,15 @@ class TemporaryServer:
 
     Its socket is bound here, on a free local port, and handed to uvicorn already listening: no
     other process can take the port meanwhile, and requests wait in the queue until it serves.
+    The socket sends without Nagle's delay (`TCP_NODELAY`, which Linux gives every connection it
+    accepts): uvicorn takes a socket it is handed for a Unix one, so asyncio did not set it on them
+    as it does on TCP connections, and every response, written as headers then body, waited for the
+    client's delayed acknowledgement: 44 ms a request against 1-4 ms (`/api/health`, `/api/admin/storage`).
     """
 
     def __init__(self, output: IO[str] | None = None) -> None:
         """`output` takes the server's own output (its error log); by default it shares this process's."""
-        with socket.socket() as listening:
-            listening.bind(("127.0.0.1", 0))
-            listening.listen()
+        with listening_socket() as listening:
             self.api_url = f"http://127.0.0.1:{listening.getsockname()[1]}/api"
             fd = str(listening.fileno())
             command = [
@@ -132,6 +134,15 @@ def temporary_api() -> Iterator[TemporaryServer | None]:
         )
         stack.callback(send_pending)
         yield server
+
+
+def listening_socket() -> socket.socket:
+    """A socket listening on a free local port, whose connections send without Nagle's delay."""
+    listening = socket.socket()
+    listening.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)  # inherited by every connection it accepts
+    listening.bind(("127.0.0.1", 0))
+    listening.listen()
+    return listening
 
 
 def _site_packages() -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import subprocess
 import threading
 import urllib.request
@@ -20,7 +21,7 @@ from prefect.settings import (
 )
 
 from bench.servers import BIN, clean_env
-from flows.temporary_server import STARTUP_SECONDS, startup_timeout, temporary_api
+from flows.temporary_server import STARTUP_SECONDS, listening_socket, startup_timeout, temporary_api
 
 
 def _processes_with(variable: str) -> list[int]:
@@ -73,6 +74,17 @@ def test_the_temporary_server_answers_while_open_and_is_gone_after(tmp_path, mon
     assert server.process.poll() is not None
     assert "PREFECT_API_URL" not in os.environ
     assert prefect.context.GLOBAL_SETTINGS_CONTEXT is process_wide  # the previous settings are back
+
+
+def test_the_servers_connections_send_without_nagles_delay():
+    # uvicorn wraps the socket it is handed as a Unix one, as here, so asyncio sets no TCP option on
+    # what it accepts: the listening socket's own option is what its connections have
+    with listening_socket() as listening, socket.create_connection(listening.getsockname()):
+        as_uvicorn_sees_it = socket.fromfd(listening.fileno(), socket.AF_UNIX, socket.SOCK_STREAM)
+        connection, _ = as_uvicorn_sees_it.accept()
+        with as_uvicorn_sees_it, socket.socket(fileno=connection.detach()) as accepted:
+            assert accepted.family == socket.AF_INET
+            assert accepted.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) == 1
 
 
 def test_no_server_is_started_when_an_api_url_is_set():
