@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tasks.boilerplate.literals import python_regex, required_literals
+from tasks.boilerplate.literals import minimal, python_regex, required_literals
 from tasks.boilerplate.patterns import (
     _PARTS,
     _ROUTES,
@@ -40,6 +40,17 @@ from tasks.boilerplate.patterns import (
 def test_required_literals(regex: str, expected: set[str] | None) -> None:
     """Literals one of which every match holds, the rarest (longest, fewest) such set."""
     assert required_literals(regex) == (None if expected is None else frozenset(expected))
+
+
+@given(st.sets(st.text(alphabet="abé", max_size=5), max_size=12))
+def test_minimal_keeps_the_strings_that_hold_no_other(strings: set[str]) -> None:
+    assert minimal(strings) == {s for s in strings if not any(o != s and o in s for o in strings)}
+
+
+def test_minimal_literals_of_the_patterns() -> None:
+    assert minimal({"terms of use", "use", "cookie", "cookies", "e"}) == {"e"}
+    assert minimal({"use", "cookie", "cookies", "sign up"}) == {"use", "cookie", "sign up"}
+    assert set(_WORDS) == minimal(set(_WORDS))
 
 
 def test_every_unanchored_alternative_has_literals() -> None:
