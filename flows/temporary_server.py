@@ -26,6 +26,15 @@ from typing import IO
 # What Prefect's own temporary server gets (prefect.server.api.server.SubprocessASGIServer): no UI,
 # only the services an ephemeral server runs.
 SERVER_ENV = {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
+# The task-run recorder writes the task runs' state events of up to a second in one transaction,
+# not one transaction per event as by default: nothing reads them from this server during the run
+# (the flow follows its tasks through their futures), and the events still queued are written when
+# the server stops. In a 2M-paragraph run (183 events) the server's CPU went from 6.5 to 5.5 s.
+# Values in the environment win.
+RECORDER_ENV = {
+    "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_BATCH_SIZE": "200",
+    "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_FLUSH_INTERVAL": "1",
+}
 # uvicorn's command line, run with the cyclic GC collecting every 50,000 allocations instead of 700
 # and its older generations ten times less often. Booting the server is importing (FastAPI,
 # SQLAlchemy's models, every router: about 3 s of CPU), and at the default thresholds collections
@@ -66,7 +75,7 @@ class TemporaryServer:
             ]  # fmt: skip
             self.process = subprocess.Popen(
                 command,
-                env={**os.environ, **SERVER_ENV},
+                env={**RECORDER_ENV, **os.environ, **SERVER_ENV},
                 pass_fds=[listening.fileno()],
                 stdout=output,
                 stderr=subprocess.STDOUT if output else None,

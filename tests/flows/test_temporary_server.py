@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 import os
 import socket
+import sqlite3
 import subprocess
 import threading
 import urllib.request
+from contextlib import closing
 from pathlib import Path
 
 import prefect.context
@@ -46,7 +48,21 @@ def test_a_run_without_an_api_url_records_on_its_own_server_and_stops_it(seed_di
     assert done.returncode == 0, done.stderr
     summary = json.loads(done.stdout)
     assert (summary["files_written"], summary["paragraphs"]) == (1, 29)
-    assert (home / "prefect.db").exists()  # the server kept the run in this PREFECT_HOME
+    with closing(sqlite3.connect(home / "prefect.db")) as db:  # the server kept the run in this PREFECT_HOME
+        flow_runs = db.execute("SELECT id, state_type FROM flow_run").fetchall()
+        tasks = db.execute("SELECT name, state_type FROM task_run WHERE flow_run_id = ?", [flow_runs[0][0]]).fetchall()
+    assert [state for _, state in flow_runs] == ["COMPLETED"]
+    # every task run's last state, recorded from its events, the last of them queued until the server stopped
+    names = sorted(name.rsplit("-", 1)[0] if name[-4] == "-" else name for name, _ in tasks)
+    assert names == [
+        "clean batch 1/1",
+        "commit_run",
+        "count repeats bucket 1/1",
+        "enrich batch 1/1",
+        "plan",
+        "quality report",
+    ]
+    assert {state for _, state in tasks} == {"COMPLETED"}
     assert "Starting temporary server" not in done.stderr  # Prefect never started a server of its own
     assert "Error logging to API" not in done.stderr  # every log line reached the server before it stopped
     assert "View at" not in done.stderr  # no link to a UI the temporary server does not serve
