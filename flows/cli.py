@@ -134,6 +134,9 @@ def _run(settings: Settings, args: argparse.Namespace) -> int:
 
     try:
         with temporary_api() as server:  # boots while the flow's modules load
+            # Prefect imports it when the flow starts, to send the run's parameters: after the server is up
+            import fastapi.encoders  # noqa: F401
+
             from flows.console import ProgressBar, summary_table
             from flows.pipeline import newsflow
             from flows.runners import start_worker_imports
