@@ -63,8 +63,7 @@ def minimal(strings: set[str]) -> set[str]:
     """`strings` without those that contain another: a text holding the longer holds the shorter.
 
     A string is compared only with the kept ones that start with one of its characters or pairs of
-    characters, not with every kept one (for the 900 literals of the patterns: 0.08 s of every
-    process's import to 0.01)."""
+    characters, not with every kept one (the patterns' 1,111 literals: 0.027 s to 0.015 s)."""
     kept: dict[str, list[str]] = {}  # by their first two characters
     for s in sorted(strings, key=len):
         starts = {s[i : i + n] for n in (0, 1, 2) for i in range(len(s) + 1)}
@@ -78,7 +77,8 @@ def _sequence(items: list[tuple[Any, Any]]) -> Literals:
 
     A run starting after an item with one exact string is never the rarest: the same run with that
     string in front is as many strings, none shorter. So runs start only after other items, and a
-    long literal is scanned once, not once per character (import time 0.24 s to 0.01 s)."""
+    long literal is scanned once, not once per character (every alternative of the patterns: 0.24 s
+    to 0.09 s of each process's import)."""
     nodes = [_item(op, arg) for op, arg in items]
     required = _cheapest(*(r for _, r in nodes))
     lowest = _cost(required)  # kept beside `required`: a long literal has hundreds of runs to weigh against it
