@@ -17,6 +17,7 @@ from typing import Any
 from prefect.context import SettingsContext, SyncClientContext
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
+from flows.environment import temporary_environ
 from flows.fork_server_exit import FORK_SERVER_MARK
 from tasks.settings import Settings
 
@@ -43,15 +44,9 @@ def start_worker_imports(workers: int) -> None:
     Polars sizes its pool when it is imported, here, and the workers keep that size.
     """
     _FORKSERVER.set_forkserver_preload(WORKER_MODULES)
-    own = os.environ.get(POLARS_THREADS)
-    os.environ.setdefault(POLARS_THREADS, str(worker_polars_threads(workers)))
-    os.environ[FORK_SERVER_MARK] = "1"
-    try:
+    threads = os.environ.get(POLARS_THREADS, str(worker_polars_threads(workers)))
+    with temporary_environ({POLARS_THREADS: threads, FORK_SERVER_MARK: "1"}):
         forkserver.ensure_running()  # the server inherits this environment when it starts, and only then
-    finally:
-        del os.environ[FORK_SERVER_MARK]
-        if own is None:
-            del os.environ[POLARS_THREADS]
 
 
 def worker_polars_threads(workers: int) -> int:

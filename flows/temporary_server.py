@@ -18,19 +18,23 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import IO
 
+from flows.environment import temporary_environ
+
 # What Prefect's own temporary server gets (prefect.server.api.server.SubprocessASGIServer): no UI,
 # only the services an ephemeral server runs.
 SERVER_ENV = {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
-# The task-run recorder writes the task runs' state events of up to a second in one transaction,
-# not one transaction per event as by default: nothing reads them from this server during the run
-# (the flow follows its tasks through their futures), and the events still queued are written when
-# the server stops. In a 2M-paragraph run (63 task runs, 189 events) the server's CPU went from 6.5 to 5.5 s.
-# Values in the environment win.
+# For the server of one run (`temporary_api`): the task-run recorder writes the task runs' state
+# events of up to a second in one transaction, not one transaction per event as by default. Nothing
+# reads them from that server during the run (the flow follows its tasks through their futures), and
+# the events still queued are written when it stops. In a 2M-paragraph run (63 task runs, 189 events)
+# the server's CPU went from 6.5 to 5.5 s. A server that outlives runs (the tests' harness) keeps
+# Prefect's default: a client reading a run's task runs once it ended would miss up to a second of
+# them. Values in the environment win.
 RECORDER_ENV = {
     "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_BATCH_SIZE": "200",
     "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_FLUSH_INTERVAL": "1",
@@ -63,8 +67,11 @@ class TemporaryServer:
     client's delayed acknowledgement: 44 ms a request against 1-4 ms (`/api/health`, `/api/admin/storage`).
     """
 
-    def __init__(self, output: IO[str] | None = None) -> None:
-        """`output` takes the server's own output (its error log); by default it shares this process's."""
+    def __init__(self, output: IO[str] | None = None, settings: Mapping[str, str] | None = None) -> None:
+        """`output` takes the server's own output (its error log); by default it shares this process's.
+
+        `settings` are Prefect settings for the server, overridden by those in the environment.
+        """
         with listening_socket() as listening:
             self.api_url = f"http://127.0.0.1:{listening.getsockname()[1]}/api"
             fd = str(listening.fileno())
@@ -75,7 +82,7 @@ class TemporaryServer:
             ]  # fmt: skip
             self.process = subprocess.Popen(
                 command,
-                env={**RECORDER_ENV, **os.environ, **SERVER_ENV},
+                env={**(settings or {}), **os.environ, **SERVER_ENV},
                 pass_fds=[listening.fileno()],
                 stdout=output,
                 stderr=subprocess.STDOUT if output else None,
@@ -120,7 +127,7 @@ def temporary_api() -> Iterator[TemporaryServer | None]:
     if os.environ.get("PREFECT_API_URL"):
         yield None
         return
-    server = TemporaryServer()  # before importing Prefect, whose settings may still name a server
+    server = TemporaryServer(settings=RECORDER_ENV)  # before importing Prefect, whose settings may still name a server
     with ExitStack() as stack:
         stack.callback(server.stop)
         from prefect.settings import (
@@ -134,7 +141,7 @@ def temporary_api() -> Iterator[TemporaryServer | None]:
             stack.close()
             yield None
             return
-        stack.enter_context(_environ({"PREFECT_API_URL": server.api_url, "PREFECT_UI_URL": ""}))
+        stack.enter_context(temporary_environ({"PREFECT_API_URL": server.api_url, "PREFECT_UI_URL": ""}))
         stack.enter_context(_process_wide_settings())
         stack.enter_context(
             temporary_settings(
@@ -180,21 +187,6 @@ def _process_wide_settings() -> Iterator[None]:
         yield
     finally:
         prefect.context.GLOBAL_SETTINGS_CONTEXT = before
-
-
-@contextmanager
-def _environ(values: dict[str, str]) -> Iterator[None]:
-    """Set these environment variables for the duration, then restore what was there."""
-    before = {name: os.environ.get(name) for name in values}
-    os.environ.update(values)
-    try:
-        yield
-    finally:
-        for name, value in before.items():
-            if value is None:
-                del os.environ[name]
-            else:
-                os.environ[name] = value
 
 
 def startup_timeout() -> float:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import socket
 import sqlite3
 import subprocess
@@ -23,7 +24,9 @@ from prefect.settings import (
 )
 
 from bench.servers import BIN, clean_env
-from flows.temporary_server import STARTUP_SECONDS, listening_socket, startup_timeout, temporary_api
+from flows.temporary_server import RECORDER_ENV, STARTUP_SECONDS, listening_socket, startup_timeout, temporary_api
+
+PREFECT_SUFFIX = re.compile(r"-[0-9a-f]{3}$")  # what Prefect appends to a task run's name from its function
 
 
 def _processes_with(variable: str) -> list[int]:
@@ -36,6 +39,12 @@ def _processes_with(variable: str) -> list[int]:
         except OSError:
             continue
     return found
+
+
+def _environment(pid: int) -> dict[str, str]:
+    """A process's environment as it started."""
+    pairs = Path(f"/proc/{pid}/environ").read_bytes().decode().split("\0")
+    return dict(pair.split("=", 1) for pair in pairs if pair)
 
 
 def test_a_run_without_an_api_url_records_on_its_own_server_and_stops_it(seed_dir, tmp_path):
@@ -53,7 +62,7 @@ def test_a_run_without_an_api_url_records_on_its_own_server_and_stops_it(seed_di
         tasks = db.execute("SELECT name, state_type FROM task_run WHERE flow_run_id = ?", [flow_runs[0][0]]).fetchall()
     assert [state for _, state in flow_runs] == ["COMPLETED"]
     # every task run's last state, recorded from its events, the last of them queued until the server stopped
-    names = sorted(name.rsplit("-", 1)[0] if name[-4] == "-" else name for name, _ in tasks)
+    names = sorted(PREFECT_SUFFIX.sub("", name) for name, _ in tasks)
     assert names == [
         "clean batch 1/1",
         "commit_run",
@@ -86,6 +95,7 @@ def test_the_temporary_server_answers_while_open_and_is_gone_after(tmp_path, mon
         thread.join()
         assert seen_by_a_thread == [server.api_url]
         assert (PREFECT_FLOWS_HEARTBEAT_FREQUENCY.value(), PREFECT_UI_URL.value()) == (None, "")
+        assert RECORDER_ENV.items() <= _environment(server.process.pid).items()  # records task runs in batches
     assert (tmp_path / "prefect.db").exists()
     assert server.process.poll() is not None
     assert "PREFECT_API_URL" not in os.environ
@@ -101,6 +111,11 @@ def test_the_servers_connections_send_without_nagles_delay():
         with as_uvicorn_sees_it, socket.socket(fileno=connection.detach()) as accepted:
             assert accepted.family == socket.AF_INET
             assert accepted.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) == 1
+
+
+def test_a_server_that_outlives_runs_records_each_task_runs_state_as_it_comes(prefect_harness):
+    # a client reading a run's task runs once it ended finds them all, as on Prefect's own server
+    assert RECORDER_ENV.keys().isdisjoint(_environment(prefect_harness.process.pid))
 
 
 def test_no_server_is_started_when_an_api_url_is_set():
