@@ -106,6 +106,23 @@ def api_client(env: dict):
         yield client
 
 
+def recorded_task_runs(client, flow_run_id, count: int, seconds: float = 30) -> list:
+    """A flow run's task runs once the server holds `count` of them, each in a final state.
+
+    The server records task runs from the events their clients send, and may not have written the
+    last ones when the flow run's own state says it ended: read at once, a run's six batches were
+    four, one without an end. Returns what it has when the time is up, for the test to show.
+    """
+    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
+
+    deadline = time.monotonic() + seconds
+    while True:
+        tasks = client.read_task_runs(flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[flow_run_id])))
+        if (len(tasks) >= count and all(t.state and t.state.is_final() for t in tasks)) or time.monotonic() > deadline:
+            return tasks
+        time.sleep(0.1)
+
+
 def upload(folder: Path, prefix: str) -> str:
     """Copy a local folder under s3://BUCKET/prefix/ and return that URL."""
     Store(f"s3://{BUCKET}").fs.put(f"{folder}/", f"{BUCKET}/{prefix}/", recursive=True)
