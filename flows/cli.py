@@ -7,6 +7,7 @@ import gc
 import json
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ValidationError
 from rich.console import Console
@@ -14,6 +15,9 @@ from rich.console import Console
 from flows.serve import ServeOptions
 from tasks.handoffs import RunSummary
 from tasks.settings import Settings
+
+if TYPE_CHECKING:
+    from flows.temporary_server import TemporaryServer
 
 
 def _add_model_options(parser: argparse.ArgumentParser, model: type[BaseModel]) -> None:
@@ -67,7 +71,8 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, server: TemporaryServer | None = None) -> int:
+    """The command line on `argv`; a run uses `server`, a temporary server already launched (flows.entry), if given."""
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     args = build_parser().parse_args(argv)
     if args.command == "inspect":
@@ -76,10 +81,10 @@ def main(argv: list[str] | None = None) -> int:
         return _repair(args)
     if args.command == "alerts":
         return _install_alerts(args)
-    return _run_or_serve(args)
+    return _run_or_serve(args, server)
 
 
-def _run_or_serve(args: argparse.Namespace) -> int:
+def _run_or_serve(args: argparse.Namespace, server: TemporaryServer | None) -> int:
     """Validate the options and the input, then run the flow once or serve it."""
     try:
         settings = _model(Settings, args)
@@ -97,7 +102,7 @@ def _run_or_serve(args: argparse.Namespace) -> int:
 
         serve(settings, options)
         return 0
-    return _run(settings, args)
+    return _run(settings, args, server)
 
 
 def _input_problem(settings: Settings) -> str | None:
@@ -124,8 +129,9 @@ def _dask_problem(settings: Settings) -> str | None:
     return f"--dask-address: {problem}" if problem else None
 
 
-def _run(settings: Settings, args: argparse.Namespace) -> int:
-    """Run the flow once: a live progress bar on a terminal, then the summary."""
+def _run(settings: Settings, args: argparse.Namespace, launched: TemporaryServer | None) -> int:
+    """Run the flow once: a live progress bar on a terminal, then the summary. Without PREFECT_API_URL,
+    on a temporary server: `launched`, or one started here."""
     console = Console()
     show_bar = console.is_terminal and not args.quiet and not args.json
     if show_bar or args.quiet:  # Prefect's per-task lines would fight the bar; the UI keeps them all
@@ -133,7 +139,7 @@ def _run(settings: Settings, args: argparse.Namespace) -> int:
     from flows.temporary_server import temporary_api
 
     try:
-        with temporary_api() as server:  # boots while the flow's modules load
+        with temporary_api(launched) as server:  # boots while the flow's modules load
             # Prefect imports it when the flow starts, to send the run's parameters: after the server is up
             import fastapi.encoders  # noqa: F401
 

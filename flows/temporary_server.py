@@ -115,8 +115,10 @@ class TemporaryServer:
 
 
 @contextmanager
-def temporary_api() -> Iterator[TemporaryServer | None]:
+def temporary_api(launched: TemporaryServer | None = None) -> Iterator[TemporaryServer | None]:
     """A temporary server this process, its threads and its workers talk to, or None when PREFECT_API_URL names one.
+
+    `launched` is one started earlier (flows.entry), used instead of starting one here; stopped either way.
 
     The address goes into the environment (workers inherit it) and into Prefect's process-wide
     settings, which threads without this context fall back to: with only a context-local setting,
@@ -125,9 +127,12 @@ def temporary_api() -> Iterator[TemporaryServer | None]:
     heartbeat thread costs up to a second) and print no links to its UI, which it has not.
     """
     if os.environ.get("PREFECT_API_URL"):
+        if launched is not None:
+            launched.stop()
         yield None
         return
-    server = TemporaryServer(settings=RECORDER_ENV)  # before importing Prefect, whose settings may still name a server
+    # before importing Prefect, whose settings may still name a server
+    server = launched or TemporaryServer(settings=RECORDER_ENV)
     with ExitStack() as stack:
         stack.callback(server.stop)
         from prefect.settings import (
