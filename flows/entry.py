@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import sys
 
-from flows.temporary_server import RECORDER_ENV, TemporaryServer
+from flows.temporary_server import for_one_run
 
 HELP = {"-h", "--help"}
 
@@ -22,7 +22,7 @@ def main() -> int:
     """Run the command line, with the temporary server already booting when a run will want it."""
     argv = sys.argv[1:]
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")  # before the server inherits the environment
-    server = TemporaryServer(settings=RECORDER_ENV) if wants_temporary_server(argv) else None
+    server = for_one_run() if wants_temporary_server(argv) else None
     try:
         from flows.cli import main as command_line
 

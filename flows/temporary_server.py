@@ -28,17 +28,16 @@ from flows.environment import temporary_environ
 # What Prefect's own temporary server gets (prefect.server.api.server.SubprocessASGIServer): no UI,
 # only the services an ephemeral server runs.
 SERVER_ENV = {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
-# For the server of one run (`temporary_api`): the task-run recorder writes the task runs' state
-# events of up to a second in one transaction, not one transaction per event as by default. Nothing
-# reads them from that server during the run (the flow follows its tasks through their futures), and
-# the events still queued are written when it stops. In a 2M-paragraph run (63 task runs, 189 events)
-# the server's CPU went from 6.5 to 5.5 s. A server that outlives runs (the tests' harness) keeps
-# Prefect's default: a client reading a run's task runs once it ended would miss up to a second of
-# them. Values in the environment win.
-RECORDER_ENV = {
-    "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_BATCH_SIZE": "200",
-    "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_FLUSH_INTERVAL": "1",
-}
+# Prefect settings for the server of one run (`temporary_api`, `for_one_run`); values in the environment win.
+# No block types are registered at start: Prefect's memoised registration first imports every installed
+# collection to hash the block registry (prefect_dask: Dask and distributed), on the boot's critical path.
+# A run keeps its results in memory and reads no block, and a `prefect server start` on the same database
+# registers them at its own start. Launch to /health, 10 rounds alternating: median 3.41 -> 3.27 s; a run on
+# one file, 7 rounds: paired median -0.30 s (docs/benchmarks.md#prefects-fixed-cost). (Writing the task-run recorder's
+# events a second at a time, tried on 2026-12-05, saved the server 1 s of CPU in a 2M run but no wall time,
+# and a stop that fell during a periodic flush cancelled it: an error and its traceback printed at the end
+# of a run that had succeeded.)
+ONE_RUN_SETTINGS = {"PREFECT_MEMOIZE_BLOCK_AUTO_REGISTRATION": "false", "PREFECT_API_BLOCKS_REGISTER_ON_START": "false"}
 # uvicorn's command line, run with the cyclic GC collecting every 50,000 allocations instead of 700
 # and its older generations ten times less often. Booting the server is importing (FastAPI,
 # SQLAlchemy's models, every router: about 3 s of CPU), and at the default thresholds collections
@@ -114,6 +113,11 @@ class TemporaryServer:
             self.process.wait()
 
 
+def for_one_run() -> TemporaryServer:
+    """A temporary server for one run: it registers no block types (`ONE_RUN_SETTINGS`)."""
+    return TemporaryServer(settings=ONE_RUN_SETTINGS)
+
+
 @contextmanager
 def temporary_api(launched: TemporaryServer | None = None) -> Iterator[TemporaryServer | None]:
     """A temporary server this process, its threads and its workers talk to, or None when PREFECT_API_URL names one.
@@ -132,7 +136,7 @@ def temporary_api(launched: TemporaryServer | None = None) -> Iterator[Temporary
         yield None
         return
     # before importing Prefect, whose settings may still name a server
-    server = launched or TemporaryServer(settings=RECORDER_ENV)
+    server = launched or for_one_run()
     with ExitStack() as stack:
         stack.callback(server.stop)
         from prefect.settings import (

@@ -24,7 +24,7 @@ from prefect.settings import (
 )
 
 from bench.servers import BIN, clean_env
-from flows.temporary_server import RECORDER_ENV, STARTUP_SECONDS, listening_socket, startup_timeout, temporary_api
+from flows.temporary_server import ONE_RUN_SETTINGS, STARTUP_SECONDS, listening_socket, startup_timeout, temporary_api
 
 PREFECT_SUFFIX = re.compile(r"-[0-9a-f]{3}$")  # what Prefect appends to a task run's name from its function
 
@@ -61,7 +61,7 @@ def test_a_run_without_an_api_url_records_on_its_own_server_and_stops_it(seed_di
         flow_runs = db.execute("SELECT id, state_type FROM flow_run").fetchall()
         tasks = db.execute("SELECT name, state_type FROM task_run WHERE flow_run_id = ?", [flow_runs[0][0]]).fetchall()
     assert [state for _, state in flow_runs] == ["COMPLETED"]
-    # every task run's last state, recorded from its events, the last of them queued until the server stopped
+    # every task run's last state, recorded from its events
     names = sorted(PREFECT_SUFFIX.sub("", name) for name, _ in tasks)
     assert names == [
         "clean batch 1/1",
@@ -74,6 +74,7 @@ def test_a_run_without_an_api_url_records_on_its_own_server_and_stops_it(seed_di
     assert {state for _, state in tasks} == {"COMPLETED"}
     assert "Starting temporary server" not in done.stderr  # Prefect never started a server of its own
     assert "Error logging to API" not in done.stderr  # every log line reached the server before it stopped
+    assert "ERROR" not in done.stderr  # nor did the server report an error of its own
     assert "View at" not in done.stderr  # no link to a UI the temporary server does not serve
     assert _processes_with(f"PREFECT_HOME={home}") == []
 
@@ -95,7 +96,7 @@ def test_the_temporary_server_answers_while_open_and_is_gone_after(tmp_path, mon
         thread.join()
         assert seen_by_a_thread == [server.api_url]
         assert (PREFECT_FLOWS_HEARTBEAT_FREQUENCY.value(), PREFECT_UI_URL.value()) == (None, "")
-        assert RECORDER_ENV.items() <= _environment(server.process.pid).items()  # records task runs in batches
+        assert ONE_RUN_SETTINGS.items() <= _environment(server.process.pid).items()  # registers no block types
     assert (tmp_path / "prefect.db").exists()
     assert server.process.poll() is not None
     assert "PREFECT_API_URL" not in os.environ
@@ -113,9 +114,9 @@ def test_the_servers_connections_send_without_nagles_delay():
             assert accepted.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) == 1
 
 
-def test_a_server_that_outlives_runs_records_each_task_runs_state_as_it_comes(prefect_harness):
-    # a client reading a run's task runs once it ended finds them all, as on Prefect's own server
-    assert RECORDER_ENV.keys().isdisjoint(_environment(prefect_harness.process.pid))
+def test_a_server_that_outlives_runs_starts_as_prefects_own_does(prefect_harness):
+    # it stands for a server users keep: block types registered, every setting Prefect's default
+    assert ONE_RUN_SETTINGS.keys().isdisjoint(_environment(prefect_harness.process.pid))
 
 
 def test_no_server_is_started_when_an_api_url_is_set():
