@@ -10,7 +10,7 @@ from bench.servers import clean_env
 from flows.entry import wants_temporary_server
 
 # The command, with the server's launch recorded: whether the command line's heavy modules had loaded
-# by then, and the server's process, to see it stopped once the command has failed.
+# by then, and the server, to see it stopped once the command has failed.
 RECORDED = """
 import json, sys
 import flows.temporary_server as ts
@@ -18,7 +18,7 @@ seen = []
 launch = ts.TemporaryServer.__init__
 def recorded(self, *args, **kwargs):
     launch(self, *args, **kwargs)
-    seen.append({"handoffs_loaded": "tasks.handoffs" in sys.modules, "pid": self.process.pid, "server": self})
+    seen.append({"handoffs_loaded": "tasks.handoffs" in sys.modules, "server": self})
 ts.TemporaryServer.__init__ = recorded
 from flows.entry import main
 sys.argv = ["newsflow", *sys.argv[1:]]
