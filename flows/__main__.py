@@ -1,3 +1,3 @@
-from flows.cli import main
+from flows.entry import main
 
 raise SystemExit(main())
