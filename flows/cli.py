@@ -73,7 +73,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None, server: TemporaryServer | None = None) -> int:
     """The command line on `argv`; a run uses `server`, a temporary server already launched (flows.entry), if given."""
-    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     args = build_parser().parse_args(argv)
     if args.command == "inspect":
         return _inspect(args)

@@ -21,7 +21,8 @@ HELP = {"-h", "--help"}
 def main() -> int:
     """Run the command line, with the temporary server already booting when a run will want it."""
     argv = sys.argv[1:]
-    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")  # before the server inherits the environment
+    # every Prefect server this process starts (its own, or Prefect's under `serve`) inherits it
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     server = for_one_run() if wants_temporary_server(argv) else None
     try:
         from flows.cli import main as command_line

@@ -122,7 +122,7 @@ def for_one_run() -> TemporaryServer:
 def temporary_api(launched: TemporaryServer | None = None) -> Iterator[TemporaryServer | None]:
     """A temporary server this process, its threads and its workers talk to, or None when PREFECT_API_URL names one.
 
-    `launched` is one started earlier (flows.entry), used instead of starting one here; stopped either way.
+    `launched` is one started earlier (flows.entry), used instead of starting one here.
 
     The address goes into the environment (workers inherit it) and into Prefect's process-wide
     settings, which threads without this context fall back to: with only a context-local setting,
@@ -131,8 +131,6 @@ def temporary_api(launched: TemporaryServer | None = None) -> Iterator[Temporary
     heartbeat thread costs up to a second) and print no links to its UI, which it has not.
     """
     if os.environ.get("PREFECT_API_URL"):
-        if launched is not None:
-            launched.stop()
         yield None
         return
     # before importing Prefect, whose settings may still name a server
