@@ -54,7 +54,7 @@ def _batches(
         for i in range(total)
     ]  # fmt: skip
     cleaned = progress.collect("clean", cleaning)
-    work = counting_for_run(plan, cleaned, settings.pairs_per_bucket, settings.full_refresh)
+    work = counting_for_run(plan, cleaned, settings.pairs_per_bucket, settings.workers, settings.full_refresh)
     buckets = work.buckets if work else 0
     pairs = [batch.pairs for batch in cleaned]
     counting = [

@@ -90,7 +90,7 @@ class Settings(BaseModel):
     pairs_per_bucket: int = Field(
         500_000,
         ge=1,
-        description="Repeat counting splits (text, article) pairs by hash into tasks of about this many: its memory knob.",
+        description="Repeat counting splits (text, article) pairs by hash into tasks of at most about this many, one per worker or more: its memory knob.",
     )
 
     language: bool = Field(Enrichments.language, description="Detect each paragraph's language (CLD2).")

@@ -10,16 +10,23 @@ from schemas.internal import PAIRS
 from tasks.repeats.pairs import as_hex
 
 HASH_SPACE = 1 << 64
+# Fewest pairs a bucket split off for an idle worker must hold: counting costs about 1 µs a pair,
+# so 50,000 pairs are about what a task run costs beside them.
+SPLIT_MIN_PAIRS = 50_000
 
 
-def repeat_buckets(pairs: int, pairs_per_bucket: int) -> int:
+def repeat_buckets(pairs: int, pairs_per_bucket: int, workers: int = 1) -> int:
     """How many hash buckets (a power of two) keep each count task near `pairs_per_bucket` pairs.
 
     Counting then holds one bucket's pairs at a time, so its memory stays flat however large
-    the run and the output's history grow.
+    the run and the output's history grow. Every one of `workers` gets a bucket while each still
+    holds `SPLIT_MIN_PAIRS`: the run waits on its count tasks, and one bucket left a worker idle
+    (a 500,000-paragraph run's counting, last clean task to last count, 0.60 -> 0.35 s).
     """
     buckets = 1
     while buckets * pairs_per_bucket < pairs:
+        buckets *= 2
+    while buckets < workers and pairs >= 2 * buckets * SPLIT_MIN_PAIRS:
         buckets *= 2
     return buckets
 

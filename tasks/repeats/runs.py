@@ -60,30 +60,32 @@ class Counting:
 
 
 def counting_for_run(
-    plan: Plan, cleaned: list[CleanedBatch], pairs_per_bucket: int, full_refresh: bool
+    plan: Plan, cleaned: list[CleanedBatch], pairs_per_bucket: int, workers: int, full_refresh: bool
 ) -> Counting | None:
     """How a run counts repeats; None when no pair changed, so the committed counts stand."""
     new_pairs = sum(batch.n_pairs for batch in cleaned)
     if not (new_pairs or plan.replaced or full_refresh):
         return None
-    return counting(pair_runs(plan.text_files, plan.text_pairs, plan.text_deltas), new_pairs, pairs_per_bucket)
+    runs = pair_runs(plan.text_files, plan.text_pairs, plan.text_deltas)
+    return counting(runs, new_pairs, pairs_per_bucket, workers)
 
 
-def counting(runs: list[PairRun], new_pairs: int, pairs_per_bucket: int) -> Counting:
-    """The buckets and merges of a run adding `new_pairs` pairs to the committed `runs` (oldest first).
+def counting(runs: list[PairRun], new_pairs: int, pairs_per_bucket: int, workers: int = 1) -> Counting:
+    """The buckets and merges of a run adding `new_pairs` pairs to the committed `runs` (oldest first),
+    counted by `workers` at once (`repeat_buckets`).
 
     The base is rewritten too (a full compaction) when its bucket count is more than twice off the
     one `pairs_per_bucket` asks for now, so the memory knob keeps its meaning as the output grows.
     """
     total = sum(run.pairs for run in runs) + new_pairs
-    wanted = repeat_buckets(total, pairs_per_bucket)
+    wanted = repeat_buckets(total, pairs_per_bucket, workers)
     if not runs or not wanted / 2 <= len(runs[0].files) <= wanted * 2:
         return Counting(runs, 0, wanted)
     kept, merged = len(runs), new_pairs
     while kept and runs[kept - 1].pairs <= TIER_RATIO * merged:
         kept -= 1
         merged += runs[kept].pairs
-    return Counting(runs, kept, repeat_buckets(merged, pairs_per_bucket))
+    return Counting(runs, kept, repeat_buckets(merged, pairs_per_bucket, workers))
 
 
 def dropped_by(runs: list[PairRun], replaced_ids: list[str], version: int) -> dict[str, int]:

@@ -20,6 +20,13 @@ def test_repeat_buckets_split_the_hash_space_in_powers_of_two():
     assert hash_slice(pairs, 1 << 63, 1 << 64)["article_id"].to_list() == [3]
 
 
+def test_every_worker_counts_a_bucket_while_each_holds_enough_pairs_to_pay_for_its_task():
+    knob = 500_000
+    assert [repeat_buckets(pairs, knob, workers=2) for pairs in (99_999, 100_000, 500_000, 600_000)] == [1, 2, 2, 2]
+    assert [repeat_buckets(pairs, knob, workers=3) for pairs in (199_999, 200_000, 2_000_000)] == [2, 4, 4]
+    assert repeat_buckets(4_000_000, knob, workers=2) == 8  # the memory knob asks for more
+
+
 def test_bucket_repeats_keep_first_sightings_and_count_per_batch():
     def frame(rows):
         return pl.DataFrame(rows, schema=PAIRS, orient="row")

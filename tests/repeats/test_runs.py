@@ -40,6 +40,13 @@ def test_a_base_bucketed_more_than_twice_off_the_memory_knob_is_rewritten():
     assert counting([run(1000, files=1)], 10, 200) == Counting([run(1000, files=1)], 0, 8)
 
 
+def test_the_buckets_of_a_run_go_round_its_workers_and_its_base_stays_as_written():
+    assert counting([], 500_000, 500_000, workers=2) == Counting([], 0, 2)
+    base = run(500_000, files=2)  # written by two workers: within the knob's twice, so not rewritten
+    assert counting([base], 1_000, 500_000, workers=2) == Counting([base], 1, 1)
+    assert counting([base], 1_000, 500_000, workers=1) == Counting([base], 1, 1)
+
+
 def test_tombstones_kill_an_articles_pairs_seen_before_the_run_that_replaced_it():
     older = PairRun([], 0, {"000000000000000a": 2})
     newer = PairRun([], 0, {"000000000000000a": 3, "000000000000000b": 3})
