@@ -75,7 +75,8 @@ def counting(runs: list[PairRun], new_pairs: int, pairs_per_bucket: int, workers
     counted by `workers` at once (`repeat_buckets`).
 
     The base is rewritten too (a full compaction) when its bucket count is more than twice off the
-    one `pairs_per_bucket` asks for now, so the memory knob keeps its meaning as the output grows.
+    one `pairs_per_bucket` and `workers` ask for now, so the memory knob keeps its meaning as the
+    output grows.
     """
     total = sum(run.pairs for run in runs) + new_pairs
     wanted = repeat_buckets(total, pairs_per_bucket, workers)
