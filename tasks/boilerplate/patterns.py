@@ -455,6 +455,10 @@ CLOSED_SENTENCE = r"[.!?]\s*$"
 # A byline needs case: "By Jane Doe", "Por Ana M. Gil" but not "by the way". Checked on the original text.
 BYLINE_CASED = Furniture(100, r"^(?i:by|por|par|von|door|av|af|przez)\s+\p{Lu}(?:[^.!?]|\b\p{Lu}\.){0,60}$")
 
+# "About the author" in German, with the gender-inclusive spellings German sites print ("Über die
+# Autor:in", "Über die Autor*innen", "Über den Autor/ die Autorin"). Lower case.
+_ABOUT_AUTHOR_DE = r"über (?:den autor|die autor(?:en|[:*_]?in(?:nen)?))(?:\s*/\s*die autorin)?"
+
 # An author's biography: a name (one to four capitalised words, not a pronoun: `BIO_PRONOUN`) whose verb
 # phrase is a role at a publication, in several languages: "Jane Doe is a senior reporter at X covering
 # energy.", "Jo covers courts for X.", "Max Muster ist Redakteur im Ressort Wirtschaft.", "Ana Gil es
@@ -488,7 +492,7 @@ AUTHOR_BIO = Furniture(
     r"|jest\s+(?:\p{L}+\s+){0,2}?(?:dziennikar(?:zem|ką)|redaktor(?:em|ką)|korespondent(?:em|ką)|publicyst(?:ą|ką)"
     r"|reporter(?:em|ką)|felietonist(?:ą|ką)))"
     # a heading opening the paragraph, with the biography after it: "About the author: Jo Lee is ..."
-    r"|^\W*(?i:about the author|über (?:den autor|die autorin)|zu(?:m autor|r autorin)|sobre (?:el|la) autora?"
+    rf"|^\W*(?i:about the author|{_ABOUT_AUTHOR_DE}|zu(?:m autor|r autorin)|sobre (?:el|la) autora?"
     r"|à propos de l'auteure?|sull'autore|o autorze|over de auteur|sobre o autor)\s*[:\-–—]\s*\S"
     # a line of contact for the authors: "Write to Jo Lee at jo.lee@example.com"
     r"|^(?i:write to)\s+\p{Lu}[^@]{0,80}\sat\s+\S+@"
@@ -584,7 +588,7 @@ END_MARKER = Furniture(
     # the same in other languages, where a colon may end the heading ("Das könnte Sie auch interessieren:"),
     # and German broadcasters' "Quellen:" over the list of sources that closes a story (English "Sources:"
     # is not here: on cleaneval and dragnet pages the sources it heads are part of the article)
-    r"|^(?:mehr zu(?:m| diesem) thema|über (?:den autor|die autorin)|das könnte sie (?:auch )?interessieren|(?:weitere|ähnliche) artikel"
+    rf"|^(?:mehr zu(?:m| diesem) thema|{_ABOUT_AUTHOR_DE}|das könnte sie (?:auch )?interessieren|(?:weitere|ähnliche) artikel"
     r"|à propos de l'auteur|sur le même sujet|sobre el autor|(?:noticias|notícias) relacionadas|articoli correlati"
     r"|podobne artykuły|komentarze|gerelateerde artikelen|reacties|dieses thema im programm|quellen)[^\w:]*:?\s*$"
     r"|leave a (?:comment|reply)|you must be (?:logged in|signed in) to|comments are closed"

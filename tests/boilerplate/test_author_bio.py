@@ -65,6 +65,7 @@ def test_biographies_in_a_row_below_the_story_are_all_flagged() -> None:
         "Marie Dupont est journaliste au service politique.",
         "Jan Kowalski jest dziennikarzem działu gospodarczego.",
         "About the author: Sam Roe writes a weekly column on gardening.",
+        "Über die Autor:in: Carla Muster schreibt seit 2022 über Gewalt im Netz.",
         "Jo Lee can be reached at jo.lee@example.com.",
         "Write to Jo Lee at jo.lee@example.com",
     ],

@@ -279,6 +279,10 @@ def is_end_marker(text: str) -> bool:
     [
         # headings that end an article in other languages, with or without a colon
         ("Über die Autorin:", True),
+        # and in German's gender-inclusive spellings
+        ("Über die Autor:in", True),
+        ("Über die Autor*innen", True),
+        ("Über den Autor/ die Autorin", True),
         ("Das könnte Sie auch interessieren:", True),
         ("Weitere Artikel", True),
         ("À propos de l'auteur", True),
@@ -297,6 +301,7 @@ def is_end_marker(text: str) -> bool:
         # sentences that open with the same words, and an English field label
         ("Also on Tuesday, the council voted to close the pool.", False),
         ("Über den Autor ist wenig bekannt.", False),
+        ("Über die Autorinnen des Berichts ist wenig bekannt.", False),
         ("Weitere Artikel folgen in der nächsten Ausgabe.", False),
         ("Sobre el autor del ataque no hay datos.", False),
         ("Reacties van de buren waren positief.", False),
