@@ -184,7 +184,8 @@ FURNITURE: dict[str, Furniture] = {
         160,
         r"\bfollow (?:us|@|[^ ]+(?: [^ ]+){0,2} on (?:twitter|facebook|instagram|x|tiktok|youtube|google news)\b)"
         r"|\blike us on\b|\badd us as a preferred source\b|\bsocial bookmarking\b|^share\b|\bshare (?:it|this(?: article| story)?) with (?:a |your )?friends?|^connect with us\W*$|^(?:beitrag|artikel|seite|post) teilen\b"
-        r"|^(?:teilen|partager|compartir|condividi|compartilhar|udostępnij|delen|paylaş|bagikan|sdílet|megosztás|distribuie|dela)\s*(?::|\W*$)"
+        r"|^(?:teilen|partager|compartir|condividi|compartilhar|udostępnij|delen|paylaş|bagikan|sdílet|megosztás|distribuie|dela)"
+        r"(?:\s+(?:via|per|sur|auf|en|em|no|su|por|op|na|på))?\s*(?::|\W*$)"  # "Partager via :", "Teilen per"
         r"|^(?:поделиться|поширити|分享(?:到|至好友和朋友圈)?|シェアする|공유하기|مشاركة|chia sẻ|κοινοποίηση|שתפו|שתף)\s*(?::|：|\W*$)"
         r"|síguenos|suivez-nous|folgen sie uns|siga-nos|seguici"
         # ru, uk, zh, ar, fa, hi, tr, id, vi, el, he, cs, hu, ro, sv

@@ -158,6 +158,8 @@ FURNITURE_LINES = [
     # share prompts and follow-us lines
     ("Beitrag teilen:", "follow_us"),
     ("Partager", "follow_us"),
+    ("Partager via :", "follow_us"),
+    ("Condividi su", "follow_us"),
     ("Folge uns auf Instagram!", "follow_us"),
     ("Únete a nuestro canal de Telegram", "follow_us"),
     # credits closing a caption, source lines, dated update lines, interface notices
@@ -191,6 +193,7 @@ NEWS_SENTENCES = [
     "Die Spende von 5.000 Euro half dem Tierheim durch den Winter.",
     "The firm will receive compensation from the state for the delay.",
     "Teilen sich die Gemeinden die Kosten, wird die Brücke billiger.",
+    "Partager via les réseaux a changé la campagne.",
     "Stand der Ermittlungen ist, dass der Brand gelegt wurde.",
     "Das Bild: Die Brücke ist nach zwei Jahren fertig.",
     "Auf dem Logo stehen ein © und der Name der Firma.",
