@@ -592,6 +592,9 @@ END_MARKER = Furniture(
     rf"|^(?:mehr zu(?:m| diesem) thema|{_ABOUT_AUTHOR_DE}|das könnte sie (?:auch )?interessieren|(?:weitere|ähnliche) artikel"
     r"|à propos de l'auteur|sur le même sujet|sobre el autor|(?:noticias|notícias) relacionadas|articoli correlati"
     r"|podobne artykuły|komentarze|gerelateerde artikelen|reacties|dieses thema im programm|quellen)[^\w:]*:?\s*$"
+    # a comment section's heading with its count: "All Comments 4", "Kommentare: 10", "Comments (12)"
+    r"|^(?:all\s+)?(?:comments?|kommentare|commentaires|comentarios|comentários|commenti|reacties|komentarze)"
+    r"\s*[(:]?\s*\d+\)?$"
     r"|leave a (?:comment|reply)|you must be (?:logged in|signed in) to|comments are closed"
     r"|view the discussion thread|required fields are marked|"
     + EMAIL_NOT_PUBLISHED

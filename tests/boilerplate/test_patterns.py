@@ -298,6 +298,10 @@ def is_end_marker(text: str) -> bool:
         ("Gerelateerde artikelen:", True),
         ("Reacties", True),
         ("Quellen:", True),
+        # a comment section's heading with its count
+        ("All Comments 4", True),
+        ("Kommentare: 10", True),
+        ("Comments (12)", True),
         # a site's heading over its other stories
         ("Also on HuffPost:", True),
         ("More from Example News", True),
@@ -309,6 +313,7 @@ def is_end_marker(text: str) -> bool:
         ("Sobre el autor del ataque no hay datos.", False),
         ("Reacties van de buren waren positief.", False),
         ("Quellen: dpa, AFP", False),
+        ("Comments 4 and 5 of the minister were cut.", False),
         ("Comment:", False),
     ],
 )
