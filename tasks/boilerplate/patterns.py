@@ -307,7 +307,8 @@ FURNITURE: dict[str, Furniture] = {
         200,
         r"^(?:image source|image caption|media caption|getty images|photo(?:graph)?|image"
         r"|picture|credit|fotos?|bild|bildquelle|source|quelle|fuente|fonte|źródło|beitragsbild|titelbild|titelfoto|headerbild"
-        r"|aufmacherbild|symbolbild|symbolfoto|(?:photo|image) credits?|crédits? photo|créditos?|zdjęcie|fotografia)\s*[:,]|this video can ?not be played"
+        r"|aufmacherbild|symbolbild|symbolfoto|(?:photo|image) credits?|crédits? photo|créditos?|zdjęcie|fotografia"
+        r"|фото|фотография|источник|джерело|写真)\s*[:,：]|this video can ?not be played"
         # a photo credit in brackets: "(Credit: Jo Lee / Grist)", "(Foto: © Jo Lee/iStock.com)"
         r"|^[(\[](?:(?:photo|image) )?(?:credits?|crédits?|créditos?|fotos?|bild|photo(?:graph)?|image|picture)\s*:"
         # zh: "[图片说明1：漫画/冷洁]", "（图片来源：网络）", "摄影：张三"

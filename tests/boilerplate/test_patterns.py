@@ -169,6 +169,8 @@ FURNITURE_LINES = [
     ("The mayor opens the bridge in Springfield, Ill., on Tuesday. (AP Photo/Jo Lee)", "agency_caption"),
     ("Fans wave flags before the final in Lyon. (Reuters/Jo Lee)", "agency_caption"),
     ("Quelle: Stadtverwaltung", "caption"),
+    ("Фото: Дмитрий Азаров, Коммерсантъ", "caption"),
+    ("写真：共同通信", "caption"),
     ("Stand: 5. Februar 2020", "byline"),
     ("Aktualisiert am 19.02.2020", "byline"),
     ("Example News would like to send you push notifications.", "interface"),
