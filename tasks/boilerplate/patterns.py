@@ -355,6 +355,10 @@ FURNITURE: dict[str, Furniture] = {
         r"|^(?:print|drucken|imprimer|imprimir|stampa|drukuj|afdrukken|(?:artikel|seite) drucken|druckversion|print (?:this )?(?:article|page|story)"
         r"|(?:als )?pdf(?: herunterladen| speichern| download)?|download (?:as )?pdf|version imprimable|versión para imprimir|descargar pdf)\W*$"
         r"|^(?:search|suche|rechercher|buscar|cerca|szukaj|zoeken|pesquisar)\W*$"
+        # a breadcrumb's label on its own line: "You are here:", "Sie befinden sich hier:", "Vous êtes ici :" (the
+        # trail after it may end with the article's title, which some golds keep)
+        r"|^(?:you are here|sie befinden sich hier|du bist hier|vous êtes ici|usted está aquí|estás aquí|sei qui"
+        r"|você está aqui|jesteś tutaj|u bent hier|detail navigation)\s*:\W*$"
         # a share button's notice that the link was copied: "Link kopiert!", "기사 URL이 복사되었습니다."
         r"|^\W*(?:the )?(?:link|url|lien|enlace) (?:wurde )?(?:copied|kopiert|copié|copiado|copiato|skopiowany|gekopieerd)\W*$"
         r"|copied to (?:the |your )?clipboard\W*$|in die zwischenablage kopiert\W*$|^\W*(?:ссылка скопирована|посилання скопійовано)\W*$"

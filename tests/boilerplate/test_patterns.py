@@ -174,6 +174,8 @@ FURNITURE_LINES = [
     ("Stand: 5. Februar 2020", "byline"),
     ("Aktualisiert am 19.02.2020", "byline"),
     ("Example News would like to send you push notifications.", "interface"),
+    ("Sie befinden sich hier:", "interface"),
+    ("Vous êtes ici :", "interface"),
     ("Klicken Sie auf den Button, um den Inhalt von www.example.de zu laden.", "interface"),
 ]
 
@@ -195,6 +197,7 @@ NEWS_SENTENCES = [
     "Die Spende von 5.000 Euro half dem Tierheim durch den Winter.",
     "The firm will receive compensation from the state for the delay.",
     "Teilen sich die Gemeinden die Kosten, wird die Brücke billiger.",
+    "You are here: in the hall where the treaty was signed.",
     "Partager via les réseaux a changé la campagne.",
     "Stand der Ermittlungen ist, dass der Brand gelegt wurde.",
     "Das Bild: Die Brücke ist nach zwei Jahren fertig.",
