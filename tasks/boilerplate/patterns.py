@@ -407,7 +407,10 @@ FURNITURE: dict[str, Furniture] = {
         r"|^über dieses thema berichtet|^dieses thema im programm\b"
         # a newspaper's masthead naming its editors, a list of three or more names and no sentence:
         # "Herausgegeben von Gerald Braunberger, Jürgen Kaube, Carsten Knop, Berthold Kohler"
-        r"|^herausgegeben von [^.!?,]+(?:, [^.!?,]+){2,}$",
+        r"|^herausgegeben von [^.!?,]+(?:, [^.!?,]+){2,}$"
+        # a news agency's byline without "By": "Meg Kinnard and Errin Haines, Associated Press", "Robert Burns, AP
+        # National Security Writer"
+        r"|^(?:[^\W\d_]|[.'’ -]){3,60}, (?:the )?(?:associated press(?: writers?)?|ap (?:[^\W\d_]+ ){0,3}writer)$",
     ),
     # A long appeal that opens the paragraph, or its closing sentence, longer than the caps above allow:
     # "Bleiben Sie auf dem Laufenden mit unserem kostenlosen Newsletter ...", "... Wesprzyj nas darowizną."
