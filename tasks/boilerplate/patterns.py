@@ -348,7 +348,7 @@ FURNITURE: dict[str, Furniture] = {
         r"|(?:tu|su) navegador (?:está desactualizado|no es compatible)|browser non (?:è )?(?:aggiornato|supportato)"
         r"|navegador (?:está )?desatualizado|browser is verouderd|przeglądarka jest (?:przestarzała|nieaktualna)"
         r"|continue reading below|an error has occurred|error occurred|please try again|^report (?:an )?issue$"
-        r"|push[- ]notifications|push-benachrichtigungen|browser-push|push-mitteilungen|pushnachrichten abonniert|turn on (?:desktop |browser |push )?notifications|^loading comments|^(?:conversation )?powered by (?:livefyre|disqus)"
+        r"|push[- ]notifications|push-benachrichtigungen|browser-push|push-mitteilungen|pushnachrichten abonniert|turn on (?:desktop |browser |push )?notifications|^(?:loading comments|lade kommentare|kommentare werden geladen|chargement des commentaires|cargando comentarios)|^(?:conversation )?powered by (?:livefyre|disqus)"
         r"|^remember me\W*$|^permalink\b|rate this (?:article|story|post|page)|(?:give|leave) an? (?:overall )?(?:site |article )?rating|(?:artikel|beitrag) bewerten|bewerten sie (?:diesen|den) (?:artikel|beitrag)"
         r"|noter cet article|valora (?:este|el) artículo|oceń (?:ten )?artykuł|vota (?:questo|l')articolo|avalie (?:este|o) artigo"
         r"|(?:was this|war dieser|cet) (?:article|artikel|beitrag|page|seite)? ?(?:helpful|hilfreich|vous a-t-il été utile)"
@@ -361,7 +361,7 @@ FURNITURE: dict[str, Furniture] = {
         r"|você está aqui|jesteś tutaj|u bent hier|detail navigation)\s*:\W*$"
         # a share button's notice that the link was copied: "Link kopiert!", "기사 URL이 복사되었습니다."
         r"|^\W*(?:the )?(?:link|url|lien|enlace) (?:wurde )?(?:copied|kopiert|copié|copiado|copiato|skopiowany|gekopieerd)\W*$"
-        r"|copied to (?:the |your )?clipboard\W*$|in die zwischenablage kopiert\W*$|^\W*(?:ссылка скопирована|посилання скопійовано)\W*$"
+        r"|copied to (?:the |your )?clipboard\W*$|in (?:die|ihre|ihrer|deine|deiner) zwischenablage (?:kopiert|gespeichert)\W*$|^\W*(?:ссылка скопирована|посилання скопійовано)\W*$"
         r"|url이 복사|링크가 복사|リンクをコピーしました|链接已复制|連結已複製"
         # ko: a captcha's prompt ("type the image as you see it"), consent to web push notifications; the
         # same consent's note in English
@@ -374,6 +374,7 @@ FURNITURE: dict[str, Furniture] = {
         r"|um den inhalt von [^ ]+ zu laden|externe inhalte (?:laden|anzeigen|aktivieren|zulassen)"
         r"|tente (?:novamente|mais tarde)|int[eé]ntel?o (?:de nuevo|más tarde)|veuillez réessayer"
         r"|versuchen sie es (?:später )?(?:erneut|noch einmal)|riprova(?:re)? più tardi"
+        r"|prøv igjen senere|försök igen senare|forsøg igen senere|prøv igen senere"
         r"|^(?:advertisement|advertising|sponsored|promoted stories|sponsored (?:stories|content|links)|paid content|anzeige|werbung|publicité|publicidad|publicidade|pubblicità"
         r"|advertentie|reklama|reklam|iklan|hirdetés|szponzorált tartalom|publicitate|annons)\W*$"
         r"|^(?:реклама|на правах рекламы|广告|広告|광고|スポンサー(?:ド)?リンク|إعلان|تبلیغات|विज्ञापन|quảng cáo|διαφήμιση|פרסומת)\W*$"
@@ -388,6 +389,10 @@ FURNITURE: dict[str, Furniture] = {
         r"|^(?:stand|aktualisiert|veröffentlicht|erstellt|publié|mis à jour|actualizado|publicado|aggiornato|pubblicato"
         r"|atualizado|bijgewerkt|gepubliceerd|aktualizacja|opublikowano)\s*(?:am|le|el|em|il|op|:)?\s*\d"
         r"|\b\d+\s*(?:min(?:ute)?s?|minutos?) (?:read|de leitura)\b|tempo de leitura"
+        # the same in other languages: "Lesezeit: 3 Min.", "Lecture 4 min.", "5 min de lecture", "Tiempo de lectura: 6 min"
+        r"|^\W*(?:lecture|temps de lecture|lesezeit|lesedauer|tiempo de lectura|lettura|leestijd|czas czytania|lesetid"
+        r"|läsetid|læsetid)\s*:?\s*(?:ca\.?\s*)?\d+\s*min(?:\.|utes?|uten|utos|uti)?\W*$|\b\d+\s*min(?:\.|utes?|uten|utos|uti)?\s+(?:de lecture|lesezeit"
+        r"|de lectura|di lettura|leestijd|czytania|lesetid|läsetid|læsetid)\b"
         r"|^\W*(?:posted by|publié par|publicado por|pubblicato da|veröffentlicht von|geplaatst door|comment(?:ed)? by|kommentar von)\b"
         # a genre label over the author ("Récit Par Pierre Alonso"), the writer and editor of a piece
         r"|^(?:récit|entretien|enquête|reportage|propos recueillis) par\b|^written by [^.!?]{3,60} edited by\b"
