@@ -185,7 +185,7 @@ FURNITURE: dict[str, Furniture] = {
         r"\bfollow (?:us|@|[^ ]+(?: [^ ]+){0,2} on (?:twitter|facebook|instagram|x|tiktok|youtube|google news)\b)"
         r"|\blike us on\b|\badd us as a preferred source\b|\bsocial bookmarking\b|^share\b|\bshare (?:it|this(?: article| story)?) with (?:a |your )?friends?|^connect with us\W*$|^(?:beitrag|artikel|seite|post) teilen\b"
         r"|^(?:teilen|partager|compartir|condividi|compartilhar|udostępnij|delen|paylaş|bagikan|sdílet|megosztás|distribuie|dela)"
-        r"(?:\s+(?:via|per|sur|auf|en|em|no|su|por|op|na|på))?\s*(?::|\W*$)"  # "Partager via :", "Teilen per"
+        r"(?: (?:via|per|sur|auf|en|em|no|su|por|op|na|på))?\s*(?::|\W*$)"  # "Partager via :", "Teilen per"
         r"|^(?:поделиться|поширити|分享(?:到|至好友和朋友圈)?|シェアする|공유하기|مشاركة|chia sẻ|κοινοποίηση|שתפו|שתף)\s*(?::|：|\W*$)"
         r"|síguenos|suivez-nous|folgen sie uns|siga-nos|seguici"
         # ru, uk, zh, ar, fa, hi, tr, id, vi, el, he, cs, hu, ro, sv
@@ -358,7 +358,7 @@ FURNITURE: dict[str, Furniture] = {
         # a breadcrumb's label on its own line: "You are here:", "Sie befinden sich hier:", "Vous êtes ici :" (the
         # trail after it may end with the article's title, which some golds keep)
         r"|^(?:you are here|sie befinden sich hier|du bist hier|vous êtes ici|usted está aquí|estás aquí|sei qui"
-        r"|você está aqui|jesteś tutaj|u bent hier|detail navigation)\s*:\W*$"
+        r"|você está aqui|jesteś tutaj|u bent hier|detail navigation) ?: ?$"
         # a share button's notice that the link was copied: "Link kopiert!", "기사 URL이 복사되었습니다."
         r"|^\W*(?:the )?(?:link|url|lien|enlace) (?:wurde )?(?:copied|kopiert|copié|copiado|copiato|skopiowany|gekopieerd)\W*$"
         r"|copied to (?:the |your )?clipboard\W*$|in (?:die|ihre|ihrer|deine|deiner) zwischenablage (?:kopiert|gespeichert)\W*$|^\W*(?:ссылка скопирована|посилання скопійовано)\W*$"
@@ -390,8 +390,10 @@ FURNITURE: dict[str, Furniture] = {
         r"|atualizado|bijgewerkt|gepubliceerd|aktualizacja|opublikowano)\s*(?:am|le|el|em|il|op|:)?\s*\d"
         r"|\b\d+\s*(?:min(?:ute)?s?|minutos?) (?:read|de leitura)\b|tempo de leitura"
         # the same in other languages: "Lesezeit: 3 Min.", "Lecture 4 min.", "5 min de lecture", "Tiempo de lectura: 6 min"
-        r"|^\W*(?:lecture|temps de lecture|lesezeit|lesedauer|tiempo de lectura|lettura|leestijd|czas czytania|lesetid"
-        r"|läsetid|læsetid)\s*:?\s*(?:ca\.?\s*)?\d+\s*min(?:\.|utes?|uten|utos|uti)?\W*$|\b\d+\s*min(?:\.|utes?|uten|utos|uti)?\s+(?:de lecture|lesezeit"
+        # (no `\W*` at either end: a Unicode class repeated there put the scan every short paragraph takes off the
+        # regex engine's fast DFA, 5 µs a BBC paragraph)
+        r"|^(?:lecture|temps de lecture|lesezeit|lesedauer|tiempo de lectura|lettura|leestijd|czas czytania|lesetid"
+        r"|läsetid|læsetid) ?:? ?(?:ca\. ?)?\d+ ?min(?:utes?|uten|utos|uti)?\.?$|\b\d+\s*min(?:\.|utes?|uten|utos|uti)?\s+(?:de lecture|lesezeit"
         r"|de lectura|di lettura|leestijd|czytania|lesetid|läsetid|læsetid)\b"
         r"|^\W*(?:posted by|publié par|publicado por|pubblicato da|veröffentlicht von|geplaatst door|comment(?:ed)? by|kommentar von)\b"
         # a genre label over the author ("Récit Par Pierre Alonso"), the writer and editor of a piece
@@ -414,8 +416,9 @@ FURNITURE: dict[str, Furniture] = {
         # "Herausgegeben von Gerald Braunberger, Jürgen Kaube, Carsten Knop, Berthold Kohler"
         r"|^herausgegeben von [^.!?,]+(?:, [^.!?,]+){2,}$"
         # a news agency's byline without "By": "Meg Kinnard and Errin Haines, Associated Press", "Robert Burns, AP
-        # National Security Writer"
-        r"|^(?:[^\W\d_]|[.'’ -]){3,60}, (?:the )?(?:associated press(?: writers?)?|ap (?:[^\W\d_]+ ){0,3}writer)$",
+        # National Security Writer": the end of the line, on a paragraph of the cap's length (anchored at the start,
+        # with the names before it, it joined the scan every short paragraph takes and cost 6 µs a BBC paragraph)
+        r"|, (?:the )?(?:associated press(?: writers?)?|ap (?:[a-z]+ ){0,3}writer)$",
     ),
     # A long appeal that opens the paragraph, or its closing sentence, longer than the caps above allow:
     # "Bleiben Sie auf dem Laufenden mit unserem kostenlosen Newsletter ...", "... Wesprzyj nas darowizną."
@@ -701,6 +704,10 @@ def _filtered(branch: str) -> bool:
 # The literals of the filtered alternatives (`minimal`) as a list and in one regex (the regex
 # crate's literal search: 0.4 µs a paragraph on BBC, against 1.1 for Polars' `str.contains_any` with
 # these 900 literals), and the alternatives that every short paragraph goes through in one regex.
+# That one sits near the size at which the engine's lazy DFA gives up (its states are the anchored
+# alternatives' combined): Unicode classes repeated in a new anchored alternative (`\W*`, `\s+`,
+# `[^\W\d_]{3,60}`) took its scan of BBC from 7 to 340 ms, 5 µs a paragraph, on 2026-12-06; a
+# literal space or an ASCII class keeps it there. Check a new one with `make bench-stages`.
 _WORDS = sorted(minimal({w for _, b in _PARTS if _filtered(b) for w in LITERALS[b] or ()}))
 _KEYWORDS = "|".join(map(_escaped, _WORDS))
 _UNFILTERED = _joined([(cap, b) for cap, b in _PARTS if not _filtered(b)])
