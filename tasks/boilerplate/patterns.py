@@ -204,7 +204,8 @@ FURNITURE: dict[str, Furniture] = {
         r"leave a (?:comment|reply)|you are commenting using|notify me|comment policy"
         r"|required fields are marked"
         r"|save my name|^post (?:a )?comment|^trackback(?: url)?\s*:|\bcomments?\s*\(\d+\)|^\d+\s+comments?$"
-        r"|comments are closed|logged in to (?:leave a |post a )?comment"
+        r"|comments (?:are|have)(?: now)?(?: been)? closed|this (?:entry|post|article|story|thread) is (?:now )?closed (?:for|to) (?:further )?comments"
+        r"|logged in to (?:leave a |post a )?comment"
         r"|kommentarfunktion (?:ist |wurde )?(?:geschlossen|deaktiviert)|kommentare sind geschlossen|commentaires (?:sont )?(?:fermés|clos)"
         r"|comentarios (?:están )?cerrados|commenti (?:sono )?chiusi|comentários (?:estão )?(?:fechados|encerrados)"
         r"|reacties (?:zijn )?gesloten|komentarze (?:są )?(?:zamknięte|wyłączone)"
@@ -611,7 +612,8 @@ END_MARKER = Furniture(
     # a comment section's heading with its count: "All Comments 4", "Kommentare: 10", "Comments (12)"
     r"|^(?:all\s+)?(?:comments?|kommentare|commentaires|comentarios|comentários|commenti|reacties|komentarze)"
     r"\s*[(:]?\s*\d+\)?$"
-    r"|leave a (?:comment|reply)|you must be (?:logged in|signed in) to|comments are closed"
+    r"|leave a (?:comment|reply)|you must be (?:logged in|signed in) to"
+    r"|comments (?:are|have)(?: now)?(?: been)? closed|this (?:entry|post|article|story|thread) is (?:now )?closed (?:for|to) (?:further )?comments"
     r"|view the discussion thread|required fields are marked|"
     + EMAIL_NOT_PUBLISHED
     # "Leave a reply" in other languages, a comment form's heading (WordPress's translations)

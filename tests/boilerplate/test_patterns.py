@@ -317,6 +317,9 @@ def is_end_marker(text: str) -> bool:
         ("All Comments 4", True),
         ("Kommentare: 10", True),
         ("Comments (12)", True),
+        # a notice that comments are closed
+        ("Comments have now been closed on this entry.", True),
+        ("This entry is now closed for comments", True),
         # a site's heading over its other stories
         ("Also on HuffPost:", True),
         ("More from Example News", True),
@@ -329,6 +332,7 @@ def is_end_marker(text: str) -> bool:
         ("Reacties van de buren waren positief.", False),
         ("Quellen: dpa, AFP", False),
         ("Comments 4 and 5 of the minister were cut.", False),
+        ("The consultation closed for comments on 5 May.", False),
         ("Comment:", False),
     ],
 )
