@@ -54,7 +54,9 @@ FURNITURE: dict[str, Furniture] = {
         r"|(?:steh[a-z]*|licen[sc]ed|published|available|released|lizenziert) (?:unter|under) (?:einer |der |a |the )?(?:creative commons|cc[- ]by)"
         # an affiliate disclosure: "As an Amazon Associate I earn ...", "We may earn a commission when you buy ..."
         r"|amazon (?:services llc )?associates program|as an amazon associate|als amazon-partner|(?:contains?|enthält|enthalten) (?:sogenannte |so-called )?(?:affiliate|partner)[- ]?links"
-        r"|\bwe may (?:earn|receive|get) (?:a )?(?:small )?(?:commission|compensation|share of (?:sales|revenue))"
+        r"|\bwe may (?:earn|receive|get) (?:an? )?(?:small )?(?:affiliate )?(?:commission|compensation|share of (?:sales|revenue))"
+        # the same said of the publisher: "Postmedia may earn an affiliate commission", "Buying through us may earn us a commission"
+        r"|\bmay earn (?:us )?an? (?:small )?affiliate commission|\bbuying through us may earn us\b"
         r"|(?:erhalten|bekommen) wir (?:eine )?(?:kleine )?provision|liens? affiliés?|enlaces? de afiliados?|link di affiliazione"
         r"|\bmay earn (?:a )?commission|\bhas affiliate partnerships"
         # the privacy policy or legal notice by name: "Zu meiner Datenschutzerklärung", "Impressum | Datenschutz"
@@ -106,7 +108,7 @@ FURNITURE: dict[str, Furniture] = {
         r"newsletter|\bsign[ -]?up\b|\bsubscribe to (?:our|the|his|her|my)\b|^subscribe to\b"
         r"|enter your e-?mail|(?:your|enter(?: an?| the)?|valid|registered)\s+e-?mail address|^\W*e-?mail address|inscr[ií]ba?[-‐ ]?(?:se|te)|boletín"
         r"|abonnez-vous|suscr[ií]b|delivered (?:straight |right )?to (?:your|their) (?:e-?mail )?inbox|delivered to your (?:favou?rite )?rss reader|^get (?:the best of|our) .*(?:by e-?mail|delivered)|mailing list|confirm your subscription"
-        r"|newsstand price|e-?mail (?:has been|was) sent|e-?mail foi cadastrado|your first e-?mail|only send you"
+        r"|will soon be in your inbox|newsstand price|e-?mail (?:has been|was) sent|e-?mail foi cadastrado|your first e-?mail|only send you"
         r"|(?:gib|geben sie) (?:hier )?(?:einfach )?(?:deine|ihre) e-?mail-?adresse|^abonnieren sie\b|(?:blog|kanal|podcast)[a-z]* (?:kostenlos )?(?:zu )?abonnieren"
         r"|neue (?:beiträge|artikel|posts) (?:per|via) e-?mail|(?:per|via) e-?mail über neue (?:beiträge|artikel|posts)"
         r"|mit (?:dem )?absenden (?:erklärst du dich|erklären sie sich)\b.*\beinverstanden"
@@ -183,7 +185,7 @@ FURNITURE: dict[str, Furniture] = {
     "follow_us": Furniture(
         160,
         r"\bfollow (?:us|@|[^ ]+(?: [^ ]+){0,2} on (?:twitter|facebook|instagram|x|tiktok|youtube|google news)\b)"
-        r"|\blike us on\b|\badd us as a preferred source\b|\bsocial bookmarking\b|^share\b|\bshare (?:it|this(?: article| story)?) with (?:a |your )?friends?|^connect with us\W*$|^(?:beitrag|artikel|seite|post) teilen\b"
+        r"|\blike us on\b|\badd (?:us|[^.!?]{1,40}) as a preferred source\b|\bsocial bookmarking\b|^share\b|\bshare (?:it|this(?: article| story)?) with (?:a |your )?friends?|^connect with us\W*$|^(?:beitrag|artikel|seite|post) teilen\b"
         r"|^(?:teilen|partager|compartir|condividi|compartilhar|udostępnij|delen|paylaş|bagikan|sdílet|megosztás|distribuie|dela)"
         r"(?: (?:via|per|sur|auf|en|em|no|su|por|op|na|på))?\s*(?::|\W*$)"  # "Partager via :", "Teilen per"
         r"|^(?:поделиться|поширити|分享(?:到|至好友和朋友圈)?|シェアする|공유하기|مشاركة|chia sẻ|κοινοποίηση|שתפו|שתף)\s*(?::|：|\W*$)"
@@ -232,7 +234,7 @@ FURNITURE: dict[str, Furniture] = {
         400,
         r"opinions? expressed in (?:reader |the )?comments|^comments? (?:are|is) (?:moderated|reviewed|the sole responsib)"
         r"|comment (?:posters|writers|rules|guidelines)|moderates? (?:all )?comments (?:to|before|and)"
-        r"|comments below (?:have been|are) moderated"
+        r"|comments below (?:have been|are) moderated|\bread our commenting (?:policy|guidelines)\b"
         # a prompt to report an error in the story: "Fehler auf taz.de entdeckt?", "Spotted a typo? Report it"
         r"|^(?:have you )?(?:spotted|found|noticed) (?:an? )?(?:error|mistake|typo)\b|^report (?:an? )?(?:error|typo|mistake)\b"
         r"|^fehler (?:auf \S+ )?(?:entdeckt|gefunden)\?|^inhaltliche[nr]? fehler melden|\bfehlerhinweis@|^signaler une erreur"
@@ -435,7 +437,7 @@ FURNITURE: dict[str, Furniture] = {
         r"|(?:^|[.!?…]\s+)(?:wesprzyj nas|hazte (?:miembro|socio)|jetzt spenden|support (?:us|our journalism)|soutenez-nous|support \w+ and make a difference)\b[^.!?]*[.!?…]*\s*$"
         # a closing call to subscribe ("... for only N$85 a month. Invest in journalism – Subscribe Now!", "Hier geht's
         # zur Anmeldung!"), and a sentence asking to join a messenger channel ("Abonniere den WhatsApp-Kanal von ...")
-        r"|(?:^|[.!?…–—-]\s*)(?:subscribe (?:now|today)|jetzt abonnieren|hier geht['’]?s zur anmeldung|abonnez-vous dès maintenant|suscríbete ahora)\W*$"
+        r"|(?:^|[.!?…–—-]\s*)(?:subscribe (?:now|today)|jetzt (?:abonnieren|anmelden)|hier geht['’]?s zur anmeldung|abonnez-vous dès maintenant|suscríbete ahora)\W*$"
         r"|(?:^|[.!?…:]\s+)(?:abonniere|abonnieren sie|folge|folgen sie|join|follow|subscribe to) (?:unseren?|unserem|den|dem|our|the) (?:[^ ]+ ){0,3}(?:whats ?app|telegram)[- ]?(?:kanal|channel)\b",
     ),
     # A contact or address block: a phone number with a fax number or e-mail address, in a line that ends no
