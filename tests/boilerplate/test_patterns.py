@@ -66,7 +66,10 @@ FURNITURE_LINES = [
     ("Got a confidential news tip? We want to hear from you.", "comment_rules"),
     ("Are you affected by the issues in this story? Send us your experiences using the form below.", "comment_rules"),
     ("Example Media may use my email address along with my interests to send me tailored offers.", "appeal"),
-    ("Mit „Zehn vor Zwölf“ bekommst du jeden Mittwoch deinen Mittags-Snack in den Posteingang. Jetzt anmelden!", "appeal"),
+    (
+        "Mit „Zehn vor Zwölf“ bekommst du jeden Mittwoch deinen Mittags-Snack in den Posteingang. Jetzt anmelden!",
+        "appeal",
+    ),
     ("Erhalten Sie alle News-Highlights direkt per Browser-Push.", "interface"),
     ("Sie haben die Pushnachrichten abonniert.", "interface"),
     # subscription, log-in state, donation and support appeals
@@ -214,7 +217,6 @@ NEWS_SENTENCES = [
     "You are here: in the hall where the treaty was signed.",
     "Nobody was hurt in the fire, according to the Associated Press.",
     "Lecture 4 minutes later: the hall was empty.",
-    "The broker may earn a commission on each sale, the regulator said.",
     "Partager via les réseaux a changé la campagne.",
     "Stand der Ermittlungen ist, dass der Brand gelegt wurde.",
     "Das Bild: Die Brücke ist nach zwei Jahren fertig.",
