@@ -289,6 +289,9 @@ FURNITURE: dict[str, Furniture] = {
         r"|i\x{307}?lgili haberler|benzer haberler|(?:berita|artikel) terkait|lihat juga|simak juga|související(?: články)?|mohlo by vás zajímat"
         r"|olvassa el|olvasd el|kapcsolódó(?: cikkek| hírek)?|ajánlott cikkek|vezi [șş]i|articole (?:similare|asemănătoare)|relaterade artiklar|se även)"
         r"\s*(?:[:\-–—|»›>…]|\W*$)"
+        # a teaser that ends with its link to the story: "... trägt jetzt den Namen seines Entdeckers. mehr" (German
+        # only: on googletrends pages English "... more" closes gold paragraphs cut short)
+        r"|[.!?…\"“”»] ?(?:mehr|weiterlesen)$"
         # a most-read box's heading, for a section too: "Meist gelesen", "Meist geklickt in Familie"
         r"|^meist ?(?:gelesen|geklickt|kommentiert)[a-z]*(?: (?:in|im|aus) [^.!?:]{1,40})?\s*(?::|$)"
         r"|^(?:(?:еще|ещё|новости|материалы) по теме|по теме|похожие (?:новости|статьи|материалы)|другие новости|за темою|новини за темою"

@@ -164,6 +164,7 @@ FURNITURE_LINES = [
     # share prompts and follow-us lines
     ("Beitrag teilen:", "follow_us"),
     ("Partager", "follow_us"),
+    ("Zahnarzt Jost Jahn hat den Kometen entdeckt. Er trägt jetzt den Namen seines Entdeckers. mehr", "read_more"),
     ("Partager via :", "follow_us"),
     ("Add Global News as a Preferred Source on Google to see more of our stories.", "follow_us"),
     ("Condividi su", "follow_us"),
@@ -217,6 +218,7 @@ NEWS_SENTENCES = [
     "You are here: in the hall where the treaty was signed.",
     "Nobody was hurt in the fire, according to the Associated Press.",
     "Lecture 4 minutes later: the hall was empty.",
+    "Der Komet ist nun heller als je zuvor, sagen die Forscher, und er wird heller: immer mehr",
     "Partager via les réseaux a changé la campagne.",
     "Stand der Ermittlungen ist, dass der Brand gelegt wurde.",
     "Das Bild: Die Brücke ist nach zwei Jahren fertig.",
