@@ -207,6 +207,7 @@ FURNITURE: dict[str, Furniture] = {
         r"|save my name|^post (?:a )?comment|^trackback(?: url)?\s*:|\bcomments?\s*\(\d+\)|^\d+\s+comments?$"
         r"|comments (?:are|have)(?: now)?(?: been)? closed|this (?:entry|post|article|story|thread) is (?:now )?closed (?:for|to) (?:further )?comments"
         r"|logged in to (?:leave a |post a )?comment"
+        r"|um (?:einen )?kommentar (?:zu )?(?:schreiben|verfassen|abgeben)[^.!?]{0,40}(?:registrier|eingeloggt|anmelden|angemeldet)"
         r"|kommentarfunktion (?:ist |wurde )?(?:geschlossen|deaktiviert)|kommentare sind geschlossen|commentaires (?:sont )?(?:fermés|clos)"
         r"|comentarios (?:están )?cerrados|commenti (?:sono )?chiusi|comentários (?:estão )?(?:fechados|encerrados)"
         r"|reacties (?:zijn )?gesloten|komentarze (?:są )?(?:zamknięte|wyłączone)"
@@ -320,6 +321,8 @@ FURNITURE: dict[str, Furniture] = {
         r"|^\W*(?:图片(?:说明|来源|提供)|圖片(?:說明|來源|提供)|摄影|攝影)\s*\d*\s*[:：]"
         # a credit closing a caption: "... © AFP / Jo Lee", "... (Bildquelle: Jo Lee)", "... Foto: LN"
         r"|[ .(]©[^.!?]*$|(?:bildquelle|bild|fotos?|photo|crédit photo)\s*:(?:[^:.!?]|\.[a-z]{2,4}\b)*$"
+        # ko: a caption closed by its agency, "... 연설하고 있다. 연합뉴스" (Yonhap, Newsis, News1)
+        r"|[.)] ?(?:연합뉴스|뉴시스|뉴스1)$"
         r"|^(?:video|watch|listen)\s*,|\b(?:getty images|reuters|afp|shutterstock|epa"
         r"|ap photo|istock)\s*\)?\s*$|^photo by\b",
     ),
@@ -346,11 +349,11 @@ FURNITURE: dict[str, Furniture] = {
         r"|javascript (?:aktivieren|einschalten|inschakelen)|(?:benötigt|benötigen sie|erfordert) javascript"
         r"|javascript (?:ist )?(?:deaktiviert|désactivé|desactivado|disattivato|desativado|uitgeschakeld)"
         r"|(?:use|utilizza|utilisez|utilice|usa|verwenden sie|nutzen sie) (?:a|un|une|einen) (?:modern browser|browser moderno|navigateur moderne|navegador moderno|modernen browser)"
-        r"|flash (?:player|plug-?in)|\bcaptcha\b|browser does not support|ad ?blocker"
+        r"|flash (?:player|plug-?in)|\bcaptcha\b|browser does not support|ad ?blocker|disable the ad[- ]?blocking"
         # an outdated browser's notice: "Your browser is out of date", "Ihr Browser ist veraltet"
         r"|browser (?:ist|is) (?:veraltet|out of date|outdated|no longer supported)|(?:update|upgrade|aktualisieren sie) (?:your|ihren|deinen) browser"
         r"|browser version with limited support|(?:votre )?navigateur (?:est )?(?:obsolète|n'est plus (?:à jour|supporté))"
-        r"|(?:tu|su) navegador (?:está desactualizado|no es compatible)|browser non (?:è )?(?:aggiornato|supportato)"
+        r"|(?:tu|su) navegador (?:está desactualizado|no es compatible)|browser non (?:è )?(?:aggiornato|supportato)|browser molto vecchio"
         r"|navegador (?:está )?desatualizado|browser is verouderd|przeglądarka jest (?:przestarzała|nieaktualna)"
         r"|continue reading below|an error has occurred|error occurred|please try again|^report (?:an )?issue$"
         r"|push[- ]notifications|push-benachrichtigungen|browser-push|push-mitteilungen|pushnachrichten abonniert|turn on (?:desktop |browser |push )?notifications|^(?:loading comments|lade kommentare|kommentare werden geladen|chargement des commentaires|cargando comentarios)|^(?:conversation )?powered by (?:livefyre|disqus)"
@@ -439,7 +442,7 @@ FURNITURE: dict[str, Furniture] = {
         r"|(?:^|[.!?…]\s+)(?:wesprzyj nas|hazte (?:miembro|socio)|jetzt spenden|support (?:us|our journalism)|soutenez-nous|support \w+ and make a difference)\b[^.!?]*[.!?…]*\s*$"
         # a closing call to subscribe ("... for only N$85 a month. Invest in journalism – Subscribe Now!", "Hier geht's
         # zur Anmeldung!"), and a sentence asking to join a messenger channel ("Abonniere den WhatsApp-Kanal von ...")
-        r"|(?:^|[.!?…–—-]\s*)(?:subscribe (?:now|today)|jetzt (?:abonnieren|anmelden)|hier geht['’]?s zur anmeldung|abonnez-vous dès maintenant|suscríbete ahora)\W*$"
+        r"|(?:^|[.!?…–—-]\s*)(?:subscribe (?:now|today)|(?:jetzt|kostenlos) (?:abonnieren|anmelden)|hier geht['’]?s zur anmeldung|abonnez-vous dès maintenant|suscríbete ahora)\W*$"
         r"|(?:^|[.!?…:]\s+)(?:abonniere|abonnieren sie|folge|folgen sie|join|follow|subscribe to) (?:unseren?|unserem|den|dem|our|the) (?:[^ ]+ ){0,3}(?:whats ?app|telegram)[- ]?(?:kanal|channel)\b",
     ),
     # A contact or address block: a phone number with a fax number or e-mail address, in a line that ends no
