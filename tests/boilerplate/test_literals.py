@@ -2,7 +2,7 @@
 
 import polars as pl
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tasks.boilerplate.literals import minimal, python_regex, required_literals
@@ -97,10 +97,20 @@ def test_routes_scan_only_the_paragraphs_holding_their_words() -> None:
 
 
 @pytest.mark.parametrize("branch", [branch for branch in LITERALS if _filtered(branch)])
-@settings(max_examples=3, deadline=None)
+@settings(
+    max_examples=3,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow],
+)
 @given(data=st.data())
 def test_prefilter_keeps_every_match_of_an_alternative(branch: str, data: st.DataObject) -> None:
-    """Text generated from each filtered alternative that the patterns match passes the pre-filter."""
+    """Text generated from each filtered alternative that the patterns match passes the pre-filter.
+
+    Examples are derived from the alternative, not drawn at random: `from_regex` meets `\\b` and
+    negated classes by filtering, and on some alternatives a random run discarded 50 texts for one
+    kept and failed Hypothesis's health check (CI, 2026-12-06), a flake that said nothing of the
+    pre-filter."""
     texts = data.draw(st.lists(st.from_regex(python_regex(branch), fullmatch=True), min_size=1, max_size=20))
     kept, matched = _scan_all(texts)
     assert [t for t, k, m in zip(texts, kept, matched) if m and not k] == []
