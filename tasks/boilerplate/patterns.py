@@ -32,6 +32,12 @@ EMAIL_NOT_PUBLISHED = (
     r"(?:nicht veröffentlicht|not be published|ne sera pas publiée?|no será publicad|non (?:sarà|verrà) pubblicat"
     r"|não será publicad|wordt niet gepubliceerd|nie zostanie opublikowany)"
 )
+# A notice that comments are closed ("Comments are closed.", "Comments have now been closed on this entry.",
+# "This entry is now closed for comments"): `comments` flags it and it is an `END_MARKER` too.
+COMMENTS_CLOSED = (
+    r"comments (?:are|have)(?: now)?(?: been)? closed"
+    r"|this (?:entry|post|article|story|thread) is (?:now )?closed (?:for|to) (?:further )?comments"
+)
 
 # Reason code -> pattern, in priority order (the first match names the paragraph). Lower case.
 FURNITURE: dict[str, Furniture] = {
@@ -205,7 +211,7 @@ FURNITURE: dict[str, Furniture] = {
         r"leave a (?:comment|reply)|you are commenting using|notify me|comment policy"
         r"|required fields are marked"
         r"|save my name|^post (?:a )?comment|^trackback(?: url)?\s*:|\bcomments?\s*\(\d+\)|^\d+\s+comments?$"
-        r"|comments (?:are|have)(?: now)?(?: been)? closed|this (?:entry|post|article|story|thread) is (?:now )?closed (?:for|to) (?:further )?comments"
+        rf"|{COMMENTS_CLOSED}"
         r"|logged in to (?:leave a |post a )?comment"
         r"|um (?:einen )?kommentar (?:zu )?(?:schreiben|verfassen|abgeben)[^.!?]{0,40}(?:registrier|eingeloggt|anmelden|angemeldet)"
         r"|kommentarfunktion (?:ist |wurde )?(?:geschlossen|deaktiviert)|kommentare sind geschlossen|commentaires (?:sont )?(?:fermés|clos)"
@@ -620,7 +626,7 @@ END_MARKER = Furniture(
     r"|^(?:all\s+)?(?:comments?|kommentare|commentaires|comentarios|comentários|commenti|reacties|komentarze)"
     r"\s*[(:]?\s*\d+\)?$"
     r"|leave a (?:comment|reply)|you must be (?:logged in|signed in) to"
-    r"|comments (?:are|have)(?: now)?(?: been)? closed|this (?:entry|post|article|story|thread) is (?:now )?closed (?:for|to) (?:further )?comments"
+    rf"|{COMMENTS_CLOSED}"
     r"|view the discussion thread|required fields are marked|"
     + EMAIL_NOT_PUBLISHED
     # "Leave a reply" in other languages, a comment form's heading (WordPress's translations)

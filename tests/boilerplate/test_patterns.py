@@ -139,6 +139,7 @@ FURNITURE_LINES = [
     ("Ähnliche Beiträge", "read_more"),
     ("Schon gelesen?", "read_more"),
     ("Artículos relacionados", "read_more"),
+    ("Zahnarzt Jost Jahn hat den Kometen entdeckt. Er trägt jetzt den Namen seines Entdeckers. mehr", "read_more"),
     # comments closed, none yet, comment-form fields and help
     ("Die Kommentarfunktion ist geschlossen.", "comments"),
     ("Les commentaires sont fermés.", "comments"),
@@ -165,7 +166,6 @@ FURNITURE_LINES = [
     # share prompts and follow-us lines
     ("Beitrag teilen:", "follow_us"),
     ("Partager", "follow_us"),
-    ("Zahnarzt Jost Jahn hat den Kometen entdeckt. Er trägt jetzt den Namen seines Entdeckers. mehr", "read_more"),
     ("Partager via :", "follow_us"),
     ("Add Global News as a Preferred Source on Google to see more of our stories.", "follow_us"),
     ("Condividi su", "follow_us"),
@@ -192,12 +192,12 @@ FURNITURE_LINES = [
     ("Want to discuss? Please read our Commenting Policy first.", "comment_rules"),
     ("Example News would like to send you push notifications.", "interface"),
     ("Sie befinden sich hier:", "interface"),
+    ("Vous êtes ici :", "interface"),
     ("To use this site, please disable the ad blocking feature and reload the page.", "interface"),
     ("Stai utilizzando Internet Explorer: è un browser molto vecchio, non sicuro.", "interface"),
     ("lade Kommentare...", "interface"),
     ("Die Artikel-URL wurde erfolgreich in Ihrer Zwischenablage gespeichert.", "interface"),
     ("Forsøg igen senere.", "interface"),
-    ("Vous êtes ici :", "interface"),
     ("Klicken Sie auf den Button, um den Inhalt von www.example.de zu laden.", "interface"),
 ]
 
